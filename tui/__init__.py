@@ -1,0 +1,5 @@
+"""newsread: a keyboard-first terminal reader for news articles."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,157 @@
+"""Decoding and sanitising: the boundary where untrusted bytes become safe text.
+
+Everything downstream of :func:`decode` and :func:`sanitize` may assume that the text holds no
+terminal control characters: no ESC (so no CSI/OSC/DCS/APC sequence can reach the terminal), no
+other C0 or C1 control, no bidirectional override or isolate, and only ``\\n`` line breaks.
+C0 controls and DEL are made visible as Unicode control pictures (``ESC`` → ``␛``) rather than
+dropped, so a reader sees that something odd was in the file; C1 controls and bidi controls are
+removed, since they have no visible form and only serve to disguise text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["BinaryFileError", "decode", "sanitize", "read_text", "is_binary"]
+
+
+class BinaryFileError(ValueError):
+    """Raised when bytes are not text that newsread can read (an image, an archive, …)."""
+
+
+# File signatures of common binary formats; a text file never starts with these.
+_MAGIC: tuple[bytes, ...] = (
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"RIFF",
+    b"OggS",
+    b"ID3",
+    b"\x00\x00\x01\x00",
+    b"SQLite format 3",
+)
+
+_SNIFF = 8192
+
+# Bytes that never occur in text files: C0 controls other than \t \n \f \r and ESC.
+_BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
+
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def is_binary(data: bytes) -> bool:
+    """Guess whether ``data`` is a binary (non-text) file.
+
+    Args:
+        data: The file's bytes (only the first 8 KiB are looked at).
+
+    Returns:
+        True for a known binary signature, or when more than a tenth of the sniffed bytes
+        are NULs or other control bytes that text never holds.
+    """
+    head = data[:_SNIFF]
+    if not head:
+        return False
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if head.startswith(_MAGIC):
+        return True
+    odd = len(head) - len(head.translate(None, _BINARY_BYTES))
+    return odd / len(head) > 0.10
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
+        return line.decode("latin-1")
+
+
+def decode(data: bytes) -> str:
+    """Decode file bytes to text, normalising line breaks.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are decoded as such. Anything that is not
+    valid UTF-8 is decoded line by line: valid lines as UTF-8, the others as cp1252 (Latin-1
+    for the five bytes cp1252 leaves undefined), so a file of mixed encodings keeps every
+    line readable. CRLF and lone CR become LF.
+
+    Args:
+        data: The raw bytes.
+
+    Returns:
+        The decoded text (not yet sanitised: see :func:`sanitize`).
+
+    Raises:
+        BinaryFileError: When the bytes look like a binary file.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    if is_binary(data):
+        raise BinaryFileError("not a text file (binary content)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = "\n".join(_decode_line(line) for line in data.split(b"\n"))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return ""
+
+
+def sanitize(text: str) -> str:
+    """Make text safe to show in a terminal.
+
+    Tabs become spaces; other C0 controls and DEL become their control pictures (visible,
+    inert); C1 controls, bidi overrides/isolates/marks and stray BOMs are removed; CR is
+    treated as a line break.
+
+    Args:
+        text: Decoded text.
+
+    Returns:
+        Text with only printable characters, spaces and ``\\n``.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:
+        text = text.replace("\t", "    ")
+    return _CONTROL.sub(_visible, text)
+
+
+def read_text(data: bytes) -> str:
+    """Decode and sanitise file bytes in one step.
+
+    Args:
+        data: The raw bytes of a file.
+
+    Returns:
+        Safe text ready for the parsers.
+
+    Raises:
+        BinaryFileError: When the bytes look like a binary file.
+    """
+    return sanitize(decode(data))
