@@ -1,0 +1,270 @@
+"""Command line: ``newsread [PATH...]`` opens the reader, ``newsread dump PATH...`` prints articles.
+
+A first argument is read as a subcommand only when it is exactly a subcommand's name (``dump``)
+*and* no file or directory of that name exists in the current directory; otherwise every
+argument is a path to open. So a file called ``dump`` opens in the reader (``newsread dump``),
+and ``newsread ./x.txt`` or ``newsread -- dump`` are never commands.
+
+Subcommands are entries of :data:`COMMANDS` (a name → :class:`Command` dict: help text, a
+function that adds its arguments, a function that runs it); options shared by the reader and
+every subcommand go in :func:`add_common_options`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from tui.article import BinaryFileError, load
+from tui.article.export import WIDTH, to_json, to_markdown, to_text
+from tui.paths import examples_dir
+
+__all__ = ["COMMANDS", "Command", "main"]
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+"""File endings ``dump`` picks up inside a directory."""
+
+RULE = "─" * WIDTH
+"""Printed between articles when ``dump`` prints several as text or Markdown."""
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A subcommand of ``newsread``."""
+
+    help: str
+    """One line for ``newsread --help``."""
+    setup: Callable[[argparse.ArgumentParser], None]
+    """Adds the subcommand's arguments to its parser."""
+    run: Callable[[argparse.Namespace], int]
+    """Runs it and returns the exit status."""
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsread")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options every mode accepts (the reader and each subcommand).
+
+    Args:
+        parser: The parser to extend.
+    """
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+
+
+def _error(message: str) -> None:
+    print(f"newsread: {message}", file=sys.stderr)
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def article_files(directory: Path) -> list[Path]:
+    """Every article file (``.txt``, ``.md``, ``.markdown``) under a directory, sorted.
+
+    Hidden files and directories are skipped and symbolic links to directories are not
+    followed (so a link cycle cannot loop).
+
+    Args:
+        directory: The directory to search recursively.
+
+    Returns:
+        The files, sorted by path.
+    """
+    found: list[Path] = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [
+            Path(root, f)
+            for f in files
+            if not f.startswith(".") and Path(f).suffix.lower() in ARTICLE_SUFFIXES
+        ]
+    return sorted(found)
+
+
+def _dump_targets(args: Sequence[str]) -> Iterator[Path | str]:
+    """Expand directories; yield files, or an error message string for an empty directory."""
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            files = article_files(path)
+            if not files:
+                yield f"no .txt, .md or .markdown files in {arg}"
+            yield from files
+        else:
+            yield path
+
+
+def _dump(args: argparse.Namespace, out: TextIO) -> int:
+    status = 0
+    first = True
+    for target in _dump_targets(args.paths):
+        if isinstance(target, str):
+            _error(target)
+            status = 1
+            continue
+        try:
+            article = load(target)
+        except (OSError, BinaryFileError) as exc:
+            _error(f"cannot read {target}: {_reason(exc)}")
+            status = 1
+            continue
+        if args.format == "json":
+            out.write(json.dumps(to_json(article, str(target)), ensure_ascii=False) + "\n")
+            continue
+        if not first:
+            out.write(f"\n{RULE}\n\n")
+        first = False
+        out.write(to_markdown(article) if args.format == "markdown" else to_text(article))
+    out.flush()
+    return status
+
+
+def run_dump(args: argparse.Namespace) -> int:
+    """Print each article as text, Markdown or JSON lines (``newsread dump``).
+
+    Args:
+        args: Parsed arguments (``paths``, ``format``).
+
+    Returns:
+        0, or 1 when any file could not be read (the others are still printed).
+    """
+    try:
+        return _dump(args, sys.stdout)
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def setup_dump(parser: argparse.ArgumentParser) -> None:
+    """Add ``dump``'s arguments.
+
+    Args:
+        parser: The ``dump`` subparser.
+    """
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files or directories (searched recursively)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="output format: readable text (default), clean Markdown, or one JSON object per line",
+    )
+
+
+COMMANDS: dict[str, Command] = {
+    "dump": Command(
+        help="print articles as text, Markdown or JSON lines", setup=setup_dump, run=run_dump
+    ),
+}
+"""Subcommands by name."""
+
+
+def build_command_parser() -> argparse.ArgumentParser:
+    """The parser for ``newsread <command> …``.
+
+    Returns:
+        A parser whose namespace carries ``run``, the chosen command's function.
+    """
+    parser = argparse.ArgumentParser(prog="newsread")
+    add_common_options(parser)
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=command.help, description=command.help)
+        add_common_options(sub)
+        command.setup(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    """The parser for ``newsread [PATH...]`` (the reader).
+
+    Returns:
+        The parser.
+    """
+    commands = "\n".join(f"  newsread {name:<8} {cmd.help}" for name, cmd in COMMANDS.items())
+    parser = argparse.ArgumentParser(
+        prog="newsread",
+        description="A keyboard-first terminal reader for news articles.",
+        epilog=f"commands:\n{commands}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_common_options(parser)
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or directories to open (default: the bundled examples)",
+    )
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Start the reader on the given paths, or on the bundled examples.
+
+    Args:
+        args: Parsed arguments (``paths``).
+
+    Returns:
+        The exit status.
+    """
+    from tui.app import NewsreadApp  # imported here so `dump` never loads Textual
+
+    paths = [Path(p) for p in args.paths] or [examples_dir()]
+    NewsreadApp(paths).run()
+    return 0
+
+
+def is_command(argv: Sequence[str]) -> bool:
+    """Whether the first argument names a subcommand rather than a file (see module docstring).
+
+    Args:
+        argv: The arguments after the program name.
+
+    Returns:
+        True to parse ``argv`` as a subcommand.
+    """
+    return bool(argv) and argv[0] in COMMANDS and not Path(argv[0]).exists()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run newsread.
+
+    Args:
+        argv: The arguments after the program name (``sys.argv[1:]`` when None).
+
+    Returns:
+        The exit status.
+    """
+    args = sys.argv[1:] if argv is None else list(argv)
+    if is_command(args):
+        namespace = build_command_parser().parse_args(args)
+        result: int = namespace.run(namespace)
+        return result
+    return run_app(build_app_parser().parse_args(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
