@@ -1,0 +1,578 @@
+"""The reading pane: one article, rendered line by line with the Line API.
+
+Only what is on screen is laid out. The article is flattened into items
+(:func:`tui.render.build_items`); each item's height is first estimated from its length,
+made exact (cheap, plain-text wrap) when it comes into view or during idle refinement, and
+wrapped with styles only when a line of it is drawn. Item heights feed a prefix table that
+maps scroll lines to items, so opening a 1 MB article costs a pass over its blocks, not a
+wrap of its text. Strips are cached per line and dropped on theme, width or toggle changes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+from time import perf_counter
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual import events
+from textual.actions import SkipAction
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.theme import Theme
+from textual.timer import Timer
+
+from tui.article.model import Article
+from tui.render import (
+    Item,
+    ItemLines,
+    ViewOptions,
+    build_items,
+    column_width,
+    estimate_height,
+    find_next,
+    item_height,
+    resolve_style,
+    wrap_item,
+)
+
+Position = tuple[int, int, int]
+"""(section, block, line offset within the block)."""
+
+_REFINE_SLICE = 0.004
+"""Seconds of idle refinement per timer tick (short, so keys stay responsive)."""
+
+
+class ReaderPane(ScrollView, can_focus=True):
+    """Shows one :class:`Article`, virtualised, with quote highlighting and folds."""
+
+    DEFAULT_CSS = """
+    ReaderPane {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        background: $surface;
+        color: $foreground;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_lines(1)", "Down", show=False, id="scroll-down",
+                tooltip="Scroll down one line"),
+        Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="scroll-up",
+                tooltip="Scroll up one line"),
+        Binding("space,pagedown", "scroll_pages(1)", "Page down", id="page-down",
+                tooltip="Scroll down one page"),
+        Binding("b,pageup", "scroll_pages(-1)", "Page up", id="page-up",
+                tooltip="Scroll up one page"),
+        Binding("g,home", "scroll_top", "Top", show=False, id="scroll-top",
+                tooltip="Go to the start of the article"),
+        Binding("G,end", "scroll_bottom", "Bottom", show=False, id="scroll-bottom",
+                tooltip="Go to the end of the article"),
+        Binding("enter", "toggle_fold", "Fold", show=False, id="toggle-fold",
+                tooltip="Expand or collapse the first boilerplate fold on screen"),
+    ]  # fmt: skip
+
+    article: reactive[Article | None] = reactive(None, always_update=True, init=False)
+    """The article shown (None shows nothing)."""
+    highlight_quotes: reactive[bool] = reactive(True, init=False)
+    """Colour quotations with the theme's ``$quote`` and ``$quote-nested``."""
+    show_credits: reactive[bool] = reactive(True, init=False)
+    """Show image/video credit markers."""
+    show_boilerplate: reactive[bool] = reactive(False, init=False)
+    """Show boilerplate and chrome lines instead of folding/hiding them."""
+    show_speakers: reactive[bool] = reactive(True, init=False)
+    """Show ``— Speaker`` after a paragraph that closes an attributed quotation."""
+    measure: reactive[int] = reactive(80, init=False)
+    """Maximum width of the text column (it is centred in the pane)."""
+    current_section: reactive[int] = reactive(0, init=False)
+    """Index of the section at the top of the pane."""
+
+    class SectionChanged(Message):
+        """Posted when the section at the top of the pane changes."""
+
+        def __init__(self, reader: ReaderPane, section: int) -> None:
+            super().__init__()
+            self.reader = reader
+            """The pane that scrolled."""
+            self.section = section
+            """Index of the section now at the top."""
+
+        @property
+        def control(self) -> ReaderPane:
+            """The pane that posted the message."""
+            return self.reader
+
+    class FoldToggled(Message):
+        """Posted when the reader opens or closes a boilerplate fold."""
+
+        def __init__(self, reader: ReaderPane, section: int, block: int, expanded: bool) -> None:
+            super().__init__()
+            self.reader = reader
+            """The pane holding the fold."""
+            self.section = section
+            """Section of the fold."""
+            self.block = block
+            """First block of the fold."""
+            self.expanded = expanded
+            """True when the fold is now open."""
+
+        @property
+        def control(self) -> ReaderPane:
+            """The pane that posted the message."""
+            return self.reader
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._items: list[Item] = []
+        self._keys: list[tuple[int, int]] = []
+        self._heights: list[int] = []
+        self._exact = bytearray()
+        self._starts: list[int] = [0]
+        self._starts_dirty = False
+        self._column = 0
+        self._pane_width = 0
+        self._expanded: frozenset[tuple[int, int]] = frozenset()
+        self._find: tuple[int, int, int] | None = None
+        self._lines: LRUCache[int, ItemLines] = LRUCache(512)
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(2048)
+        self._strip_style: Style | None = None
+        self._styles: dict[str, Style] = {}
+        self._refine_from = 0
+        self._refine_timer: Timer | None = None
+
+    # ---------------------------------------------------------------- public API
+
+    def show_article(self, article: Article) -> None:
+        """Replace the article and scroll to its top.
+
+        Args:
+            article: The article to show.
+        """
+        self.article = article
+
+    def scroll_to_section(self, index: int) -> None:
+        """Scroll so that section ``index`` (its heading, or first block) is at the top.
+
+        Args:
+            index: Section index.
+        """
+        self._goto(index, -1)
+        if self.article is not None and 0 <= index < len(self.article.sections):
+            self.current_section = index
+
+    def scroll_to_block(self, section: int, block: int) -> None:
+        """Scroll so that a block (or the next shown one, or its fold) is at the top.
+
+        Args:
+            section: Section index.
+            block: Block index within the section (-1 for the heading).
+        """
+        self._goto(section, block)
+
+    def position(self) -> Position:
+        """The reading position: (section, block, line offset in the block) at the top."""
+        if not self._items:
+            return (0, -1, 0)
+        top = self._top()
+        index = self._item_at(top)
+        first = index
+        while first > 0 and self._keys[first - 1] == self._keys[index]:
+            first -= 1
+        section, block = self._keys[index]
+        return (section, block, top - self._line_starts()[first])
+
+    def restore_position(self, pos: Position) -> None:
+        """Scroll back to a position from :meth:`position` (clamped to what exists).
+
+        Args:
+            pos: (section, block, line offset).
+        """
+        self._goto(*pos)
+
+    def _goto(self, section: int, block: int, offset: int | None = None) -> None:
+        """Scroll to a line of a block; ``offset`` None means its first text line."""
+        if not self._items:
+            return
+        index = max(0, bisect_right(self._keys, (section, block)) - 1)
+        item = self._items[index]
+        if self._keys[index] != (section, block) and not (
+            item.kind == "fold" and item.section == section and block <= item.end_block
+        ):
+            if self._keys[index] < (section, block):
+                index = min(index + 1, len(self._items) - 1)
+            offset = None
+        while index > 0 and self._keys[index - 1] == self._keys[index]:
+            index -= 1
+        if offset is None:
+            offset = self._items[index].gap
+        span = 0
+        end = index
+        while end < len(self._items) and self._keys[end] == self._keys[index]:
+            self._make_exact(end)
+            span += self._heights[end]
+            end += 1
+        self._sync_size()
+        self._jump(self._line_starts()[index] + max(0, min(offset, span - 1)))
+
+    def find(self, query: str, *, backwards: bool = False) -> bool:
+        """Move to the next (or previous) case-insensitive match, wrapping; highlight it.
+
+        Args:
+            query: Text to look for.
+            backwards: Search towards the start.
+
+        Returns:
+            False when there is no match.
+        """
+        if not query or not self._items:
+            self.clear_find()
+            return False
+        if self._find is not None:
+            index, start, _ = self._find
+        else:
+            index, start = self._item_at(self._top()), -1 if not backwards else 0
+        found = find_next(self._items, query, index, start, backwards=backwards)
+        if found is None:
+            self.clear_find()
+            return False
+        old = self._find
+        self._find = found
+        self._forget_item(found[0])
+        if old is not None:
+            self._forget_item(old[0])
+        lines = self._item_lines(found[0])
+        line = self._line_starts()[found[0]] + lines.line_of(found[1])
+        height = max(1, self.scrollable_content_region.height)
+        top = self._top()
+        if not top <= line < top + height:
+            self._scroll_to_line(found[0], line - self._line_starts()[found[0]], height // 3)
+        self.refresh()
+        return True
+
+    def clear_find(self) -> None:
+        """Remove the find highlight."""
+        if self._find is not None:
+            self._forget_item(self._find[0])
+            self._find = None
+            self.refresh()
+
+    @property
+    def options(self) -> ViewOptions:
+        """The current display toggles."""
+        return ViewOptions(
+            self.highlight_quotes, self.show_credits, self.show_boilerplate, self.show_speakers
+        )
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """The layout items of the current article and toggles."""
+        return tuple(self._items)
+
+    # ---------------------------------------------------------------- watchers
+
+    def watch_article(self, article: Article | None) -> None:
+        self._expanded = frozenset()
+        self._find = None
+        self._rebuild(keep=False)
+        self._jump(0)
+        self._update_section()
+
+    def watch_highlight_quotes(self) -> None:
+        self._lines.clear()
+        self._strips.clear()
+        self.refresh()
+
+    def watch_show_credits(self) -> None:
+        self._rebuild()
+
+    def watch_show_boilerplate(self) -> None:
+        self._rebuild()
+
+    def watch_show_speakers(self) -> None:
+        self._rebuild()
+
+    def watch_measure(self) -> None:
+        self._reflow()
+
+    def watch_current_section(self, section: int) -> None:
+        self.post_message(self.SectionChanged(self, section))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._update_section()
+
+    def on_mount(self) -> None:
+        super().on_mount()  # type: ignore[no-untyped-call]
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self._styles.clear()
+        self._strips.clear()
+        self.refresh()
+
+    # ---------------------------------------------------------------- actions
+
+    def action_scroll_lines(self, count: int) -> None:
+        """Scroll by ``count`` lines."""
+        self._jump(self._top() + count)
+
+    def action_scroll_pages(self, count: int) -> None:
+        """Scroll by ``count`` pages (one line of the old page stays visible)."""
+        page = max(1, self.scrollable_content_region.height - 1)
+        self._jump(self._top() + count * page)
+
+    def action_scroll_top(self) -> None:
+        """Go to the start of the article."""
+        self._jump(0)
+
+    def action_scroll_bottom(self) -> None:
+        """Go to the end; the last page is laid out exactly first so the end is exact."""
+        height = self.scrollable_content_region.height
+        covered = 0
+        index = len(self._items) - 1
+        while index >= 0 and covered < height:
+            self._make_exact(index)
+            covered += self._heights[index]
+            index -= 1
+        self._sync_size()
+        self._jump(self._total())
+
+    def action_toggle_fold(self) -> None:
+        """Open or close the first fold line on screen."""
+        top = self._top()
+        bottom = top + self.scrollable_content_region.height
+        index = self._item_at(top) if self._items else 0
+        starts = self._line_starts()
+        while index < len(self._items) and starts[index] < bottom:
+            item = self._items[index]
+            if item.kind == "fold" and starts[index] + item.gap >= top:
+                self._toggle_fold(item)
+                return
+            index += 1
+        raise SkipAction()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._items:
+            return
+        y = self._top() + offset.y
+        if y >= self._total():
+            return
+        index = self._item_at(y)
+        item = self._items[index]
+        if item.kind == "fold" and y - self._line_starts()[index] >= item.gap:
+            event.stop()
+            self._toggle_fold(item)
+
+    def _toggle_fold(self, item: Item) -> None:
+        key = (item.section, item.block)
+        is_open = key not in self._expanded
+        self._expanded = self._expanded | {key} if is_open else self._expanded - {key}
+        self._rebuild()
+        self.post_message(self.FoldToggled(self, item.section, item.block, is_open))
+
+    # ---------------------------------------------------------------- layout
+
+    def _rebuild(self, keep: bool = True) -> None:
+        """Rebuild the items for the current article and toggles, keeping the position."""
+        pos = self.position() if keep and self._items else None
+        article = self.article
+        self._items = build_items(article, self.options, self._expanded) if article else []
+        self._keys = [(item.section, item.block) for item in self._items]
+        self._find = None
+        self._reset_heights()
+        if pos is not None:
+            self.restore_position(pos)
+        self.refresh()
+
+    def _reflow(self) -> None:
+        """Lay out again at a new column width, keeping the top paragraph."""
+        pos = self.position() if self._items else None
+        self._reset_heights()
+        if pos is not None:
+            self.restore_position(pos)
+        self.refresh()
+
+    def _reset_heights(self) -> None:
+        self._pane_width = self.scrollable_content_region.width
+        self._column = column_width(self._pane_width, self.measure)
+        column = self._column
+        self._heights = [estimate_height(item, column) for item in self._items]
+        self._exact = bytearray(len(self._items))
+        self._starts_dirty = True
+        self._lines.clear()
+        self._strips.clear()
+        self._sync_size()
+        self._refine_from = 0
+        if self._refine_timer is None and self._items:
+            self._refine_timer = self.set_timer(0.05, self._refine)
+
+    def _line_starts(self) -> list[int]:
+        if self._starts_dirty:
+            self._starts = [0, *accumulate(self._heights)]
+            self._starts_dirty = False
+        return self._starts
+
+    def _total(self) -> int:
+        return self._line_starts()[-1]
+
+    def _top(self) -> int:
+        return round(self.scroll_y)
+
+    def _item_at(self, y: int) -> int:
+        return max(0, min(len(self._items) - 1, bisect_right(self._line_starts(), y) - 1))
+
+    def _make_exact(self, index: int) -> bool:
+        if self._exact[index]:
+            return False
+        self._exact[index] = 1
+        height = item_height(self._items[index], self._column)
+        if height == self._heights[index]:
+            return False
+        self._heights[index] = height
+        self._starts_dirty = True
+        return True
+
+    def _sync_size(self) -> None:
+        size = Size(self._pane_width, self._total())
+        if self.virtual_size != size:
+            self.virtual_size = size
+
+    def _jump(self, y: int) -> None:
+        """Scroll to line ``y`` at once (clamped), laying out the page that lands on screen."""
+        y = max(0, min(y, self._total() - 1 if self._total() else 0))
+        self._ensure_exact(y)
+        self.scroll_to(y=y, animate=False, force=True)
+        self._update_section()
+
+    def _scroll_to_line(self, index: int, line: int, context: int) -> None:
+        """Put line ``line`` of item ``index`` ``context`` lines below the top."""
+        covered = 0
+        first = index
+        while first > 0 and covered < context:
+            first -= 1
+            self._make_exact(first)
+            covered += self._heights[first]
+        self._make_exact(index)
+        self._sync_size()
+        self._jump(self._line_starts()[index] + line - context)
+
+    def _ensure_exact(self, top: int) -> None:
+        """Make the heights of the items from ``top`` to a page past the screen exact."""
+        if not self._items:
+            return
+        index = self._item_at(top)
+        offset = top - self._line_starts()[index]
+        need = offset + 2 * max(1, self.scrollable_content_region.height)
+        covered = 0
+        changed = False
+        while index < len(self._items) and covered < need:
+            changed = self._make_exact(index) or changed
+            covered += self._heights[index]
+            index += 1
+        if changed:
+            self._sync_size()
+
+    def _refine(self) -> None:
+        """Idle work: make a slice of estimated heights exact, keeping the top line still."""
+        self._refine_timer = None
+        if not self._items or self._column == 0:
+            return
+        top = self._top()
+        anchor = self._item_at(top)
+        offset = top - self._line_starts()[anchor]
+        deadline = perf_counter() + _REFINE_SLICE
+        index = self._refine_from
+        exact = self._exact
+        while index < len(self._items):
+            if not exact[index]:
+                self._make_exact(index)
+                if perf_counter() > deadline:
+                    break
+            index += 1
+        self._refine_from = index + 1
+        self._sync_size()
+        new_top = self._line_starts()[anchor] + offset
+        if new_top != top:
+            self.scroll_to(y=new_top, animate=False, force=True)
+        if self._refine_from < len(self._items):
+            self._refine_timer = self.set_timer(0.02, self._refine)
+
+    def _update_section(self) -> None:
+        if self._items:
+            self.current_section = self._keys[self._item_at(self._top())][0]
+        elif self.current_section != 0:
+            self.current_section = 0
+
+    # ---------------------------------------------------------------- rendering
+
+    def _forget_item(self, index: int) -> None:
+        self._lines.discard(index)
+        self._strips.clear()
+
+    def _item_lines(self, index: int) -> ItemLines:
+        lines = self._lines.get(index)
+        if lines is None:
+            if self._make_exact(index):
+                self._sync_size()
+            find = self._find
+            match = (find[1], find[2]) if find is not None and find[0] == index else None
+            lines = wrap_item(self._items[index], self._column, self.options, match)
+            self._lines[index] = lines
+        return lines
+
+    def _parse_style(self, style: str | Style) -> Style:
+        if isinstance(style, Style):
+            return style
+        parsed = self._styles.get(style)
+        if parsed is None:
+            resolved = resolve_style(style, self.app.theme_variables)
+            try:
+                parsed = Style.parse(resolved)
+            except Exception:  # an unknown variable or colour: draw unstyled, never crash
+                parsed = Style.null()
+            self._styles[style] = parsed
+        return parsed
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        width = self.scrollable_content_region.width
+        if width != self._pane_width and self._items:
+            self._reflow()
+        self._ensure_exact(self._top())
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.visual_style
+        if base != self._strip_style:
+            self._strips.clear()
+            self._strip_style = base
+        line_y = self._top() + y
+        if not self._items or line_y >= self._total():
+            return Strip.blank(width, base.rich_style)
+        index = self._item_at(line_y)
+        row = line_y - self._line_starts()[index]
+        key = (index, row)
+        strip = self._strips.get(key)
+        if strip is None:
+            lines = self._item_lines(index).lines
+            content = lines[row] if row < len(lines) else None
+            segments = [Segment(" " * ((width - self._column) // 2), base.rich_style)]
+            if content is not None and content:
+                segments.extend(
+                    Segment(text, style.rich_style)
+                    for text, style in content.render(base, end="", parse_style=self._parse_style)
+                )
+            strip = Strip(segments).adjust_cell_length(width, base.rich_style)
+            self._strips[key] = strip
+        return strip
