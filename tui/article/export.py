@@ -209,8 +209,6 @@ def escape_markdown(text: str) -> str:
             line = line[:end] + "\\" + line[end:]
         elif match:
             line = line[: match.start(2)] + "\\" + line[match.start(2) :]
-        if line.endswith("#"):
-            line = line[:-1] + "\\#"
         lines.append(line)
     return "\n".join(lines)
 
@@ -239,9 +237,16 @@ def _front_matter(article: Article) -> list[str]:
     return ["---", *lines, "---"] if lines else []
 
 
+def _heading(level: int, text: str) -> str:
+    text = escape_markdown(" ".join(text.split()))
+    if text.endswith("#") and not text.endswith("\\#"):
+        text = text[:-1] + "\\#"  # a closing "#" run would be dropped from a heading
+    return "#" * min(max(level, 1), 6) + " " + text
+
+
 def _markdown_block(article: Article, block: Block | Heading) -> str | None:
     if isinstance(block, Heading):
-        return "#" * min(max(block.level, 1), 6) + " " + escape_markdown(block.text)
+        return _heading(block.level, block.text)
     if isinstance(block, Paragraph):
         text = escape_markdown(block.text)
         if block.kind == "blockquote":
@@ -257,7 +262,8 @@ def _markdown_block(article: Article, block: Block | Heading) -> str | None:
         image = f"![{escape_markdown(block.caption or '')}](#)"
         label = "Video" if block.media == "video" else "Credit"
         if block.credit or block.media == "video":
-            return f"{image}\n*{label}: {escape_markdown(block.credit or '')}*".rstrip()
+            credit = f" {escape_markdown(block.credit)}" if block.credit else ""
+            return f"{image}\n*{label}:{credit}*"
         return image
     if isinstance(block, Title):
         return None if block.text == article.title else escape_markdown(block.text)
@@ -303,7 +309,7 @@ def to_markdown(article: Article) -> str:
     if front:
         parts.append("\n".join(front))
     if not article.title_derived and article.title:
-        parts.append("# " + escape_markdown(article.title))
+        parts.append(_heading(1, article.title))
     in_list = False
     for text, item in _markdown_blocks(article):
         # Consecutive list items form one tight list.

@@ -244,13 +244,18 @@ def _html_block(b: _Builder, tok: Token, kind: Kind, item: int | None) -> None:
     span = _span(tok)
     text = tok.content.strip()
     if text.startswith(BOILERPLATE_COMMENT):
-        # Written by our own Markdown export: one boilerplate line per line inside.
+        # Written by our own Markdown export: one boilerplate line per line inside; the
+        # comment's opening and closing lines are chrome.
         start, end = span
         b.gap(start)
-        for index in range(start + 1, end):
+        for index in range(start, end):
             line = b.lines[index]
-            if line.strip() and line.strip() != "-->":
-                b.blocks.append(Boilerplate(line.strip(), line, index + 1))
+            content = line.strip().removesuffix("-->").strip()
+            if index == start or not content:
+                if line.strip():
+                    b.blocks.append(Chrome(line.strip(), line, index + 1))
+            else:
+                b.blocks.append(Boilerplate(content, line, index + 1))
         b.covered = max(b.covered, end)
     elif text.startswith("<!--"):
         b.add(Chrome(text, b.raw(*span), span[0] + 1), span)

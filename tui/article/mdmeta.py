@@ -208,10 +208,9 @@ def _normalise_name(name: str) -> str:
 
 
 def _is_role(chunk: str) -> bool:
-    words = chunk.split()
-    if len(words) > 4 or not chunk[:1].isupper():
+    if _ROLE_WORDS.search(chunk) is not None or not chunk[:1].isupper():
         return True
-    return _ROLE_WORDS.search(chunk) is not None
+    return any(len(name.split()) > 4 for name in _NAME_JOIN.split(chunk))
 
 
 def parse_authors(body: str) -> tuple[Author, ...]:
