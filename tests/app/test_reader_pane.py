@@ -1,0 +1,350 @@
+"""Pilot tests of ReaderPane in a tiny host app."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.color import Color
+from textual.theme import Theme
+
+from tui.article import parse
+from tui.article.model import (
+    Article,
+    Boilerplate,
+    Heading,
+    ImageCredit,
+    Paragraph,
+    QuoteSpan,
+    Section,
+)
+from tui.widgets.reader_pane import ReaderPane
+
+THEME_DEFAULTS = {
+    "quote": "$warning",
+    "quote-nested": "$accent",
+    "quote-speaker": "$text-muted",
+    "credit-marker": "$success",
+    "boilerplate": "$text-muted",
+    "heading": "$primary",
+    "byline": "$secondary",
+    "find-match": "$warning 40%",
+}
+
+QUOTE = "“we will not move”"
+
+
+class Host(App[None]):
+    """Hosts one ReaderPane and records the section changes it posts."""
+
+    def __init__(self, article: Article | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.sections: list[int] = []
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return THEME_DEFAULTS
+
+    def compose(self) -> ComposeResult:
+        yield ReaderPane()
+
+    def on_mount(self) -> None:
+        pane = self.query_one(ReaderPane)
+        pane.focus()
+        if self.article is not None:
+            pane.show_article(self.article)
+
+    def on_reader_pane_section_changed(self, message: ReaderPane.SectionChanged) -> None:
+        assert message.control is self.query_one(ReaderPane)
+        self.sections.append(message.section)
+
+
+def paragraph(section: int, block: int, words: int = 40) -> Paragraph:
+    body = " ".join(f"s{section}b{block}w{i}" for i in range(words))
+    text = f"{body} said {QUOTE} today."
+    start = text.index("“")
+    span = QuoteSpan(start, start + len(QUOTE), 0, 0, "“", "”")
+    return Paragraph(text, text, quotes=(span,))
+
+
+def long_article(sections: int = 12, blocks: int = 8) -> Article:
+    out = []
+    for s in range(sections):
+        items: list[Paragraph | ImageCredit | Boilerplate] = [
+            paragraph(s, b) for b in range(blocks)
+        ]
+        items.insert(1, ImageCredit("Getty Images", f"Caption {s}", "raw"))
+        items.append(Boilerplate(f"Related link {s}", "raw"))
+        items.append(Boilerplate(f"Another link {s}", "raw"))
+        heading = Heading(f"Section heading {s}", "raw") if s else None
+        out.append(Section(heading, tuple(items)))
+    return Article("Long test article", tuple(out))
+
+
+def screen_lines(pane: ReaderPane) -> list[str]:
+    return [pane.render_line(y).text for y in range(pane.scrollable_content_region.height)]
+
+
+def screen_text(pane: ReaderPane) -> str:
+    return "\n".join(screen_lines(pane))
+
+
+async def test_show_article_renders_title_centred() -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        lines = screen_lines(pane)
+        assert lines[0].strip() == "Long test article"
+        width = pane.scrollable_content_region.width
+        column = min(pane.measure, width - 4)
+        assert lines[0].index("L") == (width - column) // 2
+        assert pane.scroll_y == 0
+        assert pane.virtual_size.height > 100
+
+
+async def test_show_article_scrolls_back_to_top() -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReaderPane)
+        pane.scroll_to_section(5)
+        await pilot.pause()
+        assert pane.scroll_y > 0
+        pane.show_article(long_article(3))
+        await pilot.pause()
+        assert pane.scroll_y == 0
+        assert pane.current_section == 0
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["j"], 1),
+        (["down", "down", "down"], 3),
+        (["j", "j", "k"], 1),
+        (["down", "up"], 0),
+        (["space"], "page"),
+        (["pagedown", "pagedown"], "2page"),
+        (["space", "b"], 0),
+        (["pagedown", "pageup"], 0),
+        (["G"], "end"),
+        (["end"], "end"),
+        (["G", "g"], 0),
+        (["end", "home"], 0),
+    ],
+)
+async def test_scroll_keys(keys: list[str], expected: int | str) -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        page = pane.scrollable_content_region.height - 1
+        await pilot.press(*keys)
+        await pilot.pause()
+        if expected == "page":
+            assert pane.scroll_y == page
+        elif expected == "2page":
+            assert pane.scroll_y == 2 * page
+        elif expected == "end":
+            assert pane.scroll_y == pane.max_scroll_y > 0
+            last = "s11b7w0"
+            assert last in screen_text(pane)
+        else:
+            assert pane.scroll_y == expected
+
+
+@pytest.mark.parametrize("section", [1, 4, 7])
+async def test_scroll_to_section_puts_heading_on_top(section: int) -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        pane.scroll_to_section(section)
+        await pilot.pause()
+        assert screen_lines(pane)[0].strip() == f"Section heading {section}"
+        assert pane.current_section == section
+        assert app.sections[-1] == section
+
+
+async def test_scroll_to_block_puts_paragraph_on_top() -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReaderPane)
+        pane.scroll_to_block(6, 3)  # paragraph s6b2 (a credit sits at block 1)
+        await pilot.pause()
+        assert screen_lines(pane)[0].strip().startswith("s6b2w0")
+        assert pane.position() == (6, 3, 1)
+
+
+async def test_scrolling_updates_current_section_and_posts() -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        assert pane.current_section == 0
+        for _ in range(8):
+            await pilot.press("space")
+        await pilot.pause()
+        top_section = pane.position()[0]
+        assert top_section > 0
+        assert pane.current_section == top_section
+        assert app.sections and app.sections[-1] == top_section
+        assert app.sections == sorted(app.sections)
+
+
+async def test_position_round_trip() -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReaderPane)
+        pane.scroll_to_block(3, 4)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        pos = pane.position()
+        assert pos == (3, 4, 3)
+        await pilot.press("g")
+        pane.restore_position(pos)
+        await pilot.pause()
+        assert pane.position() == pos
+
+
+async def test_toggle_credits() -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        assert "▣ Getty Images — Caption 0" in screen_text(pane)
+        pane.show_credits = False
+        await pilot.pause()
+        assert "Getty Images" not in screen_text(pane)
+        assert "s0b1w0" in screen_text(pane)
+
+
+async def test_toggle_boilerplate() -> None:
+    app = Host(long_article(sections=1))
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        assert "▸ 2 lines folded (boilerplate)" in screen_text(pane)
+        assert "Related link 0" not in screen_text(pane)
+        pane.show_boilerplate = True
+        await pilot.pause()
+        assert "Related link 0" in screen_text(pane)
+        assert "folded" not in screen_text(pane)
+
+
+def quote_colour(pane: ReaderPane) -> Color | None:
+    """The foreground colour of the first quotation's opening mark on screen."""
+    for y in range(pane.scrollable_content_region.height):
+        for segment in pane.render_line(y):
+            if "“" in segment.text and segment.style and segment.style.color:
+                return Color.from_rich_color(segment.style.color)
+    return None
+
+
+async def test_highlight_quotes_toggle_and_theme_switch() -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        highlighted = quote_colour(pane)
+        assert highlighted == Color.parse(app.theme_variables["warning"])
+        pane.highlight_quotes = False
+        await pilot.pause()
+        plain = quote_colour(pane)
+        assert plain != highlighted
+        pane.highlight_quotes = True
+        app.register_theme(Theme("quotes-green", primary="#3366cc", variables={"quote": "#00c000"}))
+        app.theme = "quotes-green"
+        await pilot.pause()
+        assert quote_colour(pane) == Color.parse("#00c000")
+
+
+async def test_find_moves_to_matches() -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        assert pane.find("S9B4W3")
+        await pilot.pause()
+        assert "s9b4w3" in screen_text(pane)
+        assert pane.current_section == 9
+        background = pane.visual_style.rich_style.bgcolor
+        highlighted = [
+            seg.text
+            for y in range(pane.scrollable_content_region.height)
+            for seg in pane.render_line(y)
+            if seg.style and seg.style.bgcolor != background
+        ]
+        assert highlighted == ["s9b4w3"]
+        assert pane.find("section heading 1")  # wraps past the end, then 10 and 11
+        assert pane.find("section heading 1")
+        assert pane.find("section heading 1")
+        await pilot.pause()
+        assert "Section heading 1" in [line.strip() for line in screen_lines(pane)]
+        assert pane.find("section heading 1", backwards=True)
+        await pilot.pause()
+        assert "Section heading 11" in [line.strip() for line in screen_lines(pane)]
+        assert not pane.find("no such words")
+        pane.clear_find()
+
+
+async def test_resize_keeps_top_paragraph() -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReaderPane)
+        pane.scroll_to_block(5, 4)
+        await pilot.pause()
+        before = pane.position()
+        await pilot.resize_terminal(50, 30)
+        await pilot.pause()
+        assert pane.position()[:2] == before[:2]
+        assert screen_lines(pane)[0].strip().startswith("s5b3w0")
+        await pilot.resize_terminal(140, 20)
+        await pilot.pause()
+        assert pane.position()[:2] == before[:2]
+
+
+async def test_click_and_enter_expand_a_fold() -> None:
+    app = Host(long_article(sections=1, blocks=2))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        lines = screen_lines(pane)
+        row = next(i for i, line in enumerate(lines) if "folded" in line)
+        column = lines[row].index("▸")
+        await pilot.click(ReaderPane, offset=(column, row))
+        await pilot.pause()
+        assert "Related link 0" in screen_text(pane)
+        assert "▾ 2 lines (boilerplate)" in screen_text(pane)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Related link 0" not in screen_text(pane)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Related link 0" in screen_text(pane)
+
+
+async def test_article_text_is_never_markup() -> None:
+    text = "Prices [bold]rose[/bold] by [red]5%[/] and $quote stayed."
+    article = Article("[b]Title[/b]", (Section(None, (Paragraph(text, text),)),))
+    app = Host(article)
+    async with app.run_test(size=(100, 10)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app.query_one(ReaderPane))
+        assert "[b]Title[/b]" in shown
+        assert text in shown
+
+
+async def test_parsed_example_renders(tmp_path: object) -> None:
+    article = parse(
+        "Ferry crossing suspended after storm\n"
+        "Image source, Getty Images\n"
+        "Image caption, The pier at dawn\n"
+        "The ferry will not sail until Friday, the council said.\n"
+    )
+    app = Host(article)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app.query_one(ReaderPane))
+        assert "Ferry crossing suspended after storm" in shown
+        assert "▣ Getty Images — The pier at dawn" in shown
+        assert "The ferry will not sail until Friday" in shown
