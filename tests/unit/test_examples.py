@@ -5,7 +5,7 @@ example, never copied from parser output. Judgement calls where FORMAT.md leaves
 
 - An article with no printed headline and no front-matter title gets the lead's opening
   words; we check that the title is a word-prefix of the first paragraph (``LEAD``).
-- A front-matter title with no printed headline is a fallback, so ``title_derived`` is True.
+- A front-matter title is the author's own title, not a guess, so ``title_derived`` is False.
   A Markdown ``# H1`` headline is the title, not a heading.
 - The line under an AP byline (``Associated Press``) and the desk after ``Von X und Y, SWR``
   are roles shared by every name on the byline. A name printed both in front matter and in a
@@ -572,11 +572,11 @@ EXPECTED: dict[str, Expected] = {
         boilerplate=(),
         source_format="markdown",
     ),
-    # Markdown with TOML front matter, no printed headline (title is the front-matter
-    # fallback), a "By …" line repeating the front-matter author.
+    # Markdown with TOML front matter, no printed headline (the front-matter title
+    # is used, not derived), a "By …" line repeating the front-matter author.
     "markdown-night-bus.md": Expected(
         title="The last bus out of Calderbridge",
-        title_derived=True,
+        title_derived=False,
         authors=(("Tomasz Wrona", None),),
         headings=("Forty minutes up the valley", "Who the bus serves"),
         quotes=(

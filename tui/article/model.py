@@ -15,9 +15,7 @@ from typing import Literal, TypeAlias
 MediaKind: TypeAlias = Literal["image", "video"]
 """What an image-credit marker refers to."""
 
-SourceFormat: TypeAlias = Literal[
-    "bbc", "guardian", "reuters", "ap", "german", "text", "markdown"
-]
+SourceFormat: TypeAlias = Literal["bbc", "guardian", "reuters", "ap", "german", "text", "markdown"]
 """The family of format an article was recognised as (``text`` when none in particular)."""
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -199,9 +197,7 @@ class Timestamp:
     """1-based line number in the decoded input."""
 
 
-Block: TypeAlias = (
-    Title | Byline | Paragraph | ImageCredit | Boilerplate | Chrome | Timestamp
-)
+Block: TypeAlias = Title | Byline | Paragraph | ImageCredit | Boilerplate | Chrome | Timestamp
 """Anything a section can hold (headings belong to the section itself)."""
 
 
@@ -239,7 +235,9 @@ class Article:
     sections: tuple[Section, ...]
     """Sections in order; the first may be the untitled lead."""
     title_derived: bool = False
-    """True when no headline was printed and ``title`` is a fallback."""
+    """True when ``title`` was guessed from the lead's opening words (no headline, no metadata).
+
+    A front-matter title is the author's own title, so it is not derived."""
     authors: tuple[Author, ...] = ()
     """Everyone credited in the byline, in order."""
     source_format: SourceFormat = "text"
