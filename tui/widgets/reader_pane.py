@@ -10,9 +10,6 @@ wrap of its text. Strips are cached per line and dropped on theme, width or togg
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from itertools import accumulate
-from time import perf_counter
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -36,15 +33,11 @@ from tui.render import (
     ViewOptions,
     build_items,
     column_width,
-    estimate_height,
     find_next,
-    item_height,
     resolve_style,
     wrap_item,
 )
-
-Position = tuple[int, int, int]
-"""(section, block, line offset within the block)."""
+from tui.widgets._reader_layout import Position, ReaderLayout
 
 _REFINE_SLICE = 0.004
 """Seconds of idle refinement per timer tick (short, so keys stay responsive)."""
@@ -133,13 +126,7 @@ class ReaderPane(ScrollView, can_focus=True):
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._items: list[Item] = []
-        self._keys: list[tuple[int, int]] = []
-        self._heights: list[int] = []
-        self._exact = bytearray()
-        self._starts: list[int] = [0]
-        self._starts_dirty = False
-        self._column = 0
+        self._layout = ReaderLayout()
         self._pane_width = 0
         self._expanded: frozenset[tuple[int, int]] = frozenset()
         self._find: tuple[int, int, int] | None = None
@@ -147,7 +134,6 @@ class ReaderPane(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(2048)
         self._strip_style: Style | None = None
         self._styles: dict[str, Style] = {}
-        self._refine_from = 0
         self._refine_timer: Timer | None = None
 
     # ---------------------------------------------------------------- public API
@@ -166,7 +152,7 @@ class ReaderPane(ScrollView, can_focus=True):
         Args:
             index: Section index.
         """
-        self._goto(index, -1)
+        self._goto(index, -1, None)
         if self.article is not None and 0 <= index < len(self.article.sections):
             self.current_section = index
 
@@ -177,19 +163,11 @@ class ReaderPane(ScrollView, can_focus=True):
             section: Section index.
             block: Block index within the section (-1 for the heading).
         """
-        self._goto(section, block)
+        self._goto(section, block, None)
 
     def position(self) -> Position:
         """The reading position: (section, block, line offset in the block) at the top."""
-        if not self._items:
-            return (0, -1, 0)
-        top = self._top()
-        index = self._item_at(top)
-        first = index
-        while first > 0 and self._keys[first - 1] == self._keys[index]:
-            first -= 1
-        section, block = self._keys[index]
-        return (section, block, top - self._line_starts()[first])
+        return self._layout.position(self._top())
 
     def restore_position(self, pos: Position) -> None:
         """Scroll back to a position from :meth:`position` (clamped to what exists).
@@ -199,33 +177,10 @@ class ReaderPane(ScrollView, can_focus=True):
         """
         self._goto(*pos)
 
-    def _goto(self, section: int, block: int, offset: int | None = None) -> None:
-        """Scroll to a line of a block; ``offset`` None means its first text line."""
-        if not self._items:
-            return
-        index = max(0, bisect_right(self._keys, (section, block)) - 1)
-        item = self._items[index]
-        if self._keys[index] != (section, block) and not (
-            item.kind == "fold" and item.section == section and block <= item.end_block
-        ):
-            if self._keys[index] < (section, block):
-                index = min(index + 1, len(self._items) - 1)
-            offset = None
-        while index > 0 and self._keys[index - 1] == self._keys[index]:
-            index -= 1
-        if offset is None:
-            offset = self._items[index].gap
-        span = 0
-        end = index
-        while end < len(self._items) and self._keys[end] == self._keys[index]:
-            self._make_exact(end)
-            span += self._heights[end]
-            end += 1
-        self._sync_size()
-        self._jump(self._line_starts()[index] + max(0, min(offset, span - 1)))
-
     def find(self, query: str, *, backwards: bool = False) -> bool:
         """Move to the next (or previous) case-insensitive match, wrapping; highlight it.
+
+        The search starts after the current match, or at the top of the pane.
 
         Args:
             query: Text to look for.
@@ -234,28 +189,30 @@ class ReaderPane(ScrollView, can_focus=True):
         Returns:
             False when there is no match.
         """
-        if not query or not self._items:
+        layout = self._layout
+        if not query or not layout.items:
             self.clear_find()
             return False
         if self._find is not None:
             index, start, _ = self._find
         else:
-            index, start = self._item_at(self._top()), -1 if not backwards else 0
-        found = find_next(self._items, query, index, start, backwards=backwards)
+            index, start = layout.item_at(self._top()), 0 if backwards else -1
+        found = find_next(layout.items, query, index, start, backwards=backwards)
         if found is None:
             self.clear_find()
             return False
-        old = self._find
+        if self._find is not None:
+            self._forget_item(self._find[0])
         self._find = found
         self._forget_item(found[0])
-        if old is not None:
-            self._forget_item(old[0])
-        lines = self._item_lines(found[0])
-        line = self._line_starts()[found[0]] + lines.line_of(found[1])
+        line = self._item_lines(found[0]).line_of(found[1])
         height = max(1, self.scrollable_content_region.height)
-        top = self._top()
-        if not top <= line < top + height:
-            self._scroll_to_line(found[0], line - self._line_starts()[found[0]], height // 3)
+        y = layout.starts[found[0]] + line
+        if not self._top() <= y < self._top() + height:
+            # Keep a third of a page of context above the match.
+            layout.make_exact_before(found[0], height // 3)
+            self._sync_size()
+            self._jump(layout.starts[found[0]] + line - height // 3)
         self.refresh()
         return True
 
@@ -276,16 +233,14 @@ class ReaderPane(ScrollView, can_focus=True):
     @property
     def items(self) -> tuple[Item, ...]:
         """The layout items of the current article and toggles."""
-        return tuple(self._items)
+        return tuple(self._layout.items)
 
     # ---------------------------------------------------------------- watchers
 
     def watch_article(self, article: Article | None) -> None:
         self._expanded = frozenset()
-        self._find = None
         self._rebuild(keep=False)
         self._jump(0)
-        self._update_section()
 
     def watch_highlight_quotes(self) -> None:
         self._lines.clear()
@@ -314,6 +269,7 @@ class ReaderPane(ScrollView, can_focus=True):
     def on_mount(self) -> None:
         super().on_mount()  # type: ignore[no-untyped-call]
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._schedule_refine()
 
     def _theme_changed(self, theme: Theme) -> None:
         self._styles.clear()
@@ -337,40 +293,38 @@ class ReaderPane(ScrollView, can_focus=True):
 
     def action_scroll_bottom(self) -> None:
         """Go to the end; the last page is laid out exactly first so the end is exact."""
-        height = self.scrollable_content_region.height
-        covered = 0
-        index = len(self._items) - 1
-        while index >= 0 and covered < height:
-            self._make_exact(index)
-            covered += self._heights[index]
-            index -= 1
+        layout = self._layout
+        layout.make_exact_before(len(layout.items), self.scrollable_content_region.height)
         self._sync_size()
-        self._jump(self._total())
+        self._jump(layout.total)
 
     def action_toggle_fold(self) -> None:
         """Open or close the first fold line on screen."""
+        layout = self._layout
+        if not layout.items:
+            raise SkipAction()
         top = self._top()
         bottom = top + self.scrollable_content_region.height
-        index = self._item_at(top) if self._items else 0
-        starts = self._line_starts()
-        while index < len(self._items) and starts[index] < bottom:
-            item = self._items[index]
-            if item.kind == "fold" and starts[index] + item.gap >= top:
+        index = layout.item_at(top)
+        while index < len(layout.items) and layout.starts[index] < bottom:
+            item = layout.items[index]
+            if item.kind == "fold" and layout.starts[index] + item.gap >= top:
                 self._toggle_fold(item)
                 return
             index += 1
         raise SkipAction()
 
     def on_click(self, event: events.Click) -> None:
+        layout = self._layout
         offset = event.get_content_offset(self)
-        if offset is None or not self._items:
+        if offset is None or not layout.items:
             return
         y = self._top() + offset.y
-        if y >= self._total():
+        if y >= layout.total:
             return
-        index = self._item_at(y)
-        item = self._items[index]
-        if item.kind == "fold" and y - self._line_starts()[index] >= item.gap:
+        index = layout.item_at(y)
+        item = layout.items[index]
+        if item.kind == "fold" and y - layout.starts[index] >= item.gap:
             event.stop()
             self._toggle_fold(item)
 
@@ -385,134 +339,84 @@ class ReaderPane(ScrollView, can_focus=True):
 
     def _rebuild(self, keep: bool = True) -> None:
         """Rebuild the items for the current article and toggles, keeping the position."""
-        pos = self.position() if keep and self._items else None
+        pos = self.position() if keep and self._layout.items else None
         article = self.article
-        self._items = build_items(article, self.options, self._expanded) if article else []
-        self._keys = [(item.section, item.block) for item in self._items]
+        items = build_items(article, self.options, self._expanded) if article else []
         self._find = None
-        self._reset_heights()
-        if pos is not None:
-            self.restore_position(pos)
-        self.refresh()
+        self._relayout(items, pos)
 
     def _reflow(self) -> None:
         """Lay out again at a new column width, keeping the top paragraph."""
-        pos = self.position() if self._items else None
-        self._reset_heights()
-        if pos is not None:
-            self.restore_position(pos)
-        self.refresh()
+        pos = self.position() if self._layout.items else None
+        self._relayout(self._layout.items, pos)
 
-    def _reset_heights(self) -> None:
+    def _relayout(self, items: list[Item], pos: Position | None) -> None:
         self._pane_width = self.scrollable_content_region.width
-        self._column = column_width(self._pane_width, self.measure)
-        column = self._column
-        self._heights = [estimate_height(item, column) for item in self._items]
-        self._exact = bytearray(len(self._items))
-        self._starts_dirty = True
+        self._layout.reset(items, column_width(self._pane_width, self.measure))
         self._lines.clear()
         self._strips.clear()
         self._sync_size()
-        self._refine_from = 0
-        if self._refine_timer is None and self._items:
+        if pos is not None:
+            self._goto(*pos)
+        self._schedule_refine()
+        self.refresh()
+
+    def _schedule_refine(self) -> None:
+        if self._refine_timer is None and self.is_mounted and not self._layout.refined:
             self._refine_timer = self.set_timer(0.05, self._refine)
 
-    def _line_starts(self) -> list[int]:
-        if self._starts_dirty:
-            self._starts = [0, *accumulate(self._heights)]
-            self._starts_dirty = False
-        return self._starts
+    def _refine(self) -> None:
+        """Idle work: make a slice of estimated heights exact, keeping the top line still."""
+        self._refine_timer = None
+        layout = self._layout
+        if not layout.items:
+            return
+        top = self._top()
+        anchor = layout.item_at(top)
+        offset = top - layout.starts[anchor]
+        layout.refine(_REFINE_SLICE)
+        self._sync_size()
+        if layout.starts[anchor] + offset != top:
+            self.scroll_to(y=layout.starts[anchor] + offset, animate=False, force=True)
+        if not layout.refined:
+            self._refine_timer = self.set_timer(0.02, self._refine)
 
-    def _total(self) -> int:
-        return self._line_starts()[-1]
+    def _goto(self, section: int, block: int, offset: int | None = None) -> None:
+        """Scroll to a line of a block; ``offset`` None means its first text line."""
+        if self._layout.items:
+            y = self._layout.locate(section, block, offset)
+            self._sync_size()
+            self._jump(y)
 
     def _top(self) -> int:
         return round(self.scroll_y)
 
-    def _item_at(self, y: int) -> int:
-        return max(0, min(len(self._items) - 1, bisect_right(self._line_starts(), y) - 1))
-
-    def _make_exact(self, index: int) -> bool:
-        if self._exact[index]:
-            return False
-        self._exact[index] = 1
-        height = item_height(self._items[index], self._column)
-        if height == self._heights[index]:
-            return False
-        self._heights[index] = height
-        self._starts_dirty = True
-        return True
-
     def _sync_size(self) -> None:
-        size = Size(self._pane_width, self._total())
+        size = Size(self._pane_width, self._layout.total)
         if self.virtual_size != size:
             self.virtual_size = size
 
     def _jump(self, y: int) -> None:
         """Scroll to line ``y`` at once (clamped), laying out the page that lands on screen."""
-        y = max(0, min(y, self._total() - 1 if self._total() else 0))
-        self._ensure_exact(y)
+        y = max(0, min(y, self._layout.total - 1))
+        if self._layout.make_exact_from(self._layout.item_at(y), self._page_span(y)):
+            self._sync_size()
         self.scroll_to(y=y, animate=False, force=True)
         self._update_section()
 
-    def _scroll_to_line(self, index: int, line: int, context: int) -> None:
-        """Put line ``line`` of item ``index`` ``context`` lines below the top."""
-        covered = 0
-        first = index
-        while first > 0 and covered < context:
-            first -= 1
-            self._make_exact(first)
-            covered += self._heights[first]
-        self._make_exact(index)
-        self._sync_size()
-        self._jump(self._line_starts()[index] + line - context)
-
-    def _ensure_exact(self, top: int) -> None:
-        """Make the heights of the items from ``top`` to a page past the screen exact."""
-        if not self._items:
-            return
-        index = self._item_at(top)
-        offset = top - self._line_starts()[index]
-        need = offset + 2 * max(1, self.scrollable_content_region.height)
-        covered = 0
-        changed = False
-        while index < len(self._items) and covered < need:
-            changed = self._make_exact(index) or changed
-            covered += self._heights[index]
-            index += 1
-        if changed:
-            self._sync_size()
-
-    def _refine(self) -> None:
-        """Idle work: make a slice of estimated heights exact, keeping the top line still."""
-        self._refine_timer = None
-        if not self._items or self._column == 0:
-            return
-        top = self._top()
-        anchor = self._item_at(top)
-        offset = top - self._line_starts()[anchor]
-        deadline = perf_counter() + _REFINE_SLICE
-        index = self._refine_from
-        exact = self._exact
-        while index < len(self._items):
-            if not exact[index]:
-                self._make_exact(index)
-                if perf_counter() > deadline:
-                    break
-            index += 1
-        self._refine_from = index + 1
-        self._sync_size()
-        new_top = self._line_starts()[anchor] + offset
-        if new_top != top:
-            self.scroll_to(y=new_top, animate=False, force=True)
-        if self._refine_from < len(self._items):
-            self._refine_timer = self.set_timer(0.02, self._refine)
+    def _page_span(self, top: int) -> int:
+        """Lines to lay out exactly from the item at ``top``: the screen and one more page."""
+        layout = self._layout
+        if not layout.items:
+            return 0
+        offset = top - layout.starts[layout.item_at(top)]
+        return offset + 2 * max(1, self.scrollable_content_region.height)
 
     def _update_section(self) -> None:
-        if self._items:
-            self.current_section = self._keys[self._item_at(self._top())][0]
-        elif self.current_section != 0:
-            self.current_section = 0
+        layout = self._layout
+        section = layout.keys[layout.item_at(self._top())][0] if layout.items else 0
+        if section != self.current_section:
+            self.current_section = section
 
     # ---------------------------------------------------------------- rendering
 
@@ -523,11 +427,11 @@ class ReaderPane(ScrollView, can_focus=True):
     def _item_lines(self, index: int) -> ItemLines:
         lines = self._lines.get(index)
         if lines is None:
-            if self._make_exact(index):
+            if self._layout.make_exact(index):
                 self._sync_size()
             find = self._find
             match = (find[1], find[2]) if find is not None and find[0] == index else None
-            lines = wrap_item(self._items[index], self._column, self.options, match)
+            lines = wrap_item(self._layout.items[index], self._layout.column, self.options, match)
             self._lines[index] = lines
         return lines
 
@@ -536,6 +440,7 @@ class ReaderPane(ScrollView, can_focus=True):
             return style
         parsed = self._styles.get(style)
         if parsed is None:
+            # Textual substitutes one level of variables; theme defaults may nest them.
             resolved = resolve_style(style, self.app.theme_variables)
             try:
                 parsed = Style.parse(resolved)
@@ -546,33 +451,41 @@ class ReaderPane(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         width = self.scrollable_content_region.width
-        if width != self._pane_width and self._items:
-            self._reflow()
-        self._ensure_exact(self._top())
+        if width != self._pane_width and self._layout.items:
+            if column_width(width, self.measure) != self._layout.column:
+                self._reflow()
+            else:  # same column, new margins: only the padding changes
+                self._pane_width = width
+                self._strips.clear()
+                self._sync_size()
+        top = self._top()
+        if self._layout.make_exact_from(self._layout.item_at(top), self._page_span(top)):
+            self._sync_size()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
+        layout = self._layout
         width = self.scrollable_content_region.width
         base = self.visual_style
         if base != self._strip_style:
             self._strips.clear()
             self._strip_style = base
         line_y = self._top() + y
-        if not self._items or line_y >= self._total():
+        if not layout.items or line_y >= layout.total:
             return Strip.blank(width, base.rich_style)
-        index = self._item_at(line_y)
-        row = line_y - self._line_starts()[index]
-        key = (index, row)
-        strip = self._strips.get(key)
+        index = layout.item_at(line_y)
+        row = line_y - layout.starts[index]
+        strip = self._strips.get((index, row))
         if strip is None:
             lines = self._item_lines(index).lines
-            content = lines[row] if row < len(lines) else None
-            segments = [Segment(" " * ((width - self._column) // 2), base.rich_style)]
-            if content is not None and content:
+            segments = [Segment(" " * ((width - layout.column) // 2), base.rich_style)]
+            if row < len(lines) and lines[row]:
                 segments.extend(
                     Segment(text, style.rich_style)
-                    for text, style in content.render(base, end="", parse_style=self._parse_style)
+                    for text, style in lines[row].render(
+                        base, end="", parse_style=self._parse_style
+                    )
                 )
             strip = Strip(segments).adjust_cell_length(width, base.rich_style)
-            self._strips[key] = strip
+            self._strips[(index, row)] = strip
         return strip

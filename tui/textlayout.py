@@ -1,0 +1,179 @@
+"""Pure text layout helpers for the reading pane: word wrap, column width, find, styles.
+
+No Textual here: the wrap works on plain text so item heights can be computed without
+building styled ``Content``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from rich.cells import cell_len
+
+from tui.items import Item
+
+__all__ = ["column_width", "find_next", "resolve_style", "wrap_offsets"]
+
+
+def column_width(pane_width: int, measure: int) -> int:
+    """The width of the text column in a pane ``pane_width`` cells wide.
+
+    Args:
+        pane_width: Usable width of the pane in cells.
+        measure: The maximum column width.
+
+    Returns:
+        ``min(measure, pane_width - margins)``, never below 1 (margins of 2 cells a side
+        when the pane is wide enough to spare them).
+    """
+    margins = 4 if pane_width >= 24 else 0
+    return max(1, min(max(1, measure), pane_width - margins))
+
+
+_CHUNK = re.compile(r"\S+\s*|\s+")
+
+
+def _chop(word: str, width: int) -> list[str]:
+    """Split a word into pieces of at most ``width`` cells (a wider character stands alone)."""
+    if word.isascii():
+        return [word[i : i + width] for i in range(0, len(word), width)]
+    pieces: list[str] = []
+    current: list[str] = []
+    used = 0
+    for char in word:
+        size = cell_len(char)
+        if current and used + size > width:
+            pieces.append("".join(current))
+            current, used = [], 0
+        current.append(char)
+        used += size
+    if current:
+        pieces.append("".join(current))
+    return pieces
+
+
+def wrap_offsets(text: str, width: int) -> list[int]:
+    """Greedy word wrap: where to break ``text`` so that lines fit ``width`` cells.
+
+    Words longer than the width are folded. Trailing spaces may overhang (they are trimmed
+    from the drawn line). Pure and cheap, so heights can be computed without styling.
+
+    Args:
+        text: One paragraph (no newlines).
+        width: Column width in cells (values below 1 count as 1).
+
+    Returns:
+        Increasing character offsets at which new lines start.
+    """
+    width = max(1, width)
+    ascii_only = text.isascii()
+    measure = len if ascii_only else cell_len
+    if measure(text) <= width:
+        return []
+    breaks: list[int] = []
+    column = 0
+    for match in _CHUNK.finditer(text):
+        start = match.start()
+        chunk = match.group()
+        word = chunk.rstrip()
+        size = measure(word)
+        if column + size <= width:
+            column += measure(chunk)
+            continue
+        if column and start:
+            breaks.append(start)
+        if size > width:
+            pieces = _chop(word, width)
+            position = start
+            for piece in pieces[:-1]:
+                position += len(piece)
+                breaks.append(position)
+            column = measure(pieces[-1]) + (len(chunk) - len(word))
+        else:
+            column = measure(chunk)
+    return breaks
+
+
+def resolve_style(style: str, variables: Mapping[str, str], depth: int = 8) -> str:
+    """Expand ``$name`` references in a style string, recursively.
+
+    Textual's style parser substitutes one level of variables only, so a theme variable
+    defined as another variable (``quote: "$warning"``) must be expanded first.
+
+    Args:
+        style: A style string such as ``"bold $quote"``.
+        variables: Theme variables (``App.theme_variables``).
+        depth: Maximum nesting to expand.
+
+    Returns:
+        The style with every known variable replaced by its value.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        return variables.get(match.group(1), match.group(0))
+
+    for _ in range(depth):
+        if "$" not in style:
+            break
+        expanded = _VARIABLE.sub(replace, style)
+        if expanded == style:
+            break
+        style = expanded
+    return style
+
+
+_VARIABLE = re.compile(r"\$([A-Za-z0-9_-]+)")
+
+
+def find_next(
+    items: Sequence[Item],
+    query: str,
+    index: int,
+    start: int,
+    *,
+    backwards: bool = False,
+) -> tuple[int, int, int] | None:
+    """Find the next case-insensitive match of ``query`` after (or before) a point, wrapping.
+
+    Fold lines are not searched (their text is not the article's).
+
+    Args:
+        items: The layout items.
+        query: The text to find.
+        index: Item to start from.
+        start: Offset in that item: forward finds matches starting after it, backwards
+            matches starting before it.
+        backwards: Search towards the start.
+
+    Returns:
+        ``(item index, start, end)`` of the match, or None when there is none.
+    """
+    if not query or not items:
+        return None
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    count = len(items)
+    index = max(0, min(index, count - 1))
+    for step in range(count + 1):
+        i = (index - step) % count if backwards else (index + step) % count
+        item = items[i]
+        if item.kind == "fold":
+            continue
+        text = item.text
+        if backwards:
+            limit = start if step == 0 else len(text) + 1
+            if step == count:  # wrapped round to the first item: what lies after the point
+                limit = len(text) + 1
+            last: re.Match[str] | None = None
+            for found in pattern.finditer(text):
+                if found.start() >= limit:
+                    break
+                last = found
+            if last is not None:
+                return (i, last.start(), last.end())
+        else:
+            begin = start + 1 if step == 0 else 0
+            match = pattern.search(text, max(0, begin))
+            if match is not None:
+                return (i, match.start(), match.end())
+    return None

@@ -1,0 +1,160 @@
+"""Line bookkeeping for the reading pane: item heights, a prefix table, positions (no Textual).
+
+Each item's height starts as an estimate and becomes exact (a plain-text wrap, no styling)
+when it is needed on screen or during idle refinement. The prefix table maps scroll lines to
+items; it is rebuilt lazily (one ``accumulate`` over the heights) after heights change.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+from time import perf_counter
+
+from tui.items import Item
+from tui.render import estimate_height, item_height
+
+Position = tuple[int, int, int]
+"""(section, block, line offset within the block)."""
+
+
+class ReaderLayout:
+    """Heights and line offsets of the items of one article at one column width."""
+
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        """The items laid out."""
+        self.keys: list[tuple[int, int]] = []
+        """``(section, block)`` of each item, sorted."""
+        self.heights: list[int] = []
+        """Current height of each item (estimated until made exact)."""
+        self.exact = bytearray()
+        """1 where the height is exact."""
+        self.column = 1
+        """Column width the heights are for."""
+        self._starts: list[int] = [0]
+        self._dirty = False
+        self._refine_from = 0
+
+    def reset(self, items: list[Item], column: int) -> None:
+        """Lay out ``items`` at ``column`` with estimated heights."""
+        self.items = items
+        self.keys = [(item.section, item.block) for item in items]
+        self.column = column
+        self.heights = [estimate_height(item, column) for item in items]
+        self.exact = bytearray(len(items))
+        self._dirty = True
+        self._refine_from = 0
+
+    @property
+    def starts(self) -> list[int]:
+        """First line of each item, plus the total line count at the end."""
+        if self._dirty:
+            self._starts = [0, *accumulate(self.heights)]
+            self._dirty = False
+        return self._starts
+
+    @property
+    def total(self) -> int:
+        """Total number of lines."""
+        return self.starts[-1]
+
+    @property
+    def refined(self) -> bool:
+        """True when every height is exact."""
+        return self._refine_from >= len(self.items)
+
+    def item_at(self, y: int) -> int:
+        """Index of the item holding line ``y`` (clamped to the items)."""
+        return max(0, min(len(self.items) - 1, bisect_right(self.starts, y) - 1))
+
+    def make_exact(self, index: int) -> bool:
+        """Make one item's height exact; return True when it changed."""
+        if self.exact[index]:
+            return False
+        self.exact[index] = 1
+        height = item_height(self.items[index], self.column)
+        if height == self.heights[index]:
+            return False
+        self.heights[index] = height
+        self._dirty = True
+        return True
+
+    def make_exact_from(self, index: int, lines: int) -> bool:
+        """Make items exact from ``index`` on until they cover ``lines``; True if any changed."""
+        covered = 0
+        changed = False
+        while index < len(self.items) and covered < lines:
+            changed = self.make_exact(index) or changed
+            covered += self.heights[index]
+            index += 1
+        return changed
+
+    def make_exact_before(self, index: int, lines: int) -> None:
+        """Make items exact backwards from ``index`` (exclusive) until they cover ``lines``."""
+        covered = 0
+        while index > 0 and covered < lines:
+            index -= 1
+            self.make_exact(index)
+            covered += self.heights[index]
+
+    def refine(self, budget: float) -> None:
+        """Make estimated heights exact, in order, for about ``budget`` seconds."""
+        deadline = perf_counter() + budget
+        index = self._refine_from
+        exact = self.exact
+        while index < len(self.items):
+            if not exact[index]:
+                self.make_exact(index)
+                if perf_counter() > deadline:
+                    break
+            index += 1
+        self._refine_from = index + 1 if index < len(self.items) else index
+
+    def position(self, y: int) -> Position:
+        """The ``(section, block, line offset)`` of line ``y``.
+
+        The offset counts from the first item with the same key (the article header and
+        the first heading share one).
+        """
+        if not self.items:
+            return (0, -1, 0)
+        index = self.item_at(y)
+        first = index
+        while first > 0 and self.keys[first - 1] == self.keys[index]:
+            first -= 1
+        section, block = self.keys[index]
+        return (section, block, y - self.starts[first])
+
+    def locate(self, section: int, block: int, offset: int | None) -> int:
+        """The line for a position, making the items it lands on exact.
+
+        Args:
+            section: Section index.
+            block: Block index (-1 for the heading); a hidden block resolves to the next
+                shown item, a folded one to its fold.
+            offset: Line offset in the block, or None for its first text line.
+
+        Returns:
+            The line number.
+        """
+        if not self.items:
+            return 0
+        index = max(0, bisect_right(self.keys, (section, block)) - 1)
+        item = self.items[index]
+        folded = item.kind == "fold" and item.section == section and block <= item.end_block
+        if self.keys[index] != (section, block) and not folded:
+            if self.keys[index] < (section, block):
+                index = min(index + 1, len(self.items) - 1)
+            offset = None
+        while index > 0 and self.keys[index - 1] == self.keys[index]:
+            index -= 1
+        if offset is None:
+            offset = self.items[index].gap
+        span = 0
+        end = index
+        while end < len(self.items) and self.keys[end] == self.keys[index]:
+            self.make_exact(end)
+            span += self.heights[end]
+            end += 1
+        return self.starts[index] + max(0, min(offset, span - 1))
