@@ -10,13 +10,13 @@ Textual's own variables (``footer-key-foreground``…) may be overridden too.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from textual.color import Color, ColorParseError
-from textual.css.errors import UnresolvedVariableError
 from textual.markup import parse_style
 from textual.theme import BUILTIN_THEMES, Theme
 
@@ -35,13 +35,15 @@ __all__ = [
     "all_theme_names",
     "builtin_themes",
     "load_theme_file",
+    "resolve_references",
     "user_themes",
+    "variable_defaults",
 ]
 
 DEFAULT_THEME = "newsread-dark"
 """The theme used when the config names none."""
 
-VARIABLE_DEFAULTS: dict[str, str] = {
+VARIABLE_DEFAULTS: dict[str, str] = {  # templates: resolve with variable_defaults(theme)
     "quote": "$text-warning",
     "quote-nested": "italic $text-accent",
     "quote-speaker": "bold $text-primary",
@@ -52,10 +54,11 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "unread": "bold $text-success",
     "find-match": "reverse bold",
 }
-"""Fallbacks for newsread's theme variables, for ``App.get_theme_variable_defaults``.
+"""Fallbacks for newsread's theme variables (templates referring to Textual's colours).
 
-They refer to Textual's generated colours, so any theme (even Textual's own) gets readable
-highlights; newsread's built-in themes set every one explicitly.
+Pass them through :func:`variable_defaults` before returning them from
+``App.get_theme_variable_defaults``: any theme (even Textual's own) then gets readable
+highlights. newsread's built-in themes set every one explicitly.
 """
 
 NEWSREAD_VARIABLES: frozenset[str] = frozenset(VARIABLE_DEFAULTS)
@@ -137,21 +140,70 @@ def _check_variables(file: Path, value: object) -> dict[str, str]:
     return variables
 
 
-def _check_styles(file: Path, theme: Theme) -> None:
-    """Parse every newsread variable as a Content style, with the theme's colours in scope."""
+_REFERENCE = re.compile(r"\$([A-Za-z0-9_-]+)")
+
+
+def _expand(value: str, scope: Mapping[str, str]) -> str:
+    """One pass of ``$name`` substitution; unknown names stay as they are."""
+    return _REFERENCE.sub(lambda match: scope.get(match[1], match[0]), value)
+
+
+def resolve_references(values: Mapping[str, str], palette: Mapping[str, str]) -> dict[str, str]:
+    """Replace ``$name`` references in style strings with the values they name.
+
+    Textual substitutes only one level when a Content style names a theme variable: with
+    ``quote = "bold $warning"``, the style ``"$quote"`` comes out bold but without colour.
+    So references are expanded here, where the theme's palette is known.
+
+    Args:
+        values: Variable name → style string, possibly referring to each other.
+        palette: The theme's generated variables (``warning``, ``text-primary``…).
+
+    Returns:
+        The values with every resolvable reference replaced (an unknown or circular one is
+        left in place).
+    """
+    resolved = dict(values)
+    for _ in range(len(resolved) + 1):  # enough passes for any chain without a cycle
+        scope = {**palette, **resolved}
+        expanded = {name: _expand(value, scope) for name, value in resolved.items()}
+        if expanded == resolved:
+            break
+        resolved = expanded
+    return resolved
+
+
+def variable_defaults(theme: Theme) -> dict[str, str]:
+    """:data:`VARIABLE_DEFAULTS` resolved for one theme, for ``get_theme_variable_defaults``.
+
+    Args:
+        theme: The app's current theme.
+
+    Returns:
+        newsread's variables as concrete style strings.
+    """
+    return resolve_references(VARIABLE_DEFAULTS, theme.to_color_system().generate())
+
+
+def _resolve_styles(file: Path, theme: Theme) -> None:
+    """Expand references in the theme's newsread variables and check each parses as a style."""
     try:
-        generated = theme.to_color_system().generate()
+        palette = theme.to_color_system().generate()
     except Exception as error:  # Textual raises assorted errors for odd colour systems.
         raise ThemeError(file, None, f"Textual cannot build this theme: {error}") from None
-    scope = {**VARIABLE_DEFAULTS, **generated}
-    for name in sorted(NEWSREAD_VARIABLES & theme.variables.keys()):
-        value = theme.variables[name]
+    ours = {name: value for name, value in theme.variables.items() if name in NEWSREAD_VARIABLES}
+    resolved = resolve_references(ours, palette)
+    for name in sorted(resolved):
+        value = resolved[name]
+        key, original = f"variables.{name}", theme.variables[name]
+        if unresolved := _REFERENCE.search(value):
+            message = f"{original!r} refers to ${unresolved[1]}, which is not defined here"
+            raise ThemeError(file, key, f"not a colour or style: {message}")
         try:
-            parse_style(value, scope)
-        except (ColorParseError, UnresolvedVariableError) as error:
-            raise ThemeError(
-                file, f"variables.{name}", f"not a colour or style: {value!r} ({error})"
-            ) from None
+            parse_style(value, {})
+        except ColorParseError as error:
+            raise ThemeError(file, key, f"not a colour or style: {original!r} ({error})") from None
+    theme.variables.update(resolved)
 
 
 def theme_from_mapping(file: Path, data: Mapping[str, Any]) -> Theme:
@@ -195,7 +247,7 @@ def theme_from_mapping(file: Path, data: Mapping[str, Any]) -> Theme:
     # Optional fields keep Theme's own defaults unless the file sets them.
     for key, value in [*colours.items(), *numbers.items()]:
         setattr(theme, key, value)
-    _check_styles(file, theme)
+    _resolve_styles(file, theme)
     return theme
 
 

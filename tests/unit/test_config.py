@@ -512,13 +512,28 @@ _FRAGMENTS = st.sampled_from(
 )
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.one_of(st.text(), st.lists(_FRAGMENTS, max_size=30).map("".join)))
-def test_arbitrary_text_only_ever_raises_config_error(tmp_path: Path, text: str) -> None:
-    path = write(tmp_path, text)
+_TEXTS = st.one_of(st.text(), st.lists(_FRAGMENTS, max_size=30).map("".join))
+
+
+def _only_config_error(path: Path, text: str) -> None:
+    """Load ``text`` from ``path``: a Config or a ConfigError about that file, nothing else."""
+    path.write_bytes(text.encode("utf-8"))
     try:
         config = load_config(path, binding_ids=BINDINGS, theme_names=THEMES)
     except ConfigError as error:
         assert error.problems and all(p.file == path for p in error.problems)
     else:
         assert isinstance(config, Config)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_TEXTS)
+def test_arbitrary_text_only_ever_raises_config_error(tmp_path: Path, text: str) -> None:
+    _only_config_error(tmp_path / "config.toml", text)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=20_000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=_TEXTS)
+def test_fuzz_arbitrary_text_only_ever_raises_config_error(tmp_path: Path, text: str) -> None:
+    _only_config_error(tmp_path / "config.toml", text)
