@@ -348,3 +348,32 @@ async def test_parsed_example_renders(tmp_path: object) -> None:
         assert "Ferry crossing suspended after storm" in shown
         assert "▣ Getty Images — The pier at dawn" in shown
         assert "The ferry will not sail until Friday" in shown
+
+
+async def test_empty_and_cleared_article() -> None:
+    app = Host(Article("", ()))
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        assert screen_text(pane).strip() == ""
+        assert pane.position() == (0, -1, 0)
+        assert not pane.find("x")
+        await pilot.press("j", "space", "G", "g", "enter")
+        pane.show_article(long_article(2))
+        await pilot.pause()
+        assert "Long test article" in screen_text(pane)
+        pane.article = None
+        await pilot.pause()
+        assert screen_text(pane).strip() == ""
+
+
+@pytest.mark.parametrize("size", [(3, 5), (12, 8), (300, 20)])
+async def test_any_terminal_width(size: tuple[int, int]) -> None:
+    app = Host(long_article(3))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        await pilot.press("space", "G")
+        await pilot.pause()
+        lines = screen_lines(pane)
+        assert all(len(line) == pane.scrollable_content_region.width for line in lines)

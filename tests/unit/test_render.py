@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,7 @@ from tui.render import (
     wrap_item,
     wrap_offsets,
 )
+from tui.widgets._reader_layout import ReaderLayout
 
 QUOTED = "She said “the tide ‘waits for nobody’ at all” and left."
 
@@ -75,7 +77,7 @@ def plain(article: Article, width: int = 80, **options: bool) -> list[str]:
     return [line.plain for line in render_article(article, width, ViewOptions(**options))]
 
 
-def styles_over(line_spans: list[tuple[int, int, object]], start: int, end: int) -> set[object]:
+def styles_over(line_spans: Sequence[tuple[int, int, object]], start: int, end: int) -> set[object]:
     return {style for s, e, style in line_spans if s <= start and e >= end}
 
 
@@ -395,3 +397,69 @@ def test_resolve_style_expands_nested_variables(style: str, expected: str) -> No
 
 def test_resolve_style_stops_on_cycles() -> None:
     assert "$" in resolve_style("$a", {"a": "$b", "b": "$a"})
+
+
+# ---------------------------------------------------------------- pane layout bookkeeping
+
+
+def layout_article() -> Article:
+    first = Section(None, (Paragraph("Lead " * 40, "a"), ImageCredit("AP", "Cap", "b")))
+    second = Section(
+        Heading("Next", "Next"),
+        (
+            Paragraph("Body " * 30, "c"),
+            Boilerplate("Related", "d"),
+            Boilerplate("More", "e"),
+            Paragraph("End.", "f"),
+        ),
+    )
+    return Article("Title", (first, second))
+
+
+@pytest.mark.parametrize("column", [1, 7, 30, 80])
+def test_layout_refine_matches_rendered_lines(column: int) -> None:
+    options = ViewOptions()
+    items = build_items(layout_article(), options)
+    layout = ReaderLayout()
+    layout.reset(items, column)
+    layout.refine(10.0)
+    assert layout.refined
+    rendered = render_article(layout_article(), column, options)
+    assert layout.total == len(rendered)
+    for index, item in enumerate(items):
+        assert layout.heights[index] == len(wrap_item(item, column, options).lines)
+
+
+@pytest.mark.parametrize(
+    ("target", "expected_key"),
+    [
+        ((0, -1), (0, -1)),  # the article header
+        ((0, 1), (0, 1)),  # the credit
+        ((1, -1), (1, -1)),  # the heading
+        ((1, 2), (1, 1)),  # a folded block resolves to its fold
+        ((1, 3), (1, 3)),
+        ((1, 9), (1, 3)),  # past the end: clamped to the last item
+    ],
+)
+def test_layout_locate_and_position(target: tuple[int, int], expected_key: tuple[int, int]) -> None:
+    layout = ReaderLayout()
+    layout.reset(build_items(layout_article(), ViewOptions()), 40)
+    y = layout.locate(*target, None)
+    section, block, _ = layout.position(y)
+    assert (section, block) == expected_key
+    assert layout.locate(*layout.position(y)) == y
+
+
+def test_layout_hidden_block_resolves_to_next_item() -> None:
+    layout = ReaderLayout()
+    layout.reset(build_items(layout_article(), ViewOptions(show_credits=False)), 40)
+    assert layout.position(layout.locate(0, 1, None))[:2] == (1, -1)
+
+
+@settings(deadline=None, max_examples=30)
+@given(width=st.integers(min_value=1, max_value=300), options=st.builds(ViewOptions))
+def test_examples_render_at_any_width(width: int, options: ViewOptions) -> None:
+    article = load(EXAMPLES / "bbc-harbour-dispute.txt")
+    lines = render_article(article, width, options)
+    assert lines
+    assert all("\n" not in line.plain for line in lines)

@@ -98,6 +98,10 @@ class ReaderPane(ScrollView, can_focus=True):
             self.section = section
             """Index of the section now at the top."""
 
+        def can_replace(self, message: Message) -> bool:
+            """A newer section change supersedes one still queued (scrolling is high-rate)."""
+            return isinstance(message, ReaderPane.SectionChanged) and message.reader is self.reader
+
         @property
         def control(self) -> ReaderPane:
             """The pane that posted the message."""
