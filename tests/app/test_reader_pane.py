@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.theme import Theme
@@ -377,3 +378,19 @@ async def test_any_terminal_width(size: tuple[int, int]) -> None:
         await pilot.pause()
         lines = screen_lines(pane)
         assert all(len(line) == pane.scrollable_content_region.width for line in lines)
+
+
+async def test_mouse_wheel_scrolls_and_updates_section() -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        for _ in range(60):
+            pane.post_message(events.MouseScrollDown(pane, 5, 5, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert pane.scroll_y > 0
+        assert pane.current_section == pane.position()[0]
+        before = pane.scroll_y
+        pane.post_message(events.MouseScrollUp(pane, 5, 5, 0, -1, 0, False, False, False))
+        await pilot.pause()
+        assert pane.scroll_y < before

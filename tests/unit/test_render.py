@@ -463,3 +463,10 @@ def test_examples_render_at_any_width(width: int, options: ViewOptions) -> None:
     lines = render_article(article, width, options)
     assert lines
     assert all("\n" not in line.plain for line in lines)
+
+
+@pytest.mark.fuzz
+@settings(deadline=None, max_examples=5000)
+@given(text=WRAP_TEXT, width=st.integers(min_value=1, max_value=300))
+def test_wrap_fuzz(text: str, width: int) -> None:
+    test_wrap_keeps_every_character_and_fits.hypothesis.inner_test(text, width)  # type: ignore[attr-defined]
