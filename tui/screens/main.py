@@ -286,6 +286,8 @@ class MainScreen(Screen[None]):
         if self.article_index < 0:
             self.reader.loading = False
             self.article_index = 0
+            if self.focused is None:  # auto-focus skips a pane that is still loading
+                self.reader.focus()
 
     # ----------------------------------------------------------------------- state
 

@@ -1,0 +1,445 @@
+"""The app shell: finding files, first screen, toggles, find, help, palette, keymap.
+
+Articles are written to tmp_path with :func:`write_articles` so the tests do not depend on the
+bundled examples; each is long enough to scroll (about 40 lines per section at 120×40).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from tui.app import NewsreadApp
+from tui.commands import AREAS, key_actions
+from tui.loader import find_articles
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.widgets.article_tree import ArticleTree
+from tui.widgets.reader_pane import ReaderPane
+
+HEADINGS = ("Timetable still unclear", "What residents want", "Money from the mainland")
+QUOTE = "“We simply want the ferry back,” said Mara Lindqvist, who runs the bakery."
+BOILERPLATE = "Sign up for our morning newsletter"
+
+
+def article_text(
+    title: str, headings: tuple[str, ...] = HEADINGS, *, paras: int = 8, credit: bool = True
+) -> str:
+    """A scraped-text article: title, image credit, a lead with a quote, headed sections."""
+
+    def body(tag: str, k: int) -> str:
+        return (
+            f"{tag} paragraph {k}: the council met on a wet Tuesday evening to weigh the plan, "
+            "and several residents stood at the back of the hall to listen while the clerk "
+            "read the figures aloud for everyone who had come."
+        )
+
+    lines = [title, ""]
+    if credit:  # BBC-style labels (the parser then names the outlet BBC)
+        lines += ["Image source, Example Agency", "Image caption, An empty quay", ""]
+    lines += [QUOTE, ""]
+    for k in range(paras):
+        lines += [body("Lead", k), ""]
+    for heading in headings:
+        lines += [heading, ""]
+        for k in range(paras):
+            lines += [body(heading, k), ""]
+    lines += [BOILERPLATE, ""]
+    return "\n".join(lines)
+
+
+def write_articles(folder: Path, titles: tuple[str, ...] = ("Alpha", "Bravo", "Charlie")) -> Path:
+    """Write one article per title (``01-alpha.txt``…) into ``folder``; return the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, title in enumerate(titles, 1):
+        text = article_text(f"{title} ferry service returns to Holm island")
+        (folder / f"{n:02d}-{title.lower()}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+async def ready(app: NewsreadApp) -> MainScreen:
+    """Wait until the loading worker is done and its messages are handled; return the screen."""
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await asyncio.sleep(0.01)  # the worker's last messages are handled in between
+        pane = screen.reader
+        shown = screen.article_index < 0 or (pane.size.width > 0 and pane.virtual_size.height > 0)
+        if not screen.status.progress and shown:
+            break
+    return screen
+
+
+def status_text(screen: MainScreen) -> str:
+    return screen.status.render().plain
+
+
+# --------------------------------------------------------------------------- loader
+
+
+def test_loader_walks_folders_sorted_and_filters(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.md").write_text("# Z\n\nText.\n")
+    (tmp_path / "a.txt").write_text("A\n")
+    (tmp_path / "c.markdown").write_text("C\n")
+    (tmp_path / "notes.rst").write_text("ignored\n")
+    (tmp_path / ".hidden.txt").write_text("hidden\n")
+    files, skipped = find_articles([tmp_path])
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a.txt", "c.markdown", "b/z.md"]
+    assert skipped == []
+
+
+def test_loader_takes_named_files_whatever_their_ending(tmp_path: Path) -> None:
+    note = tmp_path / "story.log"
+    note.write_text("A story\n")
+    files, skipped = find_articles([note, note])
+    assert files == [note]  # named twice, listed once
+    assert skipped == []
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda p: p / "missing.txt", "no such file or directory"),
+        (lambda p: _binary(p / "photo.txt"), "not a text file"),
+        (lambda p: _empty_dir(p / "empty"), "no .txt, .md or .markdown files"),
+        (lambda p: _dangling(p / "link.txt"), "broken symbolic link"),
+    ],
+    ids=["missing", "binary", "empty-folder", "dangling-link"],
+)
+def test_loader_skips_with_a_reason(tmp_path: Path, make: object, reason: str) -> None:
+    path = make(tmp_path)  # type: ignore[operator]
+    files, skipped = find_articles([path])
+    assert files == []
+    assert skipped == [(path, reason)]
+
+
+def _binary(path: Path) -> Path:
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    return path
+
+
+def _empty_dir(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def _dangling(path: Path) -> Path:
+    path.symlink_to(path.parent / "nowhere.txt")
+    return path
+
+
+def test_loader_survives_symlink_loops(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "one.txt").write_text("One\n")
+    (tmp_path / "sub" / "back").symlink_to(tmp_path, target_is_directory=True)
+    files, _ = find_articles([tmp_path])
+    assert [f.name for f in files] == ["one.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_loader_reports_unreadable_files(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("secret\n")
+    locked.chmod(0)
+    files, skipped = find_articles([locked])
+    assert files == []
+    assert skipped == [(locked, "permission denied")]
+
+
+# --------------------------------------------------------------------------- first screen
+
+
+async def test_first_article_opens_with_the_pane_focused(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        assert screen.article_index == 0
+        assert isinstance(screen.focused, ReaderPane)
+        assert screen.reader.article is screen.articles[0]
+        assert screen.sidebar.display
+        assert screen.sidebar.article_count == 3
+        status = status_text(screen)
+        assert status.startswith("Alpha ferry service returns to Holm island — Lead")
+        assert status.rstrip().endswith("quotes: on")
+        shown = {b.binding.id for b in screen.active_bindings.values() if b.binding.show}
+        assert {"next-section", "next-article", "toggle-quotes", "find", "help", "quit"} <= shown
+
+
+async def test_tree_labels_name_source_and_words(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "news", ("Alpha",))
+    (folder / "02-plain.txt").write_text(article_text("Plain ferry story", credit=False))
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await ready(app)
+        bbc, plain = screen.sidebar.root.children
+        # Each body paragraph is 38 words plus its tag ("Lead", or the heading); the lead
+        # also holds the 13-word quote paragraph.
+        sections = [8 * 39 + 13, *(8 * (38 + len(h.split())) for h in HEADINGS)]
+        assert sections == [325, 328, 328, 336]
+        words = sum(sections)
+        assert (
+            str(bbc.label) == f"Alpha ferry service returns to Holm island  {words:,} words · BBC"
+        )
+        assert str(plain.label) == f"Plain ferry story  {words:,} words · 02-plain.txt"
+        assert [str(child.label) for child in plain.children] == [
+            "Lead  325 words",
+            "Timetable still unclear  328 words",
+            "What residents want  328 words",
+            "Money from the mainland  336 words",
+        ]
+
+
+async def test_unreadable_files_are_skipped_with_a_notice(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "news", ("Alpha",))
+    _binary(folder / "02-picture.txt")
+    app = NewsreadApp([folder, tmp_path / "absent.md"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        assert screen.sidebar.article_count == 1
+        messages = [n.message for n in app._notifications]
+        assert any("02-picture.txt: not a text file" in m for m in messages)
+        assert any("absent.md: no such file or directory" in m for m in messages)
+
+
+async def test_no_articles_at_all_says_so(tmp_path: Path) -> None:
+    app = NewsreadApp([tmp_path / "nothing-here"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        assert screen.article_index == -1
+        assert not screen.reader.loading
+        assert any("No article files found" in n.message for n in app._notifications)
+
+
+# --------------------------------------------------------------------------- toggles
+
+
+async def test_toggle_quotes_is_instant_and_shown(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        assert screen.reader.highlight_quotes
+        await pilot.press('"')
+        assert not screen.reader.highlight_quotes
+        assert status_text(screen).rstrip().endswith("quotes: off")
+        footer = screen.active_bindings["quotation_mark"].binding
+        assert footer.description == "Quotes: off"
+        await pilot.press('"')
+        assert screen.reader.highlight_quotes
+        assert status_text(screen).rstrip().endswith("quotes: on")
+        assert screen.active_bindings["quotation_mark"].binding.description == "Quotes: on"
+
+
+async def test_toggle_credits_hides_credit_markers(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        assert any(item.kind == "credit" for item in screen.reader.items)
+        await pilot.press("c")
+        assert not screen.reader.show_credits
+        assert not any(item.kind == "credit" for item in screen.reader.items)
+        await pilot.press("c")
+        assert any(item.kind == "credit" for item in screen.reader.items)
+
+
+async def test_toggle_boilerplate_unfolds_and_folds(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+
+        def shown() -> list[str]:
+            return [i.text for i in screen.reader.items if i.kind == "boilerplate"]
+
+        assert BOILERPLATE not in shown()
+        assert any(item.kind == "fold" for item in screen.reader.items)
+        await pilot.press("z")
+        assert screen.reader.show_boilerplate
+        assert BOILERPLATE in shown()
+        await pilot.press("z")
+        assert BOILERPLATE not in shown()
+
+
+async def test_toggle_sidebar_and_focus_between_panes(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await pilot.press("tab")
+        assert isinstance(screen.focused, ArticleTree)
+        await pilot.press("tab")
+        assert isinstance(screen.focused, ReaderPane)
+        await pilot.press("s")
+        assert not screen.sidebar.display
+        assert screen.reader.size.width == 120
+        await pilot.press("s")
+        assert screen.sidebar.display
+        # Hiding the sidebar while it has focus hands focus to the article.
+        await pilot.press("tab", "s")
+        assert isinstance(screen.focused, ReaderPane)
+        # Tab with the sidebar hidden brings it back, focused.
+        await pilot.press("tab")
+        assert screen.sidebar.display
+        assert isinstance(screen.focused, ArticleTree)
+
+
+# --------------------------------------------------------------------------- find
+
+
+def visible_text(pane: ReaderPane) -> str:
+    return "\n".join(pane.render_line(y).text for y in range(pane.size.height))
+
+
+async def test_find_moves_to_matches_and_escape_closes(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    text = article_text("Find test").replace(
+        "Money from the mainland paragraph 2:", "Money from the mainland paragraph 2: zephyrine"
+    )
+    text = text.replace(
+        "What residents want paragraph 2:", "What residents want paragraph 2: zephyrine"
+    )
+    (folder / "a.txt").write_text(text)
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        pane = screen.reader
+        assert "zephyrine" not in visible_text(pane)
+        await pilot.press("slash")
+        find = screen.query_one("#find", Input)
+        assert find.display and find.has_focus
+        await pilot.press(*"zephyrine", "enter")
+        await pilot.pause()
+        assert not find.display
+        assert pane.has_focus
+        first = visible_text(pane)
+        assert "What residents want paragraph 2: zephyrine" in first
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Money from the mainland paragraph 2: zephyrine" in visible_text(pane)
+        await pilot.press("N")
+        await pilot.pause()
+        assert "What residents want paragraph 2: zephyrine" in visible_text(pane)
+        # Escape in the open find bar closes it and returns to the article.
+        await pilot.press("slash")
+        assert find.display
+        await pilot.press("escape")
+        assert not find.display
+        assert pane.has_focus
+
+
+async def test_find_without_a_match_says_so(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        before = screen.reader.scroll_y
+        await pilot.press("slash", *"qqxyz", "enter")
+        await pilot.pause()
+        assert screen.reader.scroll_y == before
+        assert any(n.message == "Not found: qqxyz" for n in app._notifications)
+
+
+# --------------------------------------------------------------------------- help, palette, keys
+
+
+async def test_help_lists_the_active_keymap(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app)
+        app.set_keymap({"next-section": "x", "toggle-quotes": "Q"})
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {e.binding_id: e for e in key_actions(app.screen_stack[0])}
+        assert rows["next-section"].keys == ("x",)
+        assert rows["toggle-quotes"].keys == ("Q",)
+        assert rows["help"].keys == ("?", "f1")
+        text = " ".join(str(w.render()) for w in app.screen.query(".key"))
+        assert "x  Next section" in text
+        assert "Q  Toggle quote highlighting" in text
+        areas = [str(w.render()) for w in app.screen.query(".area")]
+        assert areas[: len(AREAS)] == list(AREAS)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")  # q closes help rather than quitting
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_rebound_key_works(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        app.set_keymap({"toggle-quotes": "Q"})
+        await pilot.press('"')
+        assert screen.reader.highlight_quotes
+        await pilot.press("Q")
+        assert not screen.reader.highlight_quotes
+
+
+EVERY_ID = {binding_id for ids in AREAS.values() for binding_id in ids}
+
+
+async def test_every_action_has_a_binding_with_id_and_tooltip(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        entries = [e for e in key_actions(screen) if e.binding_id]
+        assert {e.binding_id for e in entries} == EVERY_ID
+        assert all(e.help and e.help != e.name for e in entries)
+
+
+async def test_command_palette_runs_actions(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"next article")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.article_index == 1
+
+
+async def test_change_theme_opens_the_theme_picker(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app)
+        await pilot.press("T")
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_quit(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert app._exit
+
+
+def test_theme_variables_cover_the_reader_and_follow_the_theme() -> None:
+    app = NewsreadApp([])
+    names = {
+        "quote",
+        "quote-nested",
+        "quote-speaker",
+        "credit-marker",
+        "boilerplate",
+        "heading",
+        "byline",
+        "find-match",
+        "unread",
+    }
+    app.theme = "textual-dark"
+    dark = app.get_theme_variable_defaults()
+    app.theme = "textual-light"
+    light = app.get_theme_variable_defaults()
+    assert set(dark) == names == set(light)
+    assert dark["quote"] != light["quote"]

@@ -1,0 +1,173 @@
+"""Moving around: sections, articles, the sidebar following the pane, mouse, narrow terminals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from tests.app.test_app import HEADINGS, ready, status_text, write_articles
+from tui.app import NewsreadApp
+from tui.widgets.article_tree import ArticleTree, TreeEntry
+from tui.widgets.reader_pane import ReaderPane
+
+
+def cursor(tree: ArticleTree) -> TreeEntry | None:
+    node = tree.cursor_node
+    return None if node is None else node.data
+
+
+async def test_next_and_previous_section(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        pane = screen.reader
+        for expected in (1, 2, 3):
+            await pilot.press("]")
+            await pilot.pause()
+            assert pane.current_section == expected
+            assert screen.section_index == expected
+            assert status_text(screen).split("  ")[0].endswith(f"— {HEADINGS[expected - 1]}")
+        await pilot.press("]")  # past the last section: stays
+        assert pane.current_section == 3
+        await pilot.press("[", "[")
+        await pilot.pause()
+        assert pane.current_section == 1
+        assert cursor(screen.sidebar) == TreeEntry(0, 1)
+        assert isinstance(screen.focused, ReaderPane)  # the sidebar followed without focus
+
+
+async def test_next_and_previous_article_keep_reading_positions(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await pilot.press("]", "]")
+        await pilot.pause()
+        assert screen.reader.current_section == 2
+        await pilot.press("J")
+        await pilot.pause()
+        assert screen.article_index == 1
+        assert screen.reader.article is screen.articles[1]
+        assert screen.reader.current_section == 0
+        assert status_text(screen).startswith("Bravo ferry service")
+        assert cursor(screen.sidebar) == TreeEntry(1, 0)
+        await pilot.press("J", "J")  # past the last article: stays
+        assert screen.article_index == 2
+        await pilot.press("K", "K")
+        await pilot.pause()
+        assert screen.article_index == 0
+        assert screen.reader.current_section == 2  # back where the reader left it
+
+
+async def test_scrolling_moves_the_sidebar_cursor_without_focus(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await pilot.press("G")
+        await pilot.pause()
+        assert screen.reader.current_section == 3
+        assert cursor(screen.sidebar) == TreeEntry(0, 3)
+        assert isinstance(screen.focused, ReaderPane)
+        await pilot.press("g")
+        await pilot.pause()
+        assert cursor(screen.sidebar) == TreeEntry(0, 0)
+
+
+@pytest.mark.parametrize(
+    ("keys", "moved"),
+    [
+        (("j",), 1),
+        (("down", "down"), 2),
+        (("space",), None),
+        (("G", "k"), None),
+    ],
+)
+async def test_pane_scroll_keys_reach_the_pane(
+    tmp_path: Path, keys: tuple[str, ...], moved: int | None
+) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await pilot.press(*keys)
+        await pilot.pause()
+        if moved is not None:
+            assert screen.reader.scroll_y == moved
+        else:
+            assert screen.reader.scroll_y > 30  # a page or more down
+        await pilot.press("b", "g")
+        await pilot.pause()
+        assert screen.reader.scroll_y == 0
+
+
+async def test_clicking_a_section_scrolls_the_pane(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha", "Bravo"))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        # Line 0 is the first article, lines 1-4 its sections (Lead, then the headings).
+        await pilot.click(ArticleTree, offset=(8, 3))
+        await pilot.pause()
+        assert screen.reader.current_section == 2
+        assert screen.section_index == 2
+        assert screen.reader.position()[0] == 2
+        # Line 5 is the second article: clicking it opens it.
+        await pilot.click(ArticleTree, offset=(8, 5))
+        await pilot.pause()
+        assert screen.article_index == 1
+        assert screen.reader.article is screen.articles[1]
+
+
+async def test_enter_in_the_sidebar_opens_the_section(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await pilot.press("tab", "down", "down", "down")
+        # Moving the cursor alone does not scroll the article…
+        assert screen.reader.current_section == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        # …choosing does, and the focus stays in the sidebar for more browsing.
+        assert screen.reader.current_section == 3
+        assert isinstance(screen.focused, ArticleTree)
+
+
+async def test_mouse_wheel_scrolls_the_pane(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await pilot._post_mouse_events([events.MouseScrollDown], ReaderPane, offset=(10, 10))
+        await pilot.pause()
+        assert screen.reader.scroll_y > 0
+
+
+async def test_narrow_terminal_starts_without_the_sidebar(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news")])
+    async with app.run_test(size=(70, 20)) as pilot:
+        screen = await ready(app)
+        assert not screen.sidebar.display
+        assert screen.reader.size.width == 70
+        assert screen.article_index == 0
+        await pilot.press("s")
+        assert screen.sidebar.display
+
+
+async def test_resizing_hides_and_shows_the_sidebar_and_keeps_the_place(tmp_path: Path) -> None:
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await pilot.press("]", "]")
+        await pilot.pause()
+        where = screen.reader.position()
+        await pilot.resize_terminal(70, 20)
+        await pilot.pause()
+        assert not screen.sidebar.display
+        assert screen.reader.position()[:2] == where[:2]
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert screen.sidebar.display
+        assert screen.reader.position()[:2] == where[:2]
+        # A hand-hidden sidebar stays hidden through a resize that crosses nothing.
+        await pilot.press("s")
+        await pilot.resize_terminal(110, 40)
+        await pilot.pause()
+        assert not screen.sidebar.display
