@@ -158,7 +158,7 @@ def test_loader_reports_unreadable_files(tmp_path: Path) -> None:
 
 async def test_first_article_opens_with_the_pane_focused(tmp_path: Path) -> None:
     app = NewsreadApp([write_articles(tmp_path / "news")])
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         screen = await ready(app)
         assert screen.article_index == 0
         assert isinstance(screen.focused, ReaderPane)
@@ -176,7 +176,7 @@ async def test_tree_labels_name_source_and_words(tmp_path: Path) -> None:
     folder = write_articles(tmp_path / "news", ("Alpha",))
     (folder / "02-plain.txt").write_text(article_text("Plain ferry story", credit=False))
     app = NewsreadApp([folder])
-    async with app.run_test(size=(160, 40)) as pilot:
+    async with app.run_test(size=(160, 40)):
         screen = await ready(app)
         bbc, plain = screen.sidebar.root.children
         # Each body paragraph is 38 words plus its tag ("Lead", or the heading); the lead
@@ -200,7 +200,7 @@ async def test_unreadable_files_are_skipped_with_a_notice(tmp_path: Path) -> Non
     folder = write_articles(tmp_path / "news", ("Alpha",))
     _binary(folder / "02-picture.txt")
     app = NewsreadApp([folder, tmp_path / "absent.md"])
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         screen = await ready(app)
         assert screen.sidebar.article_count == 1
         messages = [n.message for n in app._notifications]
@@ -210,7 +210,7 @@ async def test_unreadable_files_are_skipped_with_a_notice(tmp_path: Path) -> Non
 
 async def test_no_articles_at_all_says_so(tmp_path: Path) -> None:
     app = NewsreadApp([tmp_path / "nothing-here"])
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         screen = await ready(app)
         assert screen.article_index == -1
         assert not screen.reader.loading
@@ -386,7 +386,7 @@ EVERY_ID = {binding_id for ids in AREAS.values() for binding_id in ids}
 
 async def test_every_action_has_a_binding_with_id_and_tooltip(tmp_path: Path) -> None:
     app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         screen = await ready(app)
         entries = [e for e in key_actions(screen) if e.binding_id]
         assert {e.binding_id for e in entries} == EVERY_ID
