@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tui.article.model import Block, Paragraph, Quotation, QuoteSpan, Section
+from tui.article.speakers import attribute
 
 __all__ = ["MAX_DEPTH", "FoundQuote", "FoundSpan", "annotate", "find_quotes"]
 
@@ -371,7 +372,8 @@ def annotate(sections: Sequence[Section]) -> tuple[tuple[Section, ...], tuple[Qu
         sections: Sections whose paragraphs have no quote spans yet.
 
     Returns:
-        The sections with :attr:`Paragraph.quotes` filled, and every quotation in order.
+        The sections with :attr:`Paragraph.quotes` filled, and every quotation in order with
+        its speaker when :func:`tui.article.speakers.attribute` finds one.
     """
     out_sections: list[Section] = []
     quotations: list[Quotation] = []
@@ -408,4 +410,4 @@ def annotate(sections: Sequence[Section]) -> tuple[tuple[Section, ...], tuple[Qu
             ordered = tuple(sorted(spans[n], key=lambda s: (s.start, s.depth)))
             blocks[b_index] = replace(block, quotes=ordered)
         out_sections.append(replace(section, blocks=tuple(blocks)))
-    return tuple(out_sections), tuple(quotations)
+    return tuple(out_sections), attribute(out_sections, quotations)
