@@ -19,7 +19,14 @@ from textual.screen import Screen
 from tui.widgets.article_tree import ArticleTree
 from tui.widgets.reader_pane import ReaderPane
 
-__all__ = ["AREAS", "COMMAND_NAMES", "KeyAction", "NewsreadCommands", "key_actions"]
+__all__ = [
+    "AREAS",
+    "COMMAND_NAMES",
+    "UNNAMED",
+    "KeyAction",
+    "NewsreadCommands",
+    "key_actions",
+]
 
 AREAS: dict[str, tuple[str, ...]] = {
     "Reading": ("scroll-down", "scroll-up", "page-down", "page-up", "scroll-top", "scroll-bottom"),
@@ -69,6 +76,31 @@ COMMAND_NAMES: dict[str, str] = {
 }
 """Stable command names by binding id (footer labels may carry state, such as "Quotes: on")."""
 
+UNNAMED: dict[tuple[str, str], tuple[str, str]] = {
+    ("ArticleTree", "cursor_up"): ("Sidebar", "Previous line"),
+    ("ArticleTree", "cursor_down"): ("Sidebar", "Next line"),
+    ("ArticleTree", "select_cursor"): ("Sidebar", "Open the article or section"),
+    ("ArticleTree", "toggle_node"): ("Sidebar", "Expand or collapse"),
+    ("ArticleTree", "toggle_expand_all"): ("Sidebar", "Expand or collapse all"),
+    ("App", "command_palette"): ("App", "Command palette"),
+    ("App", "quit"): ("App", "Quit"),
+}
+"""Textual's own bindings (no id) worth listing: (node kind, action) → (area, name).
+
+Other unnamed bindings (scrolling inherited by every scrollable widget, copy, focus cycling)
+are Textual defaults and are left out of the help and the palette.
+"""
+
+
+def _kind(node: DOMNode) -> str:
+    """ "App", "ArticleTree" or the class name: the node part of an :data:`UNNAMED` key."""
+    if isinstance(node, App):
+        return "App"
+    if isinstance(node, ArticleTree):
+        return "ArticleTree"
+    return type(node).__name__
+
+
 _AREA_OF = {binding_id: area for area, ids in AREAS.items() for binding_id in ids}
 _ORDER = {binding_id: n for n, binding_id in enumerate(_AREA_OF)}
 
@@ -94,7 +126,7 @@ class KeyAction:
     def area(self) -> str:
         """The help-screen group the action belongs to."""
         if self.binding_id is None:
-            return "Sidebar" if isinstance(self.node, ArticleTree) else "Other"
+            return UNNAMED.get((_kind(self.node), self.action), ("Other", ""))[0]
         return _AREA_OF.get(self.binding_id, "Other")
 
     @property
@@ -132,11 +164,16 @@ def key_actions(screen: Screen[object]) -> list[KeyAction]:
         for key, binding in bindings:
             if binding.system or not binding.description:
                 continue
+            unnamed = UNNAMED.get((_kind(node), binding.action))
+            if binding.id is None and unnamed is None:
+                continue
             display = app.get_key_display(binding.with_key(key, binding.key_display))
             slot = (id(node), binding.action)
             entry = found.get(slot)
             if entry is None:
                 name = COMMAND_NAMES.get(binding.id or "", binding.description)
+                if binding.id is None and unnamed is not None:
+                    name = unnamed[1]
                 found[slot] = KeyAction(
                     node, binding.action, binding.id, (display,), name, binding.tooltip or name
                 )
@@ -152,7 +189,7 @@ def key_actions(screen: Screen[object]) -> list[KeyAction]:
                 )
     # Within an entry, printable keys first ("j / ↓" rather than "↓ / j").
     for slot, entry in found.items():
-        keys = sorted(entry.keys, key=lambda k: len(k) > 1)
+        keys = sorted(entry.keys, key=lambda k: not (len(k) == 1 and k.isascii()))
         found[slot] = dataclasses.replace(entry, keys=tuple(keys))
     areas = list(AREAS) + ["Sidebar", "Other"]
     return sorted(found.values(), key=lambda e: (areas.index(e.area), e.order))

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -15,18 +15,19 @@ from tui.commands import KeyAction, key_actions
 
 __all__ = ["HelpScreen"]
 
-_KEY_WIDTH = 16
+_KEY_WIDTH = 14
+_LEFT_AREAS = frozenset({"Reading", "Moving", "Showing"})
+"""Areas shown in the left column (the rest go right), so the keys fit on one 40-row screen."""
 
 
-def _row(entry: KeyAction) -> Content:
+def _row(entry: KeyAction) -> Static:
     keys = " / ".join(entry.keys)
-    tip = entry.help if entry.help != entry.name else ""
-    return Content.assemble(
-        (f"{keys:>{_KEY_WIDTH}}", "bold $text-accent"),
-        "  ",
-        entry.name,
-        (f" — {tip}" if tip else "", "dim"),
+    row = Static(
+        Content.assemble((f"{keys:>{_KEY_WIDTH}}", "bold $text-accent"), "  ", entry.name),
+        classes="key",
     )
+    row.tooltip = entry.help
+    return row
 
 
 class HelpScreen(ModalScreen[None]):
@@ -36,14 +37,21 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         & > VerticalScroll {
-            width: 96;
+            width: 112;
             max-width: 100%;
             height: auto;
-            max-height: 90%;
+            max-height: 100%;
             border: round $primary;
             border-title-align: center;
             background: $surface;
             padding: 0 1;
+        }
+        & Horizontal {
+            height: auto;
+        }
+        & Vertical {
+            width: 1fr;
+            height: auto;
         }
         & .area {
             margin-top: 1;
@@ -82,14 +90,18 @@ class HelpScreen(ModalScreen[None]):
         self._described = described
 
     def compose(self) -> ComposeResult:
-        """One heading per area, one line per action with its keys."""
+        """Two columns of areas, each a heading and one line per action with its keys."""
+        columns: tuple[list[Static], list[Static]] = ([], [])
+        for area, entries in groupby(key_actions(self._described), key=lambda e: e.area):
+            column = columns[0] if area in _LEFT_AREAS else columns[1]
+            column.append(Static(area, classes="area"))
+            column.extend(_row(entry) for entry in entries)
         with VerticalScroll() as body:
             body.border_title = "newsread — keys"
             body.border_subtitle = "Esc closes"
-            for area, entries in groupby(key_actions(self._described), key=lambda e: e.area):
-                yield Static(area, classes="area")
-                for entry in entries:
-                    yield Static(_row(entry), classes="key")
+            with Horizontal():
+                yield Vertical(*columns[0])
+                yield Vertical(*columns[1])
             yield Static(
                 "Ctrl+P opens the command palette with every command. Click an article or a "
                 "section in the sidebar to go there; the mouse wheel scrolls the article.",

@@ -1,0 +1,57 @@
+"""SVG snapshots of the reading app's screens, on a fixed pair of articles in ``data/``.
+
+The articles here are written for these snapshots only (so changes to the bundled examples
+do not move them). Regenerate with ``pytest tests/snapshots --snapshot-update`` and look at
+the report before committing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app import NewsreadApp
+from tui.screens.main import MainScreen
+
+DATA = Path(__file__).parent / "data"
+
+SnapCompare = Callable[..., bool]
+
+
+async def loaded(pilot: Pilot[None]) -> None:
+    """Wait for the loading worker, its messages and the pane's first layout."""
+    app = pilot.app
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await asyncio.sleep(0.01)
+        screen = app.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        pane = screen.reader
+        if not screen.status.progress and pane.size.width and pane.virtual_size.height:
+            break
+    await pilot.pause()
+
+
+def app() -> NewsreadApp:
+    return NewsreadApp([DATA])
+
+
+@pytest.mark.parametrize(
+    ("press", "size"),
+    [
+        pytest.param((), (120, 40), id="default"),
+        pytest.param(('"',), (120, 40), id="quotes-off"),
+        pytest.param(("z",), (120, 40), id="boilerplate-open"),
+        pytest.param(("]", "]"), (120, 40), id="last-section"),
+        pytest.param((), (70, 20), id="narrow"),
+        pytest.param(("question_mark",), (120, 40), id="help"),
+        pytest.param(("J", "tab"), (120, 40), id="second-article-sidebar-focused"),
+    ],
+)
+def test_screens(snap_compare: SnapCompare, press: tuple[str, ...], size: tuple[int, int]) -> None:
+    run_before: Callable[[Pilot[None]], Awaitable[None]] = loaded
+    assert snap_compare(app(), press=press, terminal_size=size, run_before=run_before)
