@@ -1,0 +1,427 @@
+"""Line patterns for scraped news: page chrome, boilerplate, block labels, dates and times.
+
+Every function here looks at one stripped line and answers one question, so the parser can
+classify each line once. Patterns are precompiled and anchored, and the costly ones only run on
+short lines, so a megabyte-long line costs no more than a scan.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.article.model import SourceFormat
+
+__all__ = [
+    "chrome_date",
+    "detect_outlet",
+    "is_block_label",
+    "is_boilerplate_line",
+    "is_chrome",
+    "is_date_line",
+    "glue_point",
+    "is_fullscreen",
+    "is_real_date",
+    "published",
+    "timestamp",
+]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_I = re.IGNORECASE
+
+# UI labels and layout residue that carry no content (compared lower-cased, colon stripped).
+_CHROME_LABELS = frozenset(
+    {
+        "-",
+        "share",
+        "save",
+        "share this article",
+        "share page",
+        "share this page",
+        "copy link",
+        "live",
+        "summary",
+        "breaking",
+        "breaking news",
+        "advertisement",
+        "skip advertisement",
+        "media playback is unsupported on your device",
+        "article information",
+        "información del artículo",
+        "close",
+        "menu",
+        "play",
+        "play video",
+        "watch",
+        "listen",
+        "comments",
+        "view comments",
+        "print",
+        "email",
+        "updated",
+        "published",
+        "toggle caption",
+        "hide caption",
+        "show caption",
+        "enlarge this image",
+        "newsletter promotion",
+        "skip past newsletter promotion",
+        "after newsletter promotion",
+        "zum artikel",
+        "audio",
+        "video",
+    }
+)
+
+_SEPARATOR = re.compile(r"[-_*=~•·.#\s]{3,}|[-–—]")
+
+# "- Published", "- Published2 days ago", "Updated 14 June 2025" and translations.
+_PUBLISHED = re.compile(
+    r"-?\s*(?:published|updated|last updated|publicado|actualizado|veröffentlicht|aktualisiert)"
+    r"(?:\s*(?:on|at)\b)?\s*:?\s*(?P<when>.*)",
+    _I,
+)
+_UPDATED = re.compile(r"\s+(?:updated|last updated|actualizado|aktualisiert)\b", _I)
+_STAND = re.compile(r"stand\s*:\s*(?P<when>.+)", _I)
+
+_TIMESTAMP = re.compile(
+    r"(?:(?:posted at|publicado a las|gepostet um)\s*)?(?P<time>\d{1,2}:\d{2})"
+    r"(?:\s*(?:GMT|BST|UTC|CET|CEST|ET|EST|EDT|PT|Uhr|h))?",
+    _I,
+)
+_POSTED_DOT = re.compile(
+    r"(?:posted at|publicado a las|gepostet um)\s*(?P<time>\d{1,2}\.\d{2})", _I
+)
+
+_MONTHS = _wordset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec enero febrero marzo abril mayo junio "
+    "julio agosto septiembre setiembre octubre noviembre diciembre januar februar märz mai "
+    "juni juli oktober dezember janvier février mars avril juin juillet août septembre "
+    "octobre novembre décembre"
+)
+_DATE_WORDS = _MONTHS | _wordset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+    "lunes martes miércoles jueves viernes sábado domingo montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag updated last published ago hours hour hrs hr "
+    "minutes minute mins min days day weeks week am pm gmt bst utc cet cest edt est et pt "
+    "uhr de del hace horas minutos días actualizado publicado stand aktualisiert "
+    "veröffentlicht um"
+)
+_MONTH_WORDS = _MONTHS
+_DIGIT = re.compile(r"\d")
+_ALPHA = re.compile(r"[^\W\d_]+")
+_NUMERIC_DATE = re.compile(
+    r"\b(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+_FULLSCREEN = re.compile(r"view image in fullscreen", _I)
+
+# Labels that open a block of related links or calls to action: the label and its links fold.
+_BLOCK_LABEL = re.compile(
+    r"(?:related topics|related content|related stories|related links|related internet links"
+    r"|related|more on this story|more on this|more from [\w ]{1,30}|top stories|most read"
+    r"|most popular|features|elsewhere on the bbc|around the bbc|explore more on these topics"
+    r"|read more|also read|read next|you may also like|you might also like"
+    r"|you might also be interested in|get in touch|temas relacionados"
+    r"|más sobre esta historia|más sobre este tema|noticias relacionadas|lee también|lea también"
+    r"|también te puede interesar|quizás también te interese|mehr zum thema"
+    r"|mehr zu diesem thema|das könnte sie auch interessieren|lesen sie auch|weitere artikel"
+    r"|à lire aussi|sur le même sujet)\s*:?",
+    _I,
+)
+
+# Whole lines that are promos, calls to action or wire footers.
+_BOILER_START = re.compile(
+    r"(?:subscribe\b|sign up\b|suscr[ií]bete|haz clic aqu[ií]|haga clic aqu[ií]|click here"
+    r"|pulse aqu[ií]|download (?:the|our)\b|descarga (?:la|nuestra)\b|get in touch\b"
+    r"|follow (?:us|the bbc|bbc|ap|reuters|the guardian)\b|sigue a\b|s[ií]guenos"
+    r"|recuerda que\b|y recuerda que\b|(?:and )?remember that you can\b|tambi[ée]n puedes"
+    r"|you can also (?:follow|watch|receive|find)\b|jetzt abonnieren|newsletter\b"
+    r"|reuse this content|our standards\s*:|reporting by\b|additional reporting\b"
+    r"|writing by\b|editing by\b|compiled by\b|dieses thema im programm\s*:|sendung\s*:"
+    r"|read more\s*:|lesen sie (?:mehr|auch)\s*:|copyright \d{4}\b|©"
+    r"|the associated press (?:receives|is solely)|ap'?s? (?:climate|health|education) coverage"
+    r"|follow ap'?s\b|find more of ap'?s\b)",
+    _I,
+)
+_BOILER_ANY = re.compile(
+    r"contributed to this report\W*$|thomson reuters trust principles|all rights reserved\W*$"
+    r"|haveyoursay@|@bbc\.co\.uk|notifications in our app|notificaciones en nuestra app"
+    r"|activate the latest version|this article was amended",
+    _I,
+)
+_BOILER_MAX = 400
+
+
+def is_chrome(s: str) -> bool:
+    """Tell whether a stripped line is layout residue or a UI label.
+
+    Args:
+        s: The line, stripped.
+
+    Returns:
+        True for ``-``, separators (``___``), ``Share``, ``Live``, ``Summary``, ``Breaking``,
+        ``Media playback is unsupported on your device`` and similar labels.
+    """
+    if len(s) > 60:
+        return False
+    if s.lower().rstrip(":") in _CHROME_LABELS:
+        return True
+    return _SEPARATOR.fullmatch(s) is not None
+
+
+def published(s: str) -> str | None:
+    """Return the date part of a ``- Published…``/``Updated…`` line, or None if it is not one.
+
+    Args:
+        s: The line, stripped.
+
+    Returns:
+        The text after the label ("" for a bare ``- Published``), or None.
+    """
+    if len(s) > 80:
+        return None
+    m = _PUBLISHED.fullmatch(s)
+    if m is None:
+        return None
+    when = m.group("when").strip()
+    if when and not is_date_line(when):
+        return None
+    return when
+
+
+def chrome_date(s: str) -> str | None:
+    """Return the date printed by a ``Stand: …`` line or a bare date line, else None.
+
+    Args:
+        s: The line, stripped.
+
+    Returns:
+        The date text (``14.10.2025 18:05 Uhr``), or None when the line is not a date line.
+    """
+    if len(s) > 80:
+        return None
+    m = _STAND.fullmatch(s)
+    if m is not None and _DIGIT.search(m.group("when")):
+        return m.group("when").strip()
+    if not is_date_line(s):
+        return None
+    # "June 14, 2025 3:05 PM GMT+1 Updated 2 hours ago": the date is the part before "Updated".
+    return _UPDATED.split(s, 1)[0].strip() or s
+
+
+def is_date_line(s: str) -> bool:
+    """Tell whether a short line holds only a date/time (``14 June 2025``, ``2 hours ago``).
+
+    Args:
+        s: The line, stripped.
+
+    Returns:
+        True when the line has a digit, ends without a full stop and all its words are
+        month, weekday or time words.
+    """
+    if len(s) > 80 or s.endswith(".") and not s[-2:-1].isdigit():
+        return False
+    if _DIGIT.search(s) is None:
+        return False
+    words = [w.lower() for w in _ALPHA.findall(s)]
+    return all(w in _DATE_WORDS for w in words)
+
+
+def is_real_date(s: str) -> bool:
+    """Tell whether a date text names a calendar date (not just "2 hours ago").
+
+    Args:
+        s: Date text.
+
+    Returns:
+        True when it has a month name, a numeric date or a year.
+    """
+    if _NUMERIC_DATE.search(s) or _YEAR.search(s):
+        return True
+    return any(w.lower() in _MONTH_WORDS for w in _ALPHA.findall(s))
+
+
+def timestamp(s: str) -> str | None:
+    """Return the time of a live-page entry line (``Posted at 16:45``, ``16:45``), else None.
+
+    Args:
+        s: The line, stripped.
+
+    Returns:
+        The time as printed, label removed, or None.
+    """
+    if len(s) > 40:
+        return None
+    m = _TIMESTAMP.fullmatch(s) or _POSTED_DOT.fullmatch(s)
+    if m is None:
+        return None
+    label_end = m.start("time")
+    return s[label_end:].strip()
+
+
+def is_fullscreen(s: str) -> bool:
+    """Tell whether a line is the Guardian's ``View image in fullscreen`` label.
+
+    Args:
+        s: The line, stripped.
+
+    Returns:
+        True for that label.
+    """
+    return len(s) < 40 and _FULLSCREEN.fullmatch(s) is not None
+
+
+def is_block_label(s: str) -> bool:
+    """Tell whether a line labels a block of related links or a call to action.
+
+    Args:
+        s: The line, stripped.
+
+    Returns:
+        True for ``Related topics``, ``More on this story``, ``Mehr zum Thema`` and the like.
+    """
+    return len(s) <= 60 and _BLOCK_LABEL.fullmatch(s) is not None
+
+
+def is_boilerplate_line(s: str) -> bool:
+    """Tell whether a whole line is a promo, call to action or wire footer.
+
+    Args:
+        s: The line, stripped.
+
+    Returns:
+        True for ``Subscribe…``, ``Haz clic aquí…``, ``Reporting by …; Editing by …``,
+        ``Our Standards: …``, ``… contributed to this report.`` and similar lines.
+    """
+    if len(s) > _BOILER_MAX:
+        return False
+    if _BOILER_START.match(s) is not None:
+        return True
+    # Cheap substring tests first: a case-insensitive search costs more than the whole line.
+    keyed = (
+        "report" in s
+        or "Reuters" in s
+        or "reserved" in s
+        or "Reserved" in s
+        or "@" in s
+        or " app" in s
+        or "version" in s
+        or "amended" in s
+    )
+    return keyed and _BOILER_ANY.search(s) is not None
+
+
+# Old BBC pages glue a label's value to the next sentence ("Getty ImagesThe…"): a lower-case
+# run then a capital marks the seam. Brand names written in camel case are not seams.
+_SEAM = re.compile(r"[a-zß-öø-ÿ]{2}(?=[A-ZÀ-ÖØ-Þ])")
+_CAMEL_WORDS = _wordset(
+    "tiktok youtube paypal whatsapp linkedin blackrock openai fedex spacex javascript "
+    "playstation deepmind softbank glaxosmithkline harpercollins exxonmobil macbook iphone "
+    "ipad ebay bbcnews mcdonald mcdonald's mcdonalds macdonald mackenzie mcdonnell mccarthy "
+    "mclaren mcconnell mckinsey pricewaterhousecoopers smithkline airbnb doordash wikileaks "
+    "wikipedia facebook's powerpoint sharepoint"
+)
+_WORD_EDGE = re.compile(r"[\s,;:()\[\]\"“”‘’]")
+
+
+def glue_point(s: str, start: int = 0, end: int | None = None) -> int | None:
+    """Find where two glued parts meet (``Jane DoeBusiness`` → the index of ``B``).
+
+    Args:
+        s: The text.
+        start: First index to look at.
+        end: Index past which no seam is looked for (keeps long lines cheap).
+
+    Returns:
+        The index of the capital that starts the second part, or None.
+    """
+    stop = len(s) if end is None else min(end, len(s))
+    for m in _SEAM.finditer(s, start, stop):
+        cut = m.end()
+        left = cut
+        while left > 0 and not _WORD_EDGE.match(s[left - 1]):
+            left -= 1
+        right = cut
+        while right < len(s) and not _WORD_EDGE.match(s[right]):
+            right += 1
+        word = s[left:right].lower().rstrip(".")
+        if word in _CAMEL_WORDS or s[left:cut] in ("Mac", "Mc") or cut - left < 2:
+            continue
+        if word.startswith(("mc", "mac")) and s[left:cut].istitle() and cut - left <= 4:
+            continue
+        return cut
+    return None
+
+
+_OUTLETS: dict[SourceFormat, str] = {
+    "bbc": "BBC",
+    "guardian": "The Guardian",
+    "reuters": "Reuters",
+    "ap": "Associated Press",
+}
+# (family, kind of item, pattern matched at the start of its text): markers of each family.
+_FAMILY_MARKERS: tuple[tuple[SourceFormat, str, re.Pattern[str]], ...] = (
+    ("bbc", "credit-bbc", re.compile("")),
+    ("bbc", "credit-bbc-old", re.compile("")),
+    ("guardian", "credit-guardian", re.compile("")),
+    ("guardian", "full", re.compile("")),
+    ("reuters", "credit-reuters", re.compile("")),
+    ("ap", "credit-ap", re.compile("")),
+    ("german", "credit-german", re.compile("")),
+    ("bbc", "byline", re.compile(r"-?\s*(?:author|autor|role|título del autor),", _I)),
+    ("bbc", "time", re.compile(r"posted at", _I)),
+    (
+        "bbc",
+        "label",
+        re.compile(r"(?:related topics|more on this story|more from|temas relacionados)", _I),
+    ),
+    ("bbc", "chrome", re.compile(r"(?:media playback is unsupported|información del art)", _I)),
+    ("guardian", "boiler", re.compile(r"(?:reuse this content|explore more on these)", _I)),
+    ("guardian", "label", re.compile(r"explore more on these", _I)),
+    ("reuters", "para", re.compile(r"[^()]{0,60}\(Reuters\) [-—–]")),
+    ("reuters", "boiler", re.compile(r"(?:our standards|reporting by)", _I)),
+    ("ap", "para", re.compile(r"[^()]{0,60}\(AP\) [—–-]")),
+    ("ap", "byline", re.compile(r"associated press\Z", _I)),
+    ("ap", "chrome", re.compile(r"_{3}")),
+    ("ap", "boiler", re.compile(r".{0,300}contributed to this report")),
+    ("german", "chrome", re.compile(r"stand:", _I)),
+    ("german", "byline", re.compile(r"von ", _I)),
+    ("german", "label", re.compile(r"mehr zum thema", _I)),
+)
+_TAGESSCHAU = re.compile(r"tagesschau", _I)
+
+
+def detect_outlet(markers: list[tuple[str, str]]) -> tuple[SourceFormat, str | None]:
+    """Recognise the format family and outlet from the article's classified lines.
+
+    Args:
+        markers: ``(kind, text)`` for each classified item: kinds such as ``credit-guardian``,
+            ``byline``, ``label``, ``boiler``, ``chrome``, ``time``, ``para``.
+
+    Returns:
+        The format family (``text`` when no family's markers occur) and the outlet name when
+        the markers make it clear.
+    """
+    by_kind: dict[str, list[tuple[SourceFormat, re.Pattern[str]]]] = {}
+    for fmt, kind, pattern in _FAMILY_MARKERS:
+        by_kind.setdefault(kind, []).append((fmt, pattern))
+    scores: dict[SourceFormat, int] = {}
+    named_tagesschau = False
+    for kind, text in markers:
+        for fmt, pattern in by_kind.get(kind, ()):
+            if pattern.match(text):
+                scores[fmt] = scores.get(fmt, 0) + 1
+        if kind != "para":
+            named_tagesschau = named_tagesschau or _TAGESSCHAU.search(text) is not None
+    if not scores:
+        return "text", None
+    best = max(scores, key=lambda f: scores[f])
+    if best == "german":
+        return best, "tagesschau" if named_tagesschau else None
+    return best, _OUTLETS.get(best)
