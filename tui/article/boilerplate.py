@@ -155,6 +155,13 @@ _BOILER_ANY = re.compile(
     r"|activate the latest version|this article was amended",
     _I,
 )
+# A "get in touch" call names a way to reach the newsroom; a police appeal does not.
+_GET_IN_TOUCH = re.compile(
+    r"get in touch\b.*\b(?:email|e-mail|whatsapp|sharing your|share your|upload|newsdesk)"
+    r"|get in touch.*@|\b(?:email|e-mail)\b.*\bget in touch"
+    r"|\b(?:share|send)(?: us)? your (?:pictures|photos|videos|stories|experiences|views)\b",
+    _I,
+)
 _BOILER_MAX = 400
 
 
@@ -314,7 +321,9 @@ def is_boilerplate_line(s: str) -> bool:
         or "version" in s
         or "amended" in s
     )
-    return keyed and _BOILER_ANY.search(s) is not None
+    if keyed and _BOILER_ANY.search(s) is not None:
+        return True
+    return ("touch" in s or "Touch" in s or " your " in s) and _GET_IN_TOUCH.search(s) is not None
 
 
 # Old BBC pages glue a label's value to the next sentence ("Getty ImagesThe…"): a lower-case

@@ -24,11 +24,12 @@ _MAX_LINE = 1000
 _LABEL = re.compile(
     r"(?P<label>image source|image caption|video caption|media caption|image copyright"
     r"|fuente de la imagen|pie de foto|crédito de la imagen|leyenda de la imagen|bildquelle"
-    r"|bildunterschrift)(?P<sep>\s*,\s*|\s+|\Z)(?P<rest>.*)",
+    r"|bildunterschrift)(?P<sep>\s*,\s*|\s+|\Z|(?=[A-ZÀ-Þ]))(?P<rest>.*)",
     re.IGNORECASE,
 )
 _LABEL_INITIALS = frozenset("IiVvMmFfPpCcLlBb")
-_SPACE_LABELS = frozenset({"image copyright", "image caption"})
+# Older pages print these labels with a space, or glued to the text, instead of the comma.
+_SPACE_LABELS = frozenset({"image copyright", "image caption", "media caption", "video caption"})
 _SOURCE_LABELS = frozenset(
     {"image source", "image copyright", "fuente de la imagen", "crédito de la imagen", "bildquelle"}
 )
@@ -94,8 +95,11 @@ def _bbc(s: str) -> CreditMatch | None:
     if m is None:
         return None
     label = m.group("label").lower()
-    if "," not in m.group("sep") and m.group("rest") and label not in _SPACE_LABELS:
+    sep, raw_rest = m.group("sep"), m.group("rest")
+    if "," not in sep and raw_rest and label not in _SPACE_LABELS:
         return None
+    if not sep and raw_rest and not raw_rest[0].isupper():
+        return None  # "Image captions are…" is a sentence, not a glued label
     rest = m.group("rest").strip()
     if label in _SOURCE_LABELS:
         credit, caption = _split_glued_source(rest)

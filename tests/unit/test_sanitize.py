@@ -1,0 +1,91 @@
+"""Decoding and sanitising (tui.article.sanitize)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from tui.article.sanitize import BinaryFileError, decode, is_binary, read_text, sanitize
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("Café “quoted” — ok\n".encode(), "Café “quoted” — ok\n"),
+        (b"\xef\xbb\xbfHeadline\nBody\n", "Headline\nBody\n"),
+        ("Caf\u00e9 na\u00efve\n".encode("latin-1"), "Café naïve\n"),
+        # cp1252 curly quotes and dash (bytes 0x93 0x94 0x97) are not Latin-1 controls.
+        (b"\x93Yes,\x94 she said \x97 twice.", "“Yes,” she said — twice."),
+        ("Hi\n".encode("utf-16"), "Hi\n"),
+        (b"one\r\ntwo\r\n", "one\ntwo\n"),
+        (b"one\rtwo\rthree", "one\ntwo\nthree"),
+        (b"one\ntwo", "one\ntwo"),
+        (b"no final newline", "no final newline"),
+        (b"", ""),
+    ],
+)
+def test_decode(data: bytes, text: str) -> None:
+    assert decode(data) == text
+
+
+def test_mixed_encodings_decode_line_by_line() -> None:
+    data = "Zürich ist schön\n".encode() + "Málaga está lejos\n".encode("cp1252")
+    assert decode(data) == "Zürich ist schön\nMálaga está lejos\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(100),
+        b"%PDF-1.7\n" + bytes(50),
+        b"PK\x03\x04" + bytes(50),
+        bytes(range(0, 32)) * 20,
+    ],
+)
+def test_binary_is_refused(data: bytes) -> None:
+    assert is_binary(data)
+    with pytest.raises(BinaryFileError):
+        decode(data)
+    with pytest.raises(BinaryFileError):
+        read_text(data)
+
+
+def test_text_with_a_few_escapes_is_not_binary() -> None:
+    assert not is_binary(b"A line\x1b[31m red\x1b[0m and more plain text follows here.\n" * 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("red \x1b[31mtext\x1b[0m", "red \u241b[31mtext\u241b[0m"),
+        ("bell\x07", "bell\u2407"),
+        ("nul\x00", "nul\u2400"),
+        ("del\x7f", "del\u2421"),
+        ("tab\there", "tab    here"),
+        ("c1\x9b31m here\x85", "c131m here"),
+        ("bidi \u202eevil\u202c text", "bidi evil text"),
+        ("isolate \u2066x\u2069", "isolate x"),
+        ("mark\u200f\u200e", "mark"),
+        ("stray\ufeffbom", "straybom"),
+        ("cr\r\nlf\rcr", "cr\nlf\ncr"),
+        ("plain text ok", "plain text ok"),
+    ],
+)
+def test_sanitize(text: str, clean: str) -> None:
+    assert sanitize(text) == clean
+
+
+def test_sanitized_text_has_no_controls_or_bidi() -> None:
+    nasty = "".join(chr(c) for c in range(0, 0x200)) + "\u202a\u202e\u2066\u2069\ufeff"
+    out = sanitize(nasty)
+    assert all(ch == "\n" or unicodedata.category(ch) != "Cc" for ch in out)
+    assert not set(out) & set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    # Ordinary text survives: the no-break space is kept (French quotes use it).
+    assert "\u00a0" in out and "A" in out and "\u00e9" in out
+
+
+def test_read_text_decodes_and_sanitises() -> None:
+    assert read_text(b"\xef\xbb\xbfTitle\r\nOSC \x1b]0;pwned\x07 here") == (
+        "Title\nOSC \u241b]0;pwned\u2407 here"
+    )
