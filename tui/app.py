@@ -48,7 +48,7 @@ class NewsreadApp(App[None]):
         ),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit newsread"),
         Binding(
-            "T",
+            "T,ctrl+t",
             "change_theme",
             "Theme",
             show=False,
