@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets._footer import FooterKey
 
 from tui.app import NewsreadApp
 from tui.screens.main import MainScreen
@@ -22,16 +23,28 @@ DATA = Path(__file__).parent / "data"
 SnapCompare = Callable[..., bool]
 
 
+def _settled(screen: MainScreen) -> bool:
+    """Articles in, pane laid out and focused, footer showing the focused pane's keys."""
+    pane = screen.reader
+    if screen.status.progress or not (pane.size.width and pane.virtual_size.height):
+        return False
+    if screen.focused is None:
+        return False
+    # The footer recomposes a refresh or two after the focus moves; wait for that too.
+    wanted = {b.binding.description for b in screen.active_bindings.values() if b.binding.show}
+    shown = {key.description for key in screen.query(FooterKey)}
+    return wanted <= shown
+
+
 async def loaded(pilot: Pilot[None]) -> None:
-    """Wait for the loading worker, its messages and the pane's first layout."""
+    """Wait for the loading worker, its messages, the first layout and the footer."""
     app = pilot.app
-    for _ in range(200):
+    for _ in range(300):
         await app.workers.wait_for_complete()
         await asyncio.sleep(0.01)
         screen = app.screen_stack[0]
         assert isinstance(screen, MainScreen)
-        pane = screen.reader
-        if not screen.status.progress and pane.size.width and pane.virtual_size.height:
+        if screen.is_mounted and screen.children and _settled(screen):
             break
     await pilot.pause()
 

@@ -258,7 +258,7 @@ class MainScreen(Screen[None]):
         for path, reason in message.skipped:
             self.notify(f"{path}: {reason}", title="Skipped", severity="warning", markup=False)
         if not message.files:
-            self.reader.loading = False
+            self._stop_loading()
             self.status.progress = ""
             self.notify(
                 "No article files found. Give newsread .txt, .md or .markdown files or folders.",
@@ -278,16 +278,22 @@ class MainScreen(Screen[None]):
                 markup=False,
             )
             if done >= total and not self.articles:
-                self.reader.loading = False
+                self._stop_loading()
             return
         self.articles = (*self.articles, message.article)
         self._article_paths.append(message.path)
         self.sidebar.add_article(message.article, message.path)
         if self.article_index < 0:
-            self.reader.loading = False
+            self._stop_loading()
             self.article_index = 0
             if self.focused is None:  # auto-focus skips a pane that is still loading
                 self.reader.focus()
+
+    def _stop_loading(self) -> None:
+        self.reader.loading = False
+        # Keys of a loading widget are inactive and Textual does not announce the change
+        # back, so tell the footer (and key dispatch) that the pane's keys are live again.
+        self.refresh_bindings()
 
     # ----------------------------------------------------------------------- state
 
