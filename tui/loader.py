@@ -10,12 +10,13 @@ are not followed twice. Textual-free, so it runs in a worker thread and in tests
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from tui.article.model import Article
 from tui.article.sanitize import is_binary
 
-__all__ = ["ARTICLE_SUFFIXES", "find_articles"]
+__all__ = ["ARTICLE_SUFFIXES", "find_articles", "parse_files"]
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 """File endings picked up inside folders."""
@@ -134,3 +135,26 @@ def find_articles(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, s
         else:
             take(path, _check_file(path))
     return files, skipped
+
+
+def parse_files(files: Iterable[Path]) -> Iterator[tuple[Path, Article | None, str]]:
+    """Parse each file in turn, reporting failures instead of raising.
+
+    Args:
+        files: Article files (from :func:`find_articles`).
+
+    Yields:
+        ``(path, article, "")`` for each parsed file, ``(path, None, reason)`` for one that
+        could not be read or parsed. A parser bug in one file never stops the others.
+    """
+    from tui.article import load  # parsers load lazily, off the UI thread's import path
+
+    for path in files:
+        try:
+            yield path, load(path), ""
+        except OSError as exc:
+            yield path, None, _reason(exc)
+        except ValueError as exc:  # BinaryFileError, undecodable text
+            yield path, None, str(exc) or "not a text file"
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
+            yield path, None, f"could not be parsed ({type(exc).__name__}: {exc})"

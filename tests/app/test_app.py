@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from tui.app import NewsreadApp
 from tui.commands import AREAS, key_actions
-from tui.loader import find_articles
+from tui.loader import find_articles, parse_files
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.article_tree import ArticleTree
@@ -443,3 +443,17 @@ def test_theme_variables_cover_the_reader_and_follow_the_theme() -> None:
     light = app.get_theme_variable_defaults()
     assert set(dark) == names == set(light)
     assert dark["quote"] != light["quote"]
+
+
+def test_parse_files_reports_failures_and_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(article_text("A good story"))
+    results = list(parse_files([tmp_path / "gone.txt", _binary(tmp_path / "x.txt"), good]))
+    assert [(path.name, article is None) for path, article, _ in results] == [
+        ("gone.txt", True),
+        ("x.txt", True),
+        ("good.txt", False),
+    ]
+    assert results[0][2] == "no such file or directory"
+    assert results[1][2] == "not a text file (binary content)"
+    assert results[2][1] is not None and results[2][1].title == "A good story"

@@ -45,99 +45,32 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = "ReaderPane"  # reading keys work at once; Tab reaches the sidebar
 
     BINDINGS = [
-        Binding(
-            "]",
-            "next_section",
-            "Section",
-            id="next-section",
-            tooltip="Scroll the article to the start of the next section",
-        ),
-        Binding(
-            "[",
-            "previous_section",
-            "Prev section",
-            show=False,
-            id="previous-section",
-            tooltip="Scroll the article to the start of the previous section",
-        ),
-        Binding(
-            "J",
-            "next_article",
-            "Article",
-            id="next-article",
-            tooltip="Open the next article in the sidebar",
-        ),
-        Binding(
-            "K",
-            "previous_article",
-            "Prev article",
-            show=False,
-            id="previous-article",
-            tooltip="Open the previous article in the sidebar",
-        ),
-        Binding(
-            '"',
-            "toggle_quotes",
-            "Quotes: on",
-            id="toggle-quotes",
-            tooltip="Highlight quotations and their speakers, or show them as plain text",
-        ),
-        Binding(
-            "c",
-            "toggle_credits",
-            "Credits: on",
-            show=False,
-            id="toggle-credits",
-            tooltip="Show or hide image and video credit markers",
-        ),
-        Binding(
-            "z",
-            "toggle_boilerplate",
-            "Boilerplate",
-            id="toggle-boilerplate",
-            tooltip="Unfold or fold promos, related links and wire footers",
-        ),
-        Binding(
-            "s",
-            "toggle_sidebar",
-            "Sidebar",
-            id="toggle-sidebar",
-            tooltip="Show or hide the list of articles and sections",
-        ),
-        Binding(
-            "tab",
-            "focus_next_pane",
-            "Switch pane",
-            show=False,
-            id="focus-next-pane",
-            tooltip="Move the keyboard focus between the sidebar and the article",
-        ),
+        Binding("]", "next_section", "Section", id="next-section",
+                tooltip="Scroll the article to the start of the next section"),
+        Binding("[", "previous_section", "Prev section", show=False, id="previous-section",
+                tooltip="Scroll the article to the start of the previous section"),
+        Binding("J", "next_article", "Article", id="next-article",
+                tooltip="Open the next article in the sidebar"),
+        Binding("K", "previous_article", "Prev article", show=False, id="previous-article",
+                tooltip="Open the previous article in the sidebar"),
+        Binding('"', "toggle_quotes", "Quotes: on", id="toggle-quotes",
+                tooltip="Highlight quotations and their speakers, or show them as plain text"),
+        Binding("c", "toggle_credits", "Credits: on", show=False, id="toggle-credits",
+                tooltip="Show or hide image and video credit markers"),
+        Binding("z", "toggle_boilerplate", "Boilerplate", id="toggle-boilerplate",
+                tooltip="Unfold or fold promos, related links and wire footers"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar",
+                tooltip="Show or hide the list of articles and sections"),
+        Binding("tab", "focus_next_pane", "Switch pane", show=False, id="focus-next-pane",
+                tooltip="Move the keyboard focus between the sidebar and the article"),
         Binding("/", "find", "Find", id="find", tooltip="Search the article for some text"),
-        Binding(
-            "n",
-            "find_next",
-            "Next match",
-            show=False,
-            id="find-next",
-            tooltip="Go to the next match of the last search",
-        ),
-        Binding(
-            "N",
-            "find_previous",
-            "Previous match",
-            show=False,
-            id="find-previous",
-            tooltip="Go to the previous match of the last search",
-        ),
-        Binding(
-            "escape",
-            "close_find",
-            "Close find",
-            show=False,
-            id="close-find",
-            tooltip="Close the find bar and clear the match highlight",
-        ),
-    ]
+        Binding("n", "find_next", "Next match", show=False, id="find-next",
+                tooltip="Go to the next match of the last search"),
+        Binding("N", "find_previous", "Previous match", show=False, id="find-previous",
+                tooltip="Go to the previous match of the last search"),
+        Binding("escape", "close_find", "Close find", show=False, id="close-find",
+                tooltip="Close the find bar and clear the match highlight"),
+    ]  # fmt: skip
 
     article_index: var[int] = var(-1)
     """Index (in :attr:`articles`) of the article on screen; -1 before any has loaded."""
@@ -231,25 +164,15 @@ class MainScreen(Screen[None]):
         """
         from textual.worker import get_current_worker
 
-        from tui.article import load
-        from tui.loader import find_articles
+        from tui.loader import find_articles, parse_files
 
         worker = get_current_worker()
         files, skipped = find_articles(paths)
         self.post_message(self.FilesFound(tuple(files), tuple(skipped)))
-        for done, path in enumerate(files, 1):
+        for done, (path, article, error) in enumerate(parse_files(files), 1):
             if worker.is_cancelled:
                 return
-            try:
-                article = load(path)
-            except (OSError, ValueError) as exc:  # BinaryFileError is a ValueError
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                self.post_message(self.ArticleParsed(path, None, reason.lower(), done))
-            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
-                message = f"could not be parsed ({type(exc).__name__}: {exc})"
-                self.post_message(self.ArticleParsed(path, None, message, done))
-            else:
-                self.post_message(self.ArticleParsed(path, article, "", done))
+            self.post_message(self.ArticleParsed(path, article, error, done))
 
     @on(FilesFound)
     def _note_files(self, message: FilesFound) -> None:
