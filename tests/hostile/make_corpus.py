@@ -96,7 +96,9 @@ def cases() -> dict[str, bytes]:
     )
     c["esc-bare.txt"] = _article(b"A lone escape " + ESC + b" in the middle and at the end " + ESC)
     c["esc-many.txt"] = _article(ESC * 500 + b"[" * 50 + b"]" * 50)
-    c["esc-8bit-csi-utf8.txt"] = _article(_u("Eight-bit CSI \u009b31m and OSC \u009d0;PWNEDC1\u0007."))
+    c["esc-8bit-csi-utf8.txt"] = _article(
+        _u("Eight-bit CSI \u009b31m and OSC \u009d0;PWNEDC1\u0007.")
+    )
     c["esc-8bit-cp1252.txt"] = _article(
         b"Eight-bit CSI \x9b31m and OSC \x9d0;PWNEDC1\x07 in cp1252 caf\xe9."
     )
@@ -108,7 +110,8 @@ def cases() -> dict[str, bytes]:
     c["c0-all.txt"] = _article(b"C0: " + bytes(b for b in range(1, 32) if b not in (10,)) + b".")
     c["c0-sparse.txt"] = _article(
         b"\n\n".join(
-            b"Paragraph %d holds the control byte %s here and goes on for a while." % (n, bytes([n]))
+            b"Paragraph %d holds the control byte %s here and goes on for a while."
+            % (n, bytes([n]))
             for n in range(1, 32)
             if n != 10
         )
@@ -117,7 +120,9 @@ def cases() -> dict[str, bytes]:
     c["c1-cp1252-bytes.txt"] = _article(b"cp1252: " + bytes(range(0x80, 0xA0)) + b" \xe9t\xe9.")
     c["bel.txt"] = _article(b"Ring " + BEL * 20 + b" the bell.")
     c["del.txt"] = _article(b"Delete \x7f\x7f\x7f characters.")
-    c["backspace-overwrite.txt"] = _article(b"Price: 100\x08\x08\x08999 pounds. safe\x08\x08\x08\x08evil")
+    c["backspace-overwrite.txt"] = _article(
+        b"Price: 100\x08\x08\x08999 pounds. safe\x08\x08\x08\x08evil"
+    )
     c["cr-overwrite.txt"] = _article(b"The minister resigned.\rThe minister stayed.  ")
     c["vt-ff.txt"] = _article(b"Vertical\x0btab and form\x0cfeed.")
     c["nul-bytes.txt"] = _article(b"Nul \x00 byte \x00 inside.")
@@ -135,7 +140,9 @@ def cases() -> dict[str, bytes]:
     c["zero-width.txt"] = _article(
         _u("Zero\u200bwidth\u200cjoiner\u200dand\u2060word\u2060joiner\ufeffBOM in text.")
     )
-    c["hebrew-arabic.txt"] = _article(_u("Mixed \u05e9\u05dc\u05d5\u05dd and \u0645\u0631\u062d\u0628\u0627 text."))
+    c["hebrew-arabic.txt"] = _article(
+        _u("Mixed \u05e9\u05dc\u05d5\u05dd and \u0645\u0631\u062d\u0628\u0627 text.")
+    )
     # --- markup a renderer might interpret -------------------------------------------------
     c["rich-markup.txt"] = _article(
         b"[bold]Bold[/bold] [/bold] [link=https://x]link[/link] [@click=app.quit]quit[/] "
@@ -149,7 +156,9 @@ def cases() -> dict[str, bytes]:
     c["rich-emoji-codes.txt"] = _article(b":smile: :cross_mark: :red_circle: emoji codes.")
     # --- encodings -----------------------------------------------------------------------
     c["invalid-utf8.txt"] = _article(b"Broken \xc3\x28 and \xa0\xa1 and \xf0\x28\x8c\xbc bytes.")
-    c["mixed-encodings.txt"] = _article(_u("UTF-8 line: caf\u00e9 \u201cquoted\u201d.") + b"\ncp1252 line: caf\xe9 \x93quoted\x94.")
+    c["mixed-encodings.txt"] = _article(
+        _u("UTF-8 line: caf\u00e9 \u201cquoted\u201d.") + b"\ncp1252 line: caf\xe9 \x93quoted\x94."
+    )
     c["latin1.txt"] = _article(b"Stra\xdfe, na\xefve, \xa3100 and \xbd price.")
     c["bom-utf8.txt"] = b"\xef\xbb\xbf" + _article(_u("A file that starts with a byte order mark."))
     c["utf16-le.txt"] = "\ufeff".encode("utf-16-le") + _article(b"").decode().encode("utf-16-le")
@@ -159,9 +168,11 @@ def cases() -> dict[str, bytes]:
     c["utf16-le-escape.txt"] = "\ufeff".encode("utf-16-le") + (
         "Title\n\nOSC \x1b]52;c;PWNED52\x07 in UTF-16.\n"
     ).encode("utf-16-le")
-    c["crlf.txt"] = _article(b"Windows\r\nline\r\nendings.\r\n\r\nNext paragraph.").replace(
-        b"\n", b"\r\n"
-    ).replace(b"\r\r\n", b"\r\n")
+    c["crlf.txt"] = (
+        _article(b"Windows\r\nline\r\nendings.\r\n\r\nNext paragraph.")
+        .replace(b"\n", b"\r\n")
+        .replace(b"\r\r\n", b"\r\n")
+    )
     c["lone-cr.txt"] = b"Old Mac title\r\rFirst paragraph here.\r\rSecond paragraph.\r"
     c["surrogate-escapes.txt"] = _article(b"CESU surrogate \xed\xa0\x80\xed\xb0\x80 bytes.")
     # --- quotes and structure -----------------------------------------------------------
@@ -184,8 +195,9 @@ def cases() -> dict[str, bytes]:
     # --- markdown ------------------------------------------------------------------------
     c["html-script.md"] = _u(
         "# Council report\n\n<script>alert('x')</script>\n\n"
-        "<p onclick=\"evil()\">Paragraph in HTML</p>\n\n"
-        "Entities: &#27;[31m red &#x1b;]52;c;PWNED52&#7; &#x202E;reversed &#8238; &amp; &lt;b&gt;\n\n"
+        '<p onclick="evil()">Paragraph in HTML</p>\n\n'
+        "Entities: &#27;[31m red &#x1b;]52;c;PWNED52&#7; &#x202E;reversed &#8238; "
+        "&amp; &lt;b&gt;\n\n"
         "<img src=x onerror=alert(1)>\n\n<!-- comment \x1b]0;PWNEDTITLE\x07 -->\n"
     )
     c["md-escapes-in-link.md"] = _u(

@@ -1,4 +1,4 @@
-"""Hostile files through the parsers and ``newsread dump``: safe text out, clean errors, nothing lost.
+"""Hostile files through the parsers and ``newsread dump``: safe output, clean errors, no loss.
 
 Every committed case (``tests/hostile/cases``, see ``make_corpus.py``) must either parse to an
 :class:`Article` whose every string is free of terminal controls, or fail with
