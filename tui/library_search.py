@@ -1,0 +1,197 @@
+"""Search helpers for :mod:`tui.library`: safe FTS5 queries, snippets and the LIKE fallback.
+
+User text never reaches ``MATCH`` as syntax: each whitespace-separated term becomes an FTS5
+string (``"term"``, inner ``"`` doubled), so ``AND``/``OR``/``NOT``/``NEAR``, ``*``, ``^``,
+``:``, parentheses and quotes are just characters the tokenizer drops or words it matches. The
+last term gets a trailing ``*`` (prefix match, for search as you type).
+
+Snippets come back from SQLite with the matches wrapped in :data:`SNIPPET_OPEN` and
+:data:`SNIPPET_CLOSE` (STX/ETX). Article text cannot contain them — sanitising turns every C0
+control into a visible control picture — so the markers are unambiguous; :func:`parse_snippet`
+removes them and returns the match offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+
+__all__ = [
+    "SNIPPET_CLOSE",
+    "SNIPPET_OPEN",
+    "LikeTerm",
+    "SearchHit",
+    "fts_available",
+    "fts_query",
+    "like_hit",
+    "like_terms",
+    "parse_snippet",
+    "query_terms",
+]
+
+SNIPPET_OPEN = "\x02"
+"""Marks the start of a match in raw FTS5 snippets (never present in sanitised text)."""
+SNIPPET_CLOSE = "\x03"
+"""Marks the end of a match in raw FTS5 snippets."""
+
+_WORDISH = re.compile(r"\w")
+_WORD_END = re.compile(r"\w*")
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_EDGES = re.compile(r"^\W+|\W+$")
+_MARKERS = re.compile(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]")
+_CONTEXT = 60
+"""Characters of context either side of a match in LIKE-fallback snippets."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One matching title, heading or paragraph."""
+
+    path: str
+    """The article file (absolute, as stored in the index)."""
+    title: str
+    """The article's title."""
+    paragraph: int
+    """Index into :attr:`Article.paragraphs` to show (-1 when the title matched)."""
+    snippet: str
+    """Plain text around the match (no markup; ``…`` where it was cut)."""
+    rank: float
+    """Relevance: lower is better (FTS5 bm25; 0 for the LIKE fallback)."""
+    match: tuple[int, int] = (0, 0)
+    """``(start, end)`` of the first match in :attr:`snippet` (``(0, 0)`` when none marked)."""
+    matches: tuple[tuple[int, int], ...] = ()
+    """Every marked match in :attr:`snippet`, in order."""
+
+
+@cache
+def fts_available() -> bool:
+    """Whether this Python's SQLite was built with FTS5.
+
+    Returns:
+        True when an FTS5 table can be created.
+    """
+    try:
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.execute("CREATE VIRTUAL TABLE probe USING fts5(body)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def query_terms(query: str) -> list[str]:
+    """Split what the user typed into search terms (runs without a word character dropped).
+
+    Args:
+        query: The raw query.
+
+    Returns:
+        The terms in order; empty for an empty or all-punctuation query.
+    """
+    query = _CONTROLS.sub(" ", query)  # a NUL would cut the FTS5 string short
+    return [term for term in query.split() if _WORDISH.search(term)]
+
+
+def fts_query(query: str) -> str | None:
+    """Build a safe FTS5 ``MATCH`` expression: every term quoted, the last one a prefix.
+
+    Args:
+        query: The raw query.
+
+    Returns:
+        The expression (terms implicitly ANDed), or None when there is nothing to search.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return None
+    quoted = ['"' + term.replace('"', '""') + '"' for term in terms]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def parse_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Strip the match markers from an FTS5 snippet.
+
+    Args:
+        marked: Snippet text with matches wrapped in :data:`SNIPPET_OPEN`/:data:`SNIPPET_CLOSE`.
+
+    Returns:
+        ``(plain text, match spans)`` with spans as offsets into the plain text.
+    """
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    start: int | None = None
+    for piece in re.split(f"([{SNIPPET_OPEN}{SNIPPET_CLOSE}])", marked):
+        if piece == SNIPPET_OPEN:
+            start = length
+        elif piece == SNIPPET_CLOSE:
+            if start is not None and length > start:
+                spans.append((start, length))
+            start = None
+        else:
+            plain.append(piece)
+            length += len(piece)
+    return "".join(plain), tuple(spans)
+
+
+@dataclass(frozen=True, slots=True)
+class LikeTerm:
+    """A term for the LIKE fallback: its pattern and the lower-cased text to find."""
+
+    pattern: str
+    """``%term%`` with ``%``, ``_`` and ``\\`` escaped (for ``LIKE ? ESCAPE '\\'``)."""
+    needle: str
+    """The term, lower-cased, for locating it in the snippet."""
+
+
+def like_terms(query: str) -> list[LikeTerm]:
+    """Terms for the fallback search (substring match, ASCII case-insensitive in SQLite).
+
+    Punctuation around a term is dropped (``"lamp`` and ``(lamp)`` look for ``lamp``); inside
+    it is kept and matched literally, ``%`` and ``_`` included.
+
+    Args:
+        query: The raw query.
+
+    Returns:
+        One :class:`LikeTerm` per term; empty when there is nothing to search.
+    """
+    out = []
+    for raw in query_terms(query):
+        term = _EDGES.sub("", raw)  # like the tokenizer, ignore quotes and brackets around words
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        out.append(LikeTerm(f"%{escaped}%", term.lower()))
+    return out
+
+
+def like_hit(path: str, title: str, para: int, body: str, terms: list[LikeTerm]) -> SearchHit:
+    """Make a hit for the fallback search, cutting a snippet around the first term.
+
+    Args:
+        path: The article file.
+        title: The article's title.
+        para: The paragraph index (-1 for the title).
+        body: The matching text.
+        terms: The query's terms.
+
+    Returns:
+        The hit with a plain snippet and the first term's span in it.
+    """
+    body = _MARKERS.sub("", body)
+    lowered = body.lower()
+    found = [(i, len(t.needle)) for t in terms if (i := lowered.find(t.needle)) >= 0]
+    at, size = min(found) if found else (0, 0)
+    if size and (word := _WORD_END.match(body, min(at + size, len(body)))):
+        size = word.end() - at  # mark the whole word, as FTS5 does for a prefix match
+    start = max(0, at - _CONTEXT)
+    end = min(len(body), at + size + _CONTEXT)
+    prefix = "…" if start > 0 else ""
+    snippet = prefix + body[start:end] + ("…" if end < len(body) else "")
+    offset = len(prefix) + at - start
+    span = (offset, offset + size)
+    return SearchHit(path, title, para, snippet, 0.0, span, (span,) if size else ())

@@ -1,0 +1,232 @@
+"""Reading state that outlives a session: read marks, bookmarks, positions, the last article.
+
+Kept in ``paths.data_dir() / "state.sqlite3"``. Unlike the library index this is the user's
+data, so it is guarded rather than rebuilt:
+
+- WAL journal, ``synchronous=NORMAL`` and a busy timeout: every write is one short transaction,
+  so a process killed at any moment leaves the last committed values (WAL commits survive a
+  killed process; only a power cut may lose the newest), and two newsread processes on the same
+  data directory wait for each other instead of failing or corrupting the file.
+- A file that is not a database, fails ``PRAGMA integrity_check`` or comes from an unknown schema
+  version is moved aside to ``state.sqlite3.corrupt-<timestamp>`` (with its ``-wal`` file), never
+  deleted; a fresh file is created and :attr:`ReadingState.recovered_from` names the backup.
+
+Paths are stored absolute (``os.path.abspath``), so ``articles/a.txt`` and its absolute form
+share their marks; methods that return paths return that absolute form. Textual-free.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from tui import paths
+
+__all__ = ["SCHEMA_VERSION", "ReadingState"]
+
+SCHEMA_VERSION = 1
+"""The tables' version, stored in ``meta``."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS read (path TEXT PRIMARY KEY, at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS bookmarks (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
+    at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS positions (path TEXT PRIMARY KEY, paragraph INTEGER NOT NULL,
+    line_offset INTEGER NOT NULL, at REAL NOT NULL);
+"""
+
+
+class _Unusable(Exception):
+    """The state file cannot be used as it is (corrupt or from another version)."""
+
+
+def _key(path: Path | str) -> str:
+    return os.path.abspath(os.fspath(path))
+
+
+class ReadingState:
+    """The persistent reading state.
+
+    Args:
+        db_path: The SQLite file; ``paths.data_dir() / "state.sqlite3"`` by default.
+    """
+
+    def __init__(self, db_path: Path | None = None) -> None:
+        self.db_path = db_path if db_path is not None else paths.data_dir() / "state.sqlite3"
+        """Where the state lives."""
+        self.recovered_from: Path | None = None
+        """The backup a corrupt state file was moved to at start-up (None when all was well)."""
+        self._lock = threading.Lock()
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = self._open()
+        except _Unusable:
+            self.recovered_from = self._move_aside()
+            self._conn = self._open()
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.db_path, isolation_level=None, check_same_thread=False, timeout=10.0
+        )
+        try:
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            check = conn.execute("PRAGMA integrity_check").fetchall()
+            if check != [("ok",)]:
+                raise _Unusable(str(check[:3]))
+            # IMMEDIATE: a second process creating the tables at the same moment waits its turn.
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if found is None:
+                conn.execute(
+                    "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+            conn.execute("COMMIT")
+            if found is not None and found[0] != str(SCHEMA_VERSION):
+                raise _Unusable(f"schema version {found[0]}")
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise  # another process holds it: not corruption, never move it aside
+            raise _Unusable(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
+            conn.close()
+            raise _Unusable(str(exc)) from exc
+        except _Unusable:
+            conn.close()
+            raise
+        return conn
+
+    def _move_aside(self) -> Path:
+        """Rename the unusable file (and its WAL) to a timestamped backup; return its path."""
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        backup = self.db_path.with_name(f"{self.db_path.name}.corrupt-{stamp}")
+        n = 1
+        while backup.exists():
+            n += 1
+            backup = self.db_path.with_name(f"{self.db_path.name}.corrupt-{stamp}-{n}")
+        os.replace(self.db_path, backup)
+        # A WAL left beside a new file would be replayed into it: keep it with the backup.
+        wal = Path(f"{self.db_path}-wal")
+        if wal.exists():
+            os.replace(wal, Path(f"{backup}-wal"))
+        Path(f"{self.db_path}-shm").unlink(missing_ok=True)
+        return backup
+
+    def close(self) -> None:
+        """Close the database (every write is already committed)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> ReadingState:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _write(self, sql: str, params: tuple[object, ...]) -> None:
+        """Run one statement as its own transaction (autocommit)."""
+        with self._lock:
+            self._conn.execute(sql, params)
+
+    # -- read marks ----------------------------------------------------------------------------
+
+    def is_read(self, path: Path | str) -> bool:
+        """Whether the article is marked read."""
+        with self._lock:
+            sql = "SELECT 1 FROM read WHERE path = ?"
+            return self._conn.execute(sql, (_key(path),)).fetchone() is not None
+
+    def set_read(self, path: Path | str, read: bool = True) -> None:
+        """Mark the article read or unread."""
+        if read:
+            sql = "INSERT INTO read VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET at = excluded.at"
+            self._write(sql, (_key(path), time.time()))
+        else:
+            self._write("DELETE FROM read WHERE path = ?", (_key(path),))
+
+    def read_paths(self) -> frozenset[str]:
+        """Every article marked read (absolute paths)."""
+        with self._lock:
+            return frozenset(row[0] for row in self._conn.execute("SELECT path FROM read"))
+
+    # -- bookmarks -----------------------------------------------------------------------------
+
+    def toggle_bookmark(self, path: Path | str) -> bool:
+        """Add the article to the bookmarks, or remove it if it is there.
+
+        Returns:
+            True when the article is bookmarked afterwards.
+        """
+        key = _key(path)
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")  # read-then-write must not race another process
+            try:
+                gone = conn.execute("DELETE FROM bookmarks WHERE path = ?", (key,)).rowcount
+                if not gone:
+                    conn.execute(
+                        "INSERT INTO bookmarks (path, at) VALUES (?, ?)", (key, time.time())
+                    )
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            return not gone
+
+    def is_bookmarked(self, path: Path | str) -> bool:
+        """Whether the article is bookmarked."""
+        with self._lock:
+            sql = "SELECT 1 FROM bookmarks WHERE path = ?"
+            return self._conn.execute(sql, (_key(path),)).fetchone() is not None
+
+    def bookmarks(self) -> list[str]:
+        """Bookmarked articles, most recently added first (absolute paths)."""
+        with self._lock:
+            rows = self._conn.execute("SELECT path FROM bookmarks ORDER BY id DESC")
+            return [row[0] for row in rows]
+
+    # -- positions -----------------------------------------------------------------------------
+
+    def position(self, path: Path | str) -> tuple[int, int] | None:
+        """Where reading stopped: ``(paragraph index, line offset)``, or None if never saved."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT paragraph, line_offset FROM positions WHERE path = ?", (_key(path),)
+            ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def set_position(self, path: Path | str, paragraph: int, offset: int) -> None:
+        """Remember the reading position (index into ``Article.paragraphs``, line offset)."""
+        self._write(
+            "INSERT INTO positions VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET "
+            "paragraph = excluded.paragraph, line_offset = excluded.line_offset, at = excluded.at",
+            (_key(path), int(paragraph), int(offset), time.time()),
+        )
+
+    # -- last opened ---------------------------------------------------------------------------
+
+    def last_opened(self) -> str | None:
+        """The article opened most recently (absolute path), if any."""
+        with self._lock:
+            sql = "SELECT value FROM meta WHERE key = 'last_opened'"
+            row = self._conn.execute(sql).fetchone()
+        return row[0] if row else None
+
+    def set_last_opened(self, path: Path | str) -> None:
+        """Remember the article being read now."""
+        self._write(
+            "INSERT INTO meta VALUES ('last_opened', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (_key(path),),
+        )
