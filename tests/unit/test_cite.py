@@ -17,6 +17,7 @@ from tui.article.cite import (
     quote_before,
     source_of,
     speaker_groups,
+    step_quote,
 )
 from tui.article.model import (
     Article,
@@ -233,3 +234,21 @@ def test_a_hand_built_article_cannot_smuggle_escapes_either() -> None:
     cited = cite_quote(article, 0)
     assert not _unsafe(cited)
     assert re.search(r"evil.*text", cited)
+
+
+@pytest.mark.parametrize(
+    ("where", "current", "step", "found"),
+    [
+        ((0, -1), -1, 1, 0),  # from the top of the article: the first quote
+        ((0, 2), -1, 1, 1),  # a quote in the top paragraph counts as "next"
+        ((0, 2), -1, -1, 0),  # previous: strictly above the top
+        ((1, 1), -1, 1, None),
+        ((0, -1), -1, -1, None),
+        ((0, -1), 1, 1, 2),  # with a current quote, step from it wherever the top is
+        ((0, -1), 3, 1, None),
+        ((1, 0), 0, -1, None),
+        ((1, 0), 3, -1, 2),
+    ],
+)
+def test_step_quote(where: tuple[int, int], current: int, step: int, found: int | None) -> None:
+    assert step_quote(_article(QUOTES), where, current, step) == found

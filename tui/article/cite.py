@@ -31,6 +31,7 @@ __all__ = [
     "quote_before",
     "source_of",
     "speaker_groups",
+    "step_quote",
 ]
 
 UNATTRIBUTED = "Unattributed"
@@ -222,3 +223,24 @@ def cite_paragraph(article: Article, section: int, block: int) -> str:
         raise ValueError(f"no paragraph at section {section}, block {block}")
     attribution = _attribution((_names(article.authors), article.outlet, article.date))
     return _blockquote([_one_line(paragraph.text)], attribution, source_of(article))
+
+
+def step_quote(article: Article, where: Where, current: int, step: int) -> int | None:
+    """The quotation to move to from a reading place, in reading order.
+
+    Args:
+        article: The article.
+        where: ``(section, block)`` at the top of the pane.
+        current: The current quotation when the reader is still where moving to it left
+            them, else -1 (then the move starts from ``where``).
+        step: 1 for the next quotation, -1 for the previous one.
+
+    Returns:
+        The quotation's index, or None when there is no quotation that way.
+    """
+    if 0 <= current < len(article.quotes):
+        target = current + step
+        return target if 0 <= target < len(article.quotes) else None
+    if step > 0:
+        return quote_at_or_after(article, *where)
+    return quote_before(article, *where)
