@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -437,7 +438,8 @@ def default_config_text(
         "# Colour theme. Themes of your own go in themes/*.toml next to this file.",
     ]
     if theme_names is not None:
-        lines.append(f"# Available: {', '.join(sorted(theme_names))}.")
+        available = f"Available: {', '.join(sorted(theme_names))}."
+        lines += textwrap.wrap(available, 88, initial_indent="# ", subsequent_indent="#   ")
     lines += [f"# theme = {json.dumps(Config.theme)}", "", "[reader]"]
     reader_help = {
         "measure": f"Widest line of article text, in columns ({low}-{high}).",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +29,17 @@ else:  # pragma: no cover - exercised only on Python 3.10
 
 __all__ = [
     "DEFAULT_THEME",
+    "MONO_THEME",
     "NEWSREAD_VARIABLES",
     "VARIABLE_DEFAULTS",
     "ThemeError",
     "all_theme_names",
+    "app_themes",
     "builtin_themes",
+    "declared_name",
     "load_theme_file",
     "resolve_references",
+    "starting_theme",
     "user_themes",
     "variable_defaults",
 ]
@@ -331,3 +335,62 @@ def all_theme_names(config_dir: Path | None = None) -> list[str]:
     """
     names = set(BUILTIN_THEMES) | set(builtin_themes()) | set(user_themes(config_dir)[0])
     return sorted(names)
+
+
+MONO_THEME = "newsread-mono"
+"""The theme used when ``NO_COLOR`` is set: highlights by weight and slant, not hue."""
+
+
+def app_themes(config_dir: Path | None = None) -> tuple[dict[str, Theme], list[ThemeError]]:
+    """newsread's built-in themes with the user's on top, ready for ``App.register_theme``.
+
+    Args:
+        config_dir: The folder holding ``themes/``; ``paths.config_dir()`` when ``None``.
+
+    Returns:
+        The themes by name (a user theme may replace a built-in one) and the user theme
+        files that did not load.
+    """
+    themes = builtin_themes()
+    user, errors = user_themes(config_dir)
+    themes.update(user)
+    return themes, errors
+
+
+def declared_name(path: Path) -> str | None:
+    """The ``name`` a theme file gives itself, if it can be read at all.
+
+    Used to tell whether a broken theme file is the one the config selects.
+
+    Args:
+        path: A theme file.
+
+    Returns:
+        The name, or ``None`` when the file is unreadable, not TOML or has no string name.
+    """
+    try:
+        name = tomllib.loads(path.read_text(encoding="utf-8")).get("name")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return name if isinstance(name, str) else None
+
+
+def starting_theme(
+    wanted: str, available: Collection[str], *, no_color: bool = False
+) -> tuple[str, str | None]:
+    """Choose the theme to start with.
+
+    Args:
+        wanted: The configured theme.
+        available: The names of the registered themes.
+        no_color: Whether ``NO_COLOR`` is set, which selects :data:`MONO_THEME`.
+
+    Returns:
+        The theme name, and a note for the user when ``wanted`` had to be replaced.
+    """
+    if no_color and MONO_THEME in available:
+        return MONO_THEME, None
+    if wanted in available:
+        return wanted, None
+    fallback = DEFAULT_THEME if DEFAULT_THEME in available else "textual-dark"
+    return fallback, f'Theme "{wanted}" is not available; using "{fallback}" instead.'
