@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -177,25 +175,14 @@ def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]
 # --- starting the app ---------------------------------------------------------------------
 
 
-class FakeApp:
-    """Stands in for NewsreadApp so no terminal application starts."""
-
-    started: list[list[Path]] = []
-
-    def __init__(self, paths: list[Path]) -> None:
-        self.paths = paths
-
-    def run(self) -> None:
-        FakeApp.started.append(self.paths)
-
-
 @pytest.fixture
 def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[list[Path]]:
-    module = types.ModuleType("tui.app")
-    module.NewsreadApp = FakeApp  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tui.app", module)
-    FakeApp.started = []
-    return FakeApp.started
+    """Record the paths NewsreadApp was started with instead of running a terminal app."""
+    from tui.app import NewsreadApp
+
+    started: list[list[Path]] = []
+    monkeypatch.setattr(NewsreadApp, "run", lambda self: started.append(list(self.paths)))
+    return started
 
 
 def test_no_arguments_open_the_bundled_examples(fake_app: list[list[Path]]) -> None:
