@@ -22,6 +22,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Collection, Generator, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from tui.library_entry import (
     Entry,
     article_values,
     entry_from_row,
-    folder_of,
+    folder_namer,
     load_article,
     os_reason,
     path_key,
@@ -41,19 +42,16 @@ from tui.library_entry import (
     search_chunks,
 )
 from tui.library_search import (
-    SNIPPET_CLOSE,
-    SNIPPET_OPEN,
+    RANK_LIMIT,
     SearchHit,
     fts_available,
-    fts_query,
-    like_hit,
-    like_terms,
-    parse_snippet,
+    fts_search,
+    like_search,
 )
 
-__all__ = ["BATCH", "SCHEMA_VERSION", "Entry", "LibraryIndex", "SearchHit"]
+__all__ = ["BATCH", "RANK_LIMIT", "SCHEMA_VERSION", "Entry", "LibraryIndex", "SearchHit"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bumped whenever the tables change; an index of another version is rebuilt."""
 
 BATCH = 200
@@ -64,8 +62,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, skipped TEXT, title TEXT NOT NULL DEFAULT '',
-    title_derived INTEGER NOT NULL DEFAULT 0, authors TEXT NOT NULL DEFAULT '[]', outlet TEXT,
-    date TEXT, headings TEXT NOT NULL DEFAULT '[]', section_words TEXT NOT NULL DEFAULT '[]',
+    title_derived INTEGER NOT NULL DEFAULT 0, authors TEXT NOT NULL DEFAULT '', outlet TEXT,
+    date TEXT, headings TEXT NOT NULL DEFAULT '', section_words TEXT NOT NULL DEFAULT '',
     word_count INTEGER NOT NULL DEFAULT 0, source_format TEXT NOT NULL DEFAULT 'text');
 CREATE TABLE chunks (id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, para INTEGER NOT NULL,
     body TEXT NOT NULL);
@@ -174,8 +172,17 @@ class LibraryIndex:
         self._conn.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", ((k,) for k in keys))
 
     def _rows(self, keys: Collection[str], columns: str) -> list[Any]:
-        """Stored rows for ``keys`` (one query through a temporary table of the wanted paths)."""
+        """Stored rows for ``keys`` (the first column must be ``f.path``).
+
+        When the index holds little beyond the wanted files, one plain scan filtered here is
+        fastest; otherwise one join through a temporary table of the wanted paths.
+        """
         conn = self._conn
+        stored = conn.execute("SELECT count(*) FROM files").fetchone()[0]
+        if stored <= 2 * len(keys):
+            wanted = keys if isinstance(keys, AbstractSet) else set(keys)
+            rows = conn.execute(f"SELECT {columns} FROM files f").fetchall()
+            return [row for row in rows if row[0] in wanted]
         with self._tx():
             self._fill_wanted(keys)
             sql = f"SELECT {columns} FROM files f JOIN temp.wanted w ON w.path = f.path"
@@ -214,13 +221,13 @@ class LibraryIndex:
             changed, missing or recorded as skipped are absent.
         """
         given = {path_key(f): f for f in files}
-        tops = root_dirs(list(given), roots)
+        folder = folder_namer(root_dirs(list(given), roots))
         rows = self._guarded_rows(given.keys(), ENTRY_COLUMNS + ", f.skipped")
         out: dict[str, Entry] = {}
         for row in rows:
             file = given[row[0]]
             if row[12] is None and self._fresh(file, row[1], row[2]):
-                out[str(file)] = entry_from_row(row, str(file), folder_of(row[0], tops))
+                out[str(file)] = entry_from_row(row, str(file), folder(row[0]))
         return out
 
     def skipped(self, files: Sequence[Path]) -> dict[str, str]:
@@ -310,7 +317,7 @@ class LibraryIndex:
             could not be read or parsed. Unchanged files (good or skipped) are not yielded.
         """
         given = {path_key(f): f for f in files}
-        tops = root_dirs(list(given), roots)
+        folder = folder_namer(root_dirs(list(given), roots))
         rows = self._guarded_rows(given.keys(), "f.path, f.size, f.mtime_ns")
         known = {path: (size, mtime) for path, size, mtime in rows}
         todo: list[tuple[Path, str, os.stat_result | None]] = []
@@ -341,7 +348,7 @@ class LibraryIndex:
                     entry = None
                     if article is not None:
                         row = (key, stat.st_size, stat.st_mtime_ns, *article_values(article))
-                        entry = entry_from_row(row, str(file), folder_of(key, tops))
+                        entry = entry_from_row(row, str(file), folder(key))
                     result = (file, entry, why)
                 if progress is not None:
                     progress(done, total)
@@ -423,33 +430,6 @@ class LibraryIndex:
     ) -> list[SearchHit]:
         scoped = self._set_scope(within)
         where = " AND c.file_id IN (SELECT id FROM temp.scope)" if scoped else ""
-        if not self.use_fts:
-            terms = like_terms(query)
-            if not terms:
-                return []
-            sql = (
-                "SELECT f.path, f.title, c.para, c.body FROM chunks c JOIN files f "
-                "ON f.id = c.file_id WHERE "
-                + " AND ".join(["c.body LIKE ? ESCAPE '\\'"] * len(terms))
-                + where
-                + " ORDER BY c.para >= 0, f.path, c.para LIMIT ?"
-            )
-            params = [t.pattern for t in terms]
-            rows = self._conn.execute(sql, (*params, limit)).fetchall()
-            return [like_hit(path, title, para, body, terms) for path, title, para, body in rows]
-        match = fts_query(query)
-        if match is None:
-            return []
-        sql = (
-            "SELECT f.path, f.title, c.para, snippet(fts, 0, ?, ?, '…', 24), fts.rank "
-            "FROM fts JOIN chunks c ON c.id = fts.rowid JOIN files f ON f.id = c.file_id "
-            "WHERE fts MATCH ?" + where + " ORDER BY fts.rank LIMIT ?"
-        )
-        rows = self._conn.execute(sql, (SNIPPET_OPEN, SNIPPET_CLOSE, match, limit)).fetchall()
-        hits = []
-        for path, title, para, marked, rank in rows:
-            snippet, spans = parse_snippet(marked)
-            hits.append(
-                SearchHit(path, title, para, snippet, rank, spans[0] if spans else (0, 0), spans)
-            )
-        return hits
+        if self.use_fts:
+            return fts_search(self._conn, query, limit, where)
+        return like_search(self._conn, query, limit, where)

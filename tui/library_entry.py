@@ -7,9 +7,9 @@ the library roots, and how one file is parsed without ever raising.
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ __all__ = [
     "Entry",
     "article_values",
     "entry_from_row",
+    "folder_namer",
     "folder_of",
     "load_article",
     "os_reason",
@@ -116,6 +117,43 @@ def folder_of(key: str, roots: Sequence[str]) -> str:
     return ""
 
 
+_SEP_FREE = re.compile("\x1f")
+_SEP = "\x1f"
+"""Joins list items in one column. Parsed text holds no C0 controls (sanitising makes them
+visible pictures), so the unit separator cannot occur inside an item; splitting it is several
+times faster than JSON, which matters when 10,000 entries are read at start-up."""
+
+
+def _strings(items: Sequence[str]) -> str:
+    return _SEP.join(items)
+
+
+def _split(column: str) -> tuple[str, ...]:
+    return tuple(column.split(_SEP)) if column else ()
+
+
+def _ints(column: str) -> tuple[int, ...]:
+    return tuple(map(int, column.split(","))) if column else ()
+
+
+def folder_namer(roots: Sequence[str]) -> Callable[[str], str]:
+    """:func:`folder_of` for fixed roots, remembering each parent folder's answer.
+
+    A library has far fewer folders than files, and ``relpath`` is slow enough to matter for
+    10,000 files.
+    """
+    known: dict[str, str] = {}
+
+    def name(key: str) -> str:
+        parent = os.path.dirname(key)
+        found = known.get(parent)
+        if found is None:
+            found = known[parent] = folder_of(key, roots)
+        return found
+
+    return name
+
+
 def entry_from_row(row: Sequence[Any], path: str, folder: str) -> Entry:
     """Build an entry from a row of :data:`ENTRY_COLUMNS`."""
     return Entry(
@@ -124,11 +162,11 @@ def entry_from_row(row: Sequence[Any], path: str, folder: str) -> Entry:
         mtime_ns=row[2],
         title=row[3],
         title_derived=bool(row[4]),
-        authors=tuple(json.loads(row[5])),
+        authors=_split(row[5]),
         outlet=row[6],
         date=row[7],
-        headings=tuple(json.loads(row[8])),
-        section_words=tuple(json.loads(row[9])),
+        headings=_split(row[8]),
+        section_words=_ints(row[9]),
         word_count=row[10],
         folder=folder,
         source_format=row[11],
@@ -138,15 +176,15 @@ def entry_from_row(row: Sequence[Any], path: str, folder: str) -> Entry:
 def article_values(article: Article | None) -> tuple[Any, ...]:
     """The metadata columns (title … source_format) for an article, or blanks for a skip."""
     if article is None:
-        return ("", 0, "[]", None, None, "[]", "[]", 0, "text")
+        return ("", 0, "", None, None, "", "", 0, "text")
     return (
         article.title,
         int(article.title_derived),
-        json.dumps([a.name for a in article.authors], ensure_ascii=False),
+        _strings([_SEP_FREE.sub(" ", a.name) for a in article.authors]),
         article.outlet,
         article.date,
-        json.dumps(list(article.headings), ensure_ascii=False),
-        json.dumps([s.word_count for s in article.sections]),
+        _strings([_SEP_FREE.sub(" ", h) for h in article.headings]),
+        ",".join(str(s.word_count) for s in article.sections),
         article.word_count,
         article.source_format,
     )

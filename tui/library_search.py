@@ -25,7 +25,10 @@ __all__ = [
     "SearchHit",
     "fts_available",
     "fts_query",
+    "RANK_LIMIT",
+    "fts_search",
     "like_hit",
+    "like_search",
     "like_terms",
     "parse_snippet",
     "query_terms",
@@ -41,6 +44,11 @@ _WORD_END = re.compile(r"\w*")
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _EDGES = re.compile(r"^\W+|\W+$")
 _MARKERS = re.compile(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]")
+RANK_LIMIT = 15_000
+"""Above this many matching paragraphs, search takes the first ``limit`` matches in index order
+(sorted best first) instead of ranking every match: bm25 costs ~2 µs per matching row, and a
+short prefix can match most of a big library."""
+
 _CONTEXT = 60
 """Characters of context either side of a match in LIKE-fallback snippets."""
 
@@ -195,3 +203,62 @@ def like_hit(path: str, title: str, para: int, body: str, terms: list[LikeTerm])
     offset = len(prefix) + at - start
     span = (offset, offset + size)
     return SearchHit(path, title, para, snippet, 0.0, span, (span,) if size else ())
+
+
+def fts_search(conn: sqlite3.Connection, query: str, limit: int, where: str) -> list[SearchHit]:
+    """Run a search on the FTS5 index.
+
+    Args:
+        conn: The index database.
+        query: What the user typed.
+        limit: The most hits.
+        where: Extra SQL conditions (`` AND …`` on ``chunks c``), or "".
+
+    Returns:
+        Hits, best (lowest bm25) first.
+    """
+    match = fts_query(query)
+    if match is None:
+        return []
+    count = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0]
+    ranked = count <= RANK_LIMIT
+    sql = (
+        "SELECT f.path, f.title, c.para, snippet(fts, 0, ?, ?, '…', 24), fts.rank "
+        "FROM fts JOIN chunks c ON c.id = fts.rowid JOIN files f ON f.id = c.file_id "
+        "WHERE fts MATCH ?" + where + (" ORDER BY fts.rank" if ranked else "") + " LIMIT ?"
+    )
+    rows = conn.execute(sql, (SNIPPET_OPEN, SNIPPET_CLOSE, match, limit)).fetchall()
+    if not ranked:
+        rows.sort(key=lambda row: row[4])
+    hits = []
+    for path, title, para, marked, rank in rows:
+        snippet, spans = parse_snippet(marked)
+        first = spans[0] if spans else (0, 0)
+        hits.append(SearchHit(path, title, para, snippet, rank, first, spans))
+    return hits
+
+
+def like_search(conn: sqlite3.Connection, query: str, limit: int, where: str) -> list[SearchHit]:
+    """Run a search with ``LIKE`` when SQLite lacks FTS5 (every term must occur).
+
+    Args:
+        conn: The index database.
+        query: What the user typed.
+        limit: The most hits.
+        where: Extra SQL conditions (`` AND …`` on ``chunks c``), or "".
+
+    Returns:
+        Hits: title hits first, then in library order.
+    """
+    terms = like_terms(query)
+    if not terms:
+        return []
+    sql = (
+        "SELECT f.path, f.title, c.para, c.body FROM chunks c JOIN files f ON f.id = c.file_id "
+        "WHERE "
+        + " AND ".join(["c.body LIKE ? ESCAPE '\\'"] * len(terms))
+        + where
+        + " ORDER BY c.para >= 0, f.path, c.para LIMIT ?"
+    )
+    rows = conn.execute(sql, (*[t.pattern for t in terms], limit)).fetchall()
+    return [like_hit(path, title, para, body, terms) for path, title, para, body in rows]

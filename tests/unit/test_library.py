@@ -414,3 +414,54 @@ def test_built_match_expressions_are_valid_fts5(query: str) -> None:
     conn.execute("INSERT INTO t VALUES ('a b x y 灯台 c')")
     conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()  # no error
     conn.close()
+
+
+def test_broad_queries_skip_full_ranking_but_still_find(
+    index: LibraryIndex, library: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _index_all(index, library)
+    ranked = index.search("the")
+    monkeypatch.setattr("tui.library_search.RANK_LIMIT", 0)
+    broad = index.search("the")
+    assert {(h.path, h.paragraph) for h in broad} == {(h.path, h.paragraph) for h in ranked}
+    assert [h.rank for h in broad] == sorted(h.rank for h in broad)
+
+
+@pytest.mark.parametrize("wanted", [1, 2, 6])
+def test_cached_returns_only_the_files_asked_for(
+    index: LibraryIndex, tmp_path: Path, wanted: int
+) -> None:
+    files = []
+    for i in range(6):
+        path = tmp_path / "many" / f"{i}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(LIGHTHOUSE.replace("Skerrow", f"Skerrow{i}"), encoding="utf-8")
+        files.append(path)
+    _index_all(index, files)
+    entries = index.cached(files[:wanted])  # few of many stored: the temporary-table join
+    assert sorted(entries) == sorted(str(f) for f in files[:wanted])
+    assert [entries[str(f)].title.split()[-2] for f in files[:wanted]] == [
+        f"Skerrow{i}" for i in range(wanted)
+    ]
+
+
+def test_search_while_update_runs_in_another_thread(tmp_path: Path) -> None:
+    import threading
+
+    files = []
+    for i in range(30):
+        path = tmp_path / "t" / f"{i}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(LIGHTHOUSE, encoding="utf-8")
+        files.append(path)
+    with LibraryIndex(tmp_path / "i.sqlite3") as idx:
+        worker = threading.Thread(target=lambda: list(idx.update(files)))
+        worker.start()
+        seen = []
+        while worker.is_alive():
+            seen.append(len(idx.search("lighthouse")))
+            idx.cached(files)
+        worker.join()
+        assert seen == sorted(seen)  # the hit count only grows while indexing
+        assert len(idx.search("lighthouse")) == 30
+        assert len(idx.cached(files)) == 30
