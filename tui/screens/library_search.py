@@ -1,0 +1,130 @@
+"""Library search: type words, see matching paragraphs from every article, Enter opens one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from tui.library_search import SearchHit
+
+__all__ = ["DEBOUNCE", "LibrarySearchScreen", "hit_label"]
+
+DEBOUNCE = 0.2
+"""Seconds of quiet typing before a search runs."""
+
+
+def hit_label(hit: SearchHit) -> Content:
+    """A result line: the article title, then the snippet with its matches highlighted.
+
+    Args:
+        hit: A search hit (its text is article text: never parsed as markup).
+
+    Returns:
+        Plain Content with styled spans.
+    """
+    snippet = Content(hit.snippet.replace("\n", " "))
+    for start, end in hit.matches or ((hit.match,) if hit.match != (0, 0) else ()):
+        snippet = snippet.stylize("$text-accent bold", start, end)
+    where = "title" if hit.paragraph < 0 else f"¶{hit.paragraph + 1}"
+    return Content.assemble((hit.title, "bold"), ("  " + where, "dim"), "\n", snippet)
+
+
+class LibrarySearchScreen(ModalScreen[SearchHit | None]):
+    """Searches the library's index; dismisses with the chosen hit, or None."""
+
+    DEFAULT_CSS = """
+    LibrarySearchScreen {
+        align: center middle;
+    }
+    LibrarySearchScreen > Vertical {
+        width: 90%;
+        height: 80%;
+        border: round $primary;
+        background: $surface;
+    }
+    LibrarySearchScreen OptionList {
+        height: 1fr;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Close", id="close-library-search",
+                tooltip="Close the search without opening an article"),
+        Binding("down", "focus_results", "Results", show=False, id="library-search-results",
+                tooltip="Move from the search words to the results"),
+    ]  # fmt: skip
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        """Create the search.
+
+        Args:
+            files: The library's files (only these are searched).
+        """
+        super().__init__()
+        self._files = tuple(files)
+        self._hits: list[SearchHit] = []
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Search words on top, results below."""
+        with Vertical() as box:
+            box.border_title = "Search the library"
+            yield Input(placeholder="Words to find; Enter opens the first result", id="query")
+            yield OptionList(id="results")
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        query = event.value
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._search(query))
+
+    @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
+    def _search(self, query: str) -> None:
+        from textual.worker import get_current_worker
+
+        from tui.library import LibraryIndex
+
+        hits: list[SearchHit] = []
+        if query.strip():
+            with LibraryIndex() as index:
+                hits = index.search(query, within=self._files)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_hits, query, hits)
+
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        self._hits = hits
+        results = self.query_one("#results", OptionList)
+        results.set_options(Option(hit_label(hit)) for hit in hits)
+        box = self.query_one(Vertical)
+        box.border_subtitle = f"{len(hits)} results" if query.strip() else ""
+        if hits:
+            results.highlighted = 0
+
+    @on(Input.Submitted, "#query")
+    def _open_first(self) -> None:
+        if self._hits:
+            self.dismiss(self._hits[0])
+
+    @on(OptionList.OptionSelected, "#results")
+    def _open_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self._hits[event.option_index])
+
+    def action_focus_results(self) -> None:
+        """Move the focus to the results list."""
+        self.query_one("#results", OptionList).focus()
+
+    def action_dismiss_none(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)
