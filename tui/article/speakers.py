@@ -1,382 +1,357 @@
 """Speaker attribution: who the text says spoke each quotation (FORMAT.md, "Speaker").
 
-A pure pass over annotated sections. For each top-level quotation it reads the words after the
-closing mark (``“…,” Ana Ruiz said``, ``said Ana Ruiz``, ``he added``, ``according to X``) and
-then the sentence before the opening mark (``Ana Ruiz said: “…”``, ``X: “…”``). Courtesy titles,
-bare surnames and he/she resolve to a full name introduced earlier only when exactly one
+A pure pass over annotated sections. For each quotation it reads the words after the closing
+mark (``“…,” Ana Ruiz said``, ``said Ana Ruiz``, ``he added``, ``according to X``) and then the
+sentence before the opening mark (``Ana Ruiz said: “…”``, ``X: “…”``), or the end of the
+paragraph before when the quotation opens its paragraph after a colon. Courtesy titles, bare
+surnames, short forms and he/she resolve to a full name introduced earlier only when exactly one
 candidate fits; described sources ("a spokesperson", "one resident"), scare quotes, titles of
-works and nicknames get no speaker. Nested quotations get none either: the text rarely says.
+works and nicknames get no speaker. A quote inside a quote gets a speaker only when the outer
+quotation says who spoke it (``“She told me, ‘…’,” he said.``), never the outer speaker.
+
+The phrase rules live in :mod:`tui.article.attribution_rules`. The names the article introduces
+are learnt lazily: only a query that needs them (a surname, a pronoun, a possible short form)
+reads the text before it, so a long article whose speakers are all named in full is never
+tokenised.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
 
-from tui.article.model import Quotation, Section
-
-__all__ = ["attribute"]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_VERBS = _words(
-    """said says say added adds noted notes warned warns insisted insists wrote writes asked
-    asks told tells explained explains stated states argued argues claimed claims replied
-    replies declared declares announced announces recalled recalls remarked admitted admits
-    stressed stresses urged urges continued assured acknowledged concluded responded testified
-    observed commented suggested predicted promised vowed tweeted posted
-    sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt fragte
-    fragt warnte warnt ergänzte ergänzt kritisierte berichtete berichtet erzählte erzählt
-    described"""
+from tui.article.attribution_rules import (
+    PARTICLES,
+    PRONOUN,
+    Name,
+    attribution,
+    clean_name,
+    follows_on,
 )
-_SPANISH_VERBS = _words(
-    """dijo dice afirmó afirma señaló señala explicó explica añadió añade agregó agrega aseguró
-    asegura declaró declara indicó indica sostuvo sostiene advirtió advierte comentó expresó
-    manifestó subrayó insistió escribió preguntó respondió reiteró destacó apuntó contó cuenta
-    relató recordó lamentó reconoció admitió opinó"""
-)
-_VERBS |= _SPANISH_VERBS
-# German compound roles: "Feuerwehrkommandant Markus Ebner", "Bäckermeister Tobias Renz".
-_TITLE_ENDINGS: tuple[str, ...] = (
-    "meister",
-    "meisterin",
-    "kommandant",
-    "kommandantin",
-    "leiter",
-    "leiterin",
-)
-_TITLE_ENDINGS += ("direktor", "direktorin", "chef", "chefin", "sprecher", "sprecherin")
-_RELATIVES = _words("who which que quien quienes der die das")
-_OUTLET_RECIPIENT = re.compile(
-    r"\s*(?:a|al)\s+(?:la\s+|el\s+)?(?:BBC News Mundo|BBC Mundo|BBC|Reuters|AFP|EFE|AP|CNN)?"
-)
-_PRONOUNS = frozenset({"he", "she", "er", "sie", "él", "ella"})
-_PARTICLES = _words("de da del della di do dos van von der den la le al bin ibn y zu")
-_COURTESY = _words("mr mrs ms miss dr prof sir dame sr sra señor señora herr frau")
-_TITLES = _COURTESY | _words(
-    """president vice prime minister foreign chancellor senator governor mayor general judge
-    secretary chief executive king queen prince princess pope professor lord lady ambassador
-    presidente presidenta ministro ministra canciller alcalde alcaldesa bundeskanzler kanzler
-    kanzlerin präsident präsidentin ministerin bürgermeister bürgermeisterin councillor
-    councilwoman councilman skipper librarian coach captain inspector sergeant detective
-    constable superintendent commissioner bishop archbishop reverend rev father dean
-    headteacher principal director chairman chairwoman chair lieutenant colonel admiral
-    commander sheriff deputy"""
-)
-_STOP = _words(
-    """the a an but and or so then later when while however meanwhile also yesterday today
-    tonight on in at for after before as if this that these those it its there here we i you
-    our my his her their el la los las un una pero y en der die das ein eine und aber dann im
-    am auch monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december lunes martes miércoles
-    jueves viernes sábado domingo montag dienstag mittwoch donnerstag freitag samstag sonntag
-    critics officials residents experts analysts police dazu damals später heute gestern
-    luego después entonces ayer hoy"""
-)
-# A described source that names the body it speaks for ("a Kremlin statement").
-_DESCRIBED = _words(
-    """statement spokesperson spokesman spokeswoman official officials source sources
-    representative aide adviser advisor release communique communiqué portavoz comunicado
-    sprecher sprecherin mitteilung erklärung"""
-)
-_INSTITUTIONS = _words(
-    "government administration ministry embassy office council party campaign department "
-    "gobierno ministerio regierung ministerium"
-)
-# A lone capitalised word after these is a noun ("ein Anwohner", "a Texan"), not a name.
-_ARTICLES = _words("a an one un una uno der die das den dem des ein eine einer einem eines")
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)[.!?…][\"”’»“]?\s+")
-_NOT_SPOKEN = re.compile(
-    r"\b(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|headlined|sogenannte[nrs]?"
-    r"|llamad[oa]s?|apodad[oa]|book|film|movie|song|album|novel|series|show|play|documentary"
-    r"|podcast|poem|called|word|term|phrase|slogan|motto|hashtag|libro|película|canción|buch|lied"
-    r"|roman)\s*[,:]?\s*$",
-    re.IGNORECASE,
-)
-_ACCORDING = re.compile(r"(?:according to|según|laut)\s+(.+?)\s*,?\s*$", re.IGNORECASE)
-_PRONOUN = "\0pronoun"  # marker: resolve he/she (and Spanish pro-drop) from context
+from tui.article.model import Quotation, QuoteSpan, Section
+
+__all__ = ["attribute", "find_speakers"]
+
+_TOKEN_CHAR = re.compile(r"[\w’'\-]")
+_LETTER = re.compile(r"[^\W\d_]")
+_TOKEN_BEFORE = re.compile(r"[\w’'\-]+\Z")
+# A capitalised run right after a definite article is a place or body ("the Corn Exchange"),
+# not a person a pronoun could point to, unless a title shows it is one.
+_DEFINITE = frozenset({"the", "der", "die", "das", "den", "dem", "des", "el", "la", "los", "las"})
+_ARTICLE_BEFORE = re.compile(r"(?<![\w’'\-])(?:the|der|die|das|den|dem|des|el|la|los|las) \Z")
+_SENTENCE_OPENERS = '.!?…:“”"«»„「'
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
-    """A name read from the text: its tokens and whether a courtesy title preceded it."""
-
-    tokens: tuple[str, ...]
-    courtesy: str = ""
-    sure: bool = True
-    """False for a lone capitalised word opening a sentence (it may not be a name)."""
-
-
-def _is_cap(token: str) -> bool:
-    return token[:1].isupper()
-
-
-def _clean(tokens: Sequence[str]) -> _Name | None:
-    """Strip sentence-start words and titles from a capitalised run (``Foreign Minister X``)."""
-    words = [re.sub(r"[’']s$", "", t) for t in tokens]
-    while words and words[0].lower() in _STOP:
-        words.pop(0)
-    courtesy = ""
-    for k in range(len(words) - 1, -1, -1):
-        title = words[k].lower().rstrip(".")
-        if title in _TITLES or (k < len(words) - 1 and title.endswith(_TITLE_ENDINGS)):
-            courtesy = words[k] if title in _COURTESY else ""
-            words = words[k + 1 :]
-            break
-    while words and words[-1] in _PARTICLES:
-        words.pop()
-    while words and words[0] in _PARTICLES:
-        words.pop(0)
-    return _Name(tuple(words), courtesy) if words else None
-
-
-def _last_run(text: str, article_ok: bool = False) -> list[str]:
-    """The capitalised run (particles allowed inside) that ends ``text``, or []."""
-    tokens = list(_TOKEN.finditer(text))
-    if not tokens or text[tokens[-1].end() :].strip() or not _is_cap(tokens[-1].group()):
-        return []
-    run = [tokens[-1]]
-    for tok in reversed(tokens[:-1]):
-        gap = text[tok.end() : run[0].start()]
-        if gap != " " or not (_is_cap(tok.group()) or tok.group() in _PARTICLES):
-            if len(run) == 1 and not article_ok and tok.group() in _ARTICLES:
-                return []
-            break
-        run.insert(0, tok)
-    if len(run) == 2 and not article_ok and run[0].group().lower() in _ARTICLES:
-        return []  # "Ein Anwohner" opening a sentence
-    return [t.group() for t in run]
-
-
-def _first_run(text: str, article_ok: bool = False) -> list[str]:
-    """The first capitalised run in ``text`` that is a name once cleaned, or []."""
-    run: list[str] = []
-    end = -1
-    previous = ""
-    noun = False  # the run follows an article: one word is a noun ("sagte ein Anwohner")
-
-    def is_name() -> bool:
-        return bool(run) and not (noun and len(run) == 1) and _clean(run) is not None
-
-    for tok in _TOKEN.finditer(text):
-        word = tok.group()
-        if run and text[end : tok.start()] == " " and (_is_cap(word) or word in _PARTICLES):
-            run.append(word)
+@lru_cache(maxsize=1)
+def _run_pattern() -> re.Pattern[str]:
+    """A run of capitalised words, particles allowed inside (built once: scans Unicode)."""
+    upper = [c for c in map(chr, range(0x20000)) if c.isupper()]  # none above plane 1
+    ranges: list[list[int]] = []
+    for c in upper:
+        if ranges and ranges[-1][1] == ord(c) - 1:
+            ranges[-1][1] = ord(c)
         else:
-            if is_name():
-                return run
-            run = [word] if _is_cap(word) and word.lower() not in _STOP else []
-            noun = not article_ok and previous.lower() in _ARTICLES
-        previous = word
-        end = tok.end()
-    return run if is_name() else []
+            ranges.append([ord(c), ord(c)])
+    cls = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    bmp = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+        if b < 0x10000
+    )
+    # The scan tests a fast BMP class plus any astral character, then checks the exact class
+    # only where it matched; a letter just before means the capital is inside a word.
+    cap = f"[{bmp}\U00010000-\U0010ffff](?<=[{cls}])"
+    particle = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")(?![\w’'\-])"
+    return re.compile(f"{cap}(?<![^\\W\\d_].)[\\w’'\\-]*(?: (?:{cap}[\\w’'\\-]*|{particle}))*")
 
 
-def _name(run: list[str]) -> _Name | None:
-    return _clean(run) if run else None
+@lru_cache(maxsize=8192)
+def _run_name(run: str) -> Name | None:
+    return clean_name(run.split(" "))
 
 
-def _subject(phrase: str) -> str | _Name | None:
-    """Who a subject phrase before a reporting verb names (a name, the pronoun marker, None)."""
-    parts = [part.strip() for part in phrase.split(",")]
-    if len(parts) > 1 and parts[-1].lower() in _RELATIVES:  # "…, Ana Ruiz, who said"
-        parts[-1] = ""
-    if len(parts) > 2 and not parts[-1]:
-        # An appositive before the verb: "Its chair, Ana Ruiz," names her in the last part;
-        # "Ana Ruiz, the harbour master," names her in the part before it.
-        last = parts[-2]
-        whole = len(_last_run(last)) == len(last.split()) > 0
-        phrase = last if whole else parts[-3]
-    else:
-        phrase = parts[-1] or parts[0]
-    phrase = re.sub(r"^\W+", "", phrase).strip()
-    words = phrase.split()
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        return _PRONOUN
-    if _last_run(phrase):
-        return _name(_last_run(phrase))
-    if words and words[-1].lower() in _DESCRIBED | _INSTITUTIONS:
-        head = phrase[: len(phrase) - len(words[-1])].rstrip()
-        body = _last_run(head, article_ok=True)
-        name = _name(body or _first_run(head, article_ok=True))
-        if name and body and words[-1].lower() in _INSTITUTIONS:
-            return _Name((*name.tokens, words[-1]))  # "the Maduro government"
-        return name
-    return None
-
-
-def _according(text: str) -> _Name | None:
-    """The body or person after ``according to`` / ``según`` / ``laut``."""
-    match = _ACCORDING.match(re.split(r"[.;:!?]", text)[0])
-    return _name(_first_run(match.group(1))) if match else None
-
-
-def _after(segment: str) -> str | _Name | None:
-    """Attribution in the words after a closing mark (``, Ana Ruiz said`` / ``, said Ana``)."""
-    clause = re.split(r"[.!?;:\"“”«»„]", segment.lstrip(" ,—–-\u00a0"), maxsplit=1)[0]
-    for n, tok in enumerate(list(_TOKEN.finditer(clause))[:16]):
-        word = tok.group().lower()
-        if word in ("according", "según", "laut"):
-            return _according(clause[tok.start() :])
-        if word == "so" and n == 0:  # German: „…“, so Müller.
-            run = _first_run(clause[tok.end() :])
-            return _name(run) if run and clause[tok.end() :].split()[:1] == run[:1] else None
-        if word not in _VERBS:
-            continue
-        if n > 0:
-            return _subject(clause[: tok.start()])
-        rest = clause[tok.end() :]
-        first = rest.split()[:1]
-        if word in _SPANISH_VERBS and first[:1] in (["a"], ["al"]):
-            # "dijo a BBC Mundo Ana Ruiz" names her after the outlet; "dijo a su hija" does not.
-            rest = rest[_OUTLET_RECIPIENT.match(rest).end() :]  # type: ignore[union-attr]
-            run = _last_run(rest.split(",")[0].strip())
-            if run and len(run) == len(rest.split(",")[0].split()):
-                return _name(run)
-            return _PRONOUN
-        if not first or first[0].lower() in _PRONOUNS:
-            return _PRONOUN  # "sagte er", Spanish "dijo."
-        return _name(_first_run(rest))
-    return None
-
-
-def _before(segment: str, words_quoted: int) -> str | _Name | None:
-    """Attribution in the sentence before an opening mark (``X said: “`` / ``X: “``)."""
-    sentence = _SENTENCE_END.split(segment)[-1]
-    colon = re.fullmatch(r"\s*([^\W\d_][\w’'\- ]*?)\s*:\s*", sentence)
-    if colon and all(_is_cap(w) or w in _PARTICLES for w in colon.group(1).split()):
-        return _clean(colon.group(1).split())
-    according = re.search(r"(?:according to|según|laut)\s+[^,]+,?\s*$", sentence, re.IGNORECASE)
-    if according:
-        return _according(according.group())
-    verbs = [t for t in _TOKEN.finditer(sentence) if t.group().lower() in _VERBS]
-    if not verbs:
-        return None
-    verb = verbs[-1]
-    between = sentence[verb.end() :]
-    subject = _subject(sentence[: verb.start()])
-    if (
-        isinstance(subject, _Name)
-        and len(subject.tokens) == 1
-        and sentence.lstrip().startswith(subject.tokens[0])
-    ):
-        subject = replace(subject, sure=False)
-    inverted = re.fullmatch(r"\s+([\w’'\- ]+?)\s*:\s*", between)
-    if inverted and (subject is None or (isinstance(subject, _Name) and not subject.sure)):
-        if inverted.group(1).lower() in _PRONOUNS:  # "Dann sagte er: „…“"
-            return _PRONOUN
-        run = _last_run(inverted.group(1))
-        if run and len(run) == len(inverted.group(1).split()):  # "Dazu sagte Müller: „…“"
-            return _clean(run)
-    lead_in = between.strip(" ,:\u00a0").lower()
-    if words_quoted <= 2 and lead_in not in ("", "that", "que", "dass"):
-        return None  # a word or two quoted mid-sentence is a scare quote
-    return subject
-
-
-def _nickname(quote: Quotation, before: str, after: str) -> bool:
-    """``Ana “The Hammer” Ruiz``: a capitalised word hugging each side of a bare phrase."""
-    if not quote.text[-1:].isalnum() or not before.endswith(" ") or not after.startswith(" "):
-        return False
-    right = _first_run(after[:40])
-    return bool(_last_run(before.rstrip())) and bool(right) and after.split()[:1] == right[:1]
-
-
-def _attribution(quote: Quotation, before: str, after: str) -> str | _Name | None:
-    if _NOT_SPOKEN.search(before) or _nickname(quote, before, after):
-        return None
-    found = _after(after)
-    return found if found is not None else _before(before, len(quote.text.split()))
-
-
-def _sentence_start(text: str, at: int) -> bool:
+def _sentence_start(text: str, lo: int, at: int) -> bool:
     k = at - 1
-    while k >= 0 and text[k].isspace():
+    while k >= lo and text[k].isspace():
         k -= 1
-    return k < 0 or text[k] in '.!?…:“”"«»„「'
-
-
-def _distinct(names: set[str]) -> set[str]:
-    """Names without those that merely prefix another ("BBC Mundo Ana Ruiz" is Ana Ruiz)."""
-    if len(names) > 8:
-        return names  # hopelessly ambiguous anyway; keeps hostile text from going quadratic
-    return {n for n in names if not any(n != m and n.endswith(" " + m) for m in names)}
+    return k < lo or text[k] in _SENTENCE_OPENERS
 
 
 class _Context:
-    """Names introduced so far, in reading order: surnames map to the full names that end so."""
+    """Names introduced so far, learnt lazily in reading order.
 
-    def __init__(self) -> None:
+    ``learn`` and ``add`` only queue their work; every query first replays the queue, so the
+    answers are those of an eager pass, and an article that never needs them costs nothing.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.joined: str | None = None
         self.by_surname: dict[str, set[str]] = {}
+        self.first: dict[str, int] = {}  # full name -> order of its first appearance
         self.mid_sentence: set[str] = set()
+        self.queue: list[tuple[str, int, int, list[str]] | tuple[int, int] | str] = []
+        self.mentions: dict[int, list[str]] = {}  # paragraph -> people it mentions
+        self.longer: dict[str, bool] = {}
 
-    def learn(self, text: str) -> list[str]:
-        """Register the names in ``text``; return the people it mentions, as full names."""
-        mentioned: list[str] = []
-        run: list[str] = []
-        end = -1
-        for tok in [*_TOKEN.finditer(text), None]:
-            word = tok.group() if tok else ""
-            cap = _is_cap(word)
-            if tok and run and text[end : tok.start()] == " " and (cap or word in _PARTICLES):
-                run.append(word)
-            else:
-                name = _clean(run) if run else None
-                if name and len(name.tokens) >= 2:
-                    full = " ".join(name.tokens)
-                    self.by_surname.setdefault(name.tokens[-1], set()).add(full)
-                    mentioned.append(full)
-                elif name and len(_distinct(self.by_surname.get(name.tokens[0], set()))) == 1:
-                    mentioned.extend(_distinct(self.by_surname[name.tokens[0]]))
-                run = [word] if cap else []
-            if tok:
-                if cap and not _sentence_start(text, tok.start()):
-                    self.mid_sentence.add(word)
-                end = tok.end()
-        return mentioned
+    def learn(self, text: str, lo: int, hi: int, into: list[str]) -> None:
+        """Queue ``text[lo:hi]``; the people it mentions are appended to ``into`` on replay."""
+        if lo < hi:
+            self.queue.append((text, lo, hi, into))
+
+    def learn_paragraphs(self, first: int, stop: int) -> None:
+        """Queue whole paragraphs ``first``…``stop - 1`` (those without quotations)."""
+        if first < stop:
+            self.queue.append((first, stop))
+
+    def mentioned(self, index: int) -> list[str]:
+        """The list that collects the people paragraph ``index`` mentions (filled on replay)."""
+        return self.mentions.setdefault(index, [])
 
     def add(self, full: str) -> None:
-        """Register a resolved speaker's full name."""
+        """Queue a resolved speaker's full name."""
         if " " in full:
-            self.by_surname.setdefault(full.rsplit(" ", 1)[1], set()).add(full)
+            self.queue.append(full)
 
-    def resolve(self, name: _Name) -> str | None:
-        """A full name for ``name``; a lone surname expands only when one earlier name fits."""
+    def flush(self) -> None:
+        """Replay the queued text and names, in order."""
+        for item in self.queue:
+            if isinstance(item, str):
+                self._register(item)
+            elif len(item) == 2:
+                for index in range(item[0], item[1]):
+                    text = self.texts[index]
+                    self._learn(text, 0, len(text), self.mentioned(index))
+            else:
+                self._learn(*item)
+        self.queue.clear()
+
+    def _register(self, full: str) -> None:
+        self.by_surname.setdefault(full.rsplit(" ", 1)[1], set()).add(full)
+        self.first.setdefault(full, len(self.first))
+
+    def _learn(self, text: str, lo: int, hi: int, into: list[str]) -> None:
+        for match in _run_pattern().finditer(text, lo, hi):
+            start = match.start()
+            tokens = match.group().split(" ")
+            mid = not _sentence_start(text, lo, start)
+            if start and _TOKEN_CHAR.match(text, start - 1) and self._inside_word(text, start):
+                # "x1Ana Bell": the first capital is inside a lower-case word.
+                tokens.pop(0)
+                while tokens and tokens[0] in PARTICLES:
+                    tokens.pop(0)
+                if not tokens:
+                    continue
+                start, mid = -1, True
+            self.mid_sentence.update(t for t in tokens[1:] if t not in PARTICLES)
+            if mid:
+                self.mid_sentence.add(tokens[0])
+            name = _run_name(" ".join(tokens))
+            if name is None:
+                continue
+            place = (
+                not name.titled
+                and (
+                    tokens[0].lower() in _DEFINITE
+                    or _ARTICLE_BEFORE.search(text, max(lo, start - 4), start)
+                )
+                and start >= 0
+            )
+            if len(name.tokens) >= 2:
+                full = " ".join(name.tokens)
+                self._register(full)
+                if not place:
+                    into.append(full)
+            elif name.tokens[0] in self.by_surname and not place:
+                known = self.distinct(self.by_surname[name.tokens[0]])
+                if len(known) == 1:
+                    into.extend(known)
+
+    @staticmethod
+    def _inside_word(text: str, at: int) -> bool:
+        """True when the token characters before ``at`` include a letter (one word goes on)."""
+        k = at - 1
+        while k >= 0 and _TOKEN_CHAR.match(text, k):
+            if _LETTER.match(text, k):
+                return True
+            k -= 1
+        return False
+
+    def distinct(self, names: Iterable[str]) -> set[str]:
+        """Names without a second form of the same one ("BBC Mundo Ana Ruiz", "Ana Ruiz").
+
+        When one name ends with another, the form introduced first stands for both.
+        """
+        found = set(names)
+        if len(found) < 2 or len(found) > 8:
+            return found  # over 8 is hopelessly ambiguous; keeps hostile text linear
+        first = self.first
+        drop = set()
+        for n in found:
+            for m in found:
+                if n != m and n.endswith(" " + m):
+                    drop.add(n if first.get(m, -1) <= first.get(n, -1) else m)
+        return found - drop
+
+    def _may_have_longer(self, full: str) -> bool:
+        """Whether the article prints ``full`` right after a capitalised word anywhere."""
+        if full not in self.longer:
+            if self.joined is None:
+                self.joined = "\n".join(self.texts)
+            joined, needle = self.joined, " " + full
+            found = False
+            i = joined.find(needle)
+            while i >= 0 and not found:
+                before = _TOKEN_BEFORE.search(joined, max(0, i - 64), i)
+                word = before.group() if before else ""
+                found = bool(word) and (not word.islower() or word in PARTICLES)
+                i = joined.find(needle, i + 1)
+            self.longer[full] = found
+        return self.longer[full]
+
+    def resolve(self, name: Name) -> str | None:
+        """A full name for ``name``; a lone surname, or a short form a pronoun points to,
+        expands only when one earlier name fits ("Monte Alçada" → "Corticeira Monte Alçada")."""
         if len(name.tokens) >= 2:
-            return " ".join(name.tokens)
+            full = " ".join(name.tokens)
+            if name.antecedent and self._may_have_longer(full):
+                self.flush()
+                longer = {n for n in self.by_surname.get(name.tokens[-1], ()) if n != full}
+                longer = {n for n in longer if n.endswith(" " + full)}
+                known = self.distinct(longer | ({full} if full in self.first else set()))
+                if len(known) == 1:
+                    return next(iter(known))
+            return full
+        self.flush()
         word = name.tokens[0]
-        known = _distinct(self.by_surname.get(word, set()))
+        known = self.distinct(self.by_surname.get(word, ()))
         if len(known) == 1:
             return next(iter(known))
         if name.courtesy:
             return f"{name.courtesy} {word}"
         return word if name.sure or word in self.mid_sentence else None
 
+    def pool(self, groups: Sequence[Sequence[list[str]]], not_: str | None) -> str | None:
+        """The one person a pronoun can mean: among recent mentions, else recent speakers.
 
-def _one_sentence(between: str) -> bool:
-    """True when text between two quotations is one finished sentence (the attribution)."""
-    parts = _SENTENCE_END.split(between.strip() + " ")
-    return len(parts) == 2 and not parts[-1].strip()
+        Args:
+            groups: Lists of names to try in turn (filled in by the replay, so read after it).
+            not_: A name the pronoun cannot mean (the speaker of the quotation it stands in).
+        """
+        self.flush()
+        for group in groups:
+            found = self.distinct(n for names in group for n in names if n != not_)
+            if found:
+                return next(iter(found)) if len(found) == 1 else None
+        return None
 
 
-def _segments(sections: Sequence[Section]) -> tuple[dict[int, str], dict[int, str]]:
-    """For each quotation: the text before its opening mark and after its last span."""
-    before: dict[int, str] = {}
+def _after_spans(texts: Sequence[str], spans: Mapping[int, Sequence[QuoteSpan]]) -> dict[int, str]:
+    """For each top-level quotation: the text after its last span, up to the next quotation."""
     after: dict[int, str] = {}
-    for section in sections:
-        for block in section.paragraphs:
-            tops = [s for s in block.quotes if s.depth == 0]
-            for n, span in enumerate(tops):
-                if span.quote_index not in before:
-                    before[span.quote_index] = block.text[tops[n - 1].end if n else 0 : span.start]
-                nxt = tops[n + 1].start if n + 1 < len(tops) else len(block.text)
-                after[span.quote_index] = block.text[span.end : nxt]
-    return before, after
+    for index, held in spans.items():
+        text = texts[index]
+        tops = [s for s in held if s.depth == 0]
+        for n, span in enumerate(tops):
+            nxt = tops[n + 1].start if n + 1 < len(tops) else len(text)
+            after[span.quote_index] = text[span.end : nxt]
+    return after
+
+
+def find_speakers(
+    texts: Sequence[str],
+    bounds: Sequence[int],
+    spans: Mapping[int, Sequence[QuoteSpan]],
+    quotes: Sequence[str],
+) -> list[str | None]:
+    """The speaker of each quotation, from the paragraphs that carry their spans.
+
+    Args:
+        texts: Every paragraph's text, all sections in order.
+        bounds: Where each section's paragraphs start in ``texts``, then ``len(texts)``.
+        spans: The quotation spans of each paragraph that has any (sorted by start).
+        quotes: The quoted words of each quotation, indexed by :attr:`QuoteSpan.quote_index`.
+
+    Returns:
+        One speaker or None per quotation.
+    """
+    speakers: list[str | None] = [None] * len(quotes)
+    after = _after_spans(texts, spans)
+    context = _Context(texts)
+    tails: dict[int, str] = {}  # quoted paragraph -> its text after its last quotation
+    heard: dict[int, list[str]] = {}  # quoted paragraph -> the speakers heard in it
+    learnt = 0
+    quoted = sorted(spans)
+    section = 0
+    for index in quoted:
+        while bounds[section + 1] <= index:
+            section += 1
+        context.learn_paragraphs(learnt, index)
+        learnt = index + 1
+        text = texts[index]
+        if index > bounds[section]:  # the paragraph before, in the same section
+            prev_tail = tails.get(index - 1, texts[index - 1])
+            prev = (context.mentioned(index - 1), heard.get(index - 1, []))
+        else:
+            prev_tail, prev = "", ([], [])
+        mentions = context.mentioned(index)
+        here = heard[index] = []
+        cursor = top_end = 0
+        last_top: str | None = None
+        parent: QuoteSpan | None = None
+        inner_start = 0
+        held = spans[index]
+        for n, span in enumerate(held):
+            q = span.quote_index
+            if q >= len(quotes) or span.depth > 1:
+                continue
+            if span.depth == 0:
+                parent, inner_start = span, span.start + 1
+                before, top_end = text[top_end : span.start], span.end
+                if not span.open_mark:  # a continuation: decided where it began
+                    if speakers[q]:
+                        here.append(speakers[q])  # type: ignore[arg-type]
+                    continue
+                if n == 0 and not before.strip() and prev_tail.rstrip().endswith(":"):
+                    before = prev_tail  # "…, she said:" ends the paragraph before
+                found = attribution(quotes[q], before, after.get(q, ""))
+            elif parent is None or not span.open_mark or span.start >= parent.end:
+                continue
+            else:  # a quote inside a quote: only the outer quotation's words can say
+                inner_end = parent.end - (1 if parent.close_mark else 0)
+                for later in held[n + 1 :]:
+                    if later.start >= inner_end or later.depth == 1:
+                        inner_end = min(inner_end, later.start)
+                        break
+                inner = text[inner_start : span.start]
+                found = attribution(quotes[q], inner, text[span.end : inner_end])
+                inner_start = span.end
+            context.learn(text, cursor, span.start, mentions)
+            cursor = span.start
+            speaker: str | None = None
+            if isinstance(found, Name):
+                speaker = context.resolve(found)
+            elif found == PRONOUN:
+                # Words inside a quotation never call its own speaker "he" or "she".
+                outer = speakers[parent.quote_index] if span.depth and parent else None
+                speaker = context.pool(((prev[0], mentions), (prev[1], here)), outer)
+            elif span.depth == 0 and last_top and follows_on(before):
+                speaker = last_top  # “…,” she said. “…” — the same speaker goes on
+            speakers[q] = speaker
+            if speaker:
+                context.add(speaker)
+            if span.depth == 0:
+                last_top = speaker
+                if speaker:
+                    here.append(speaker)
+        context.learn(text, cursor, len(text), mentions)
+        tails[index] = text[top_end:]
+    return speakers
 
 
 def attribute(sections: Sequence[Section], quotes: Sequence[Quotation]) -> tuple[Quotation, ...]:
@@ -389,37 +364,14 @@ def attribute(sections: Sequence[Section], quotes: Sequence[Quotation]) -> tuple
     Returns:
         The quotations in the same order, each with its speaker or None.
     """
-    before, after = _segments(sections)
-    speakers: list[str | None] = [None] * len(quotes)
-    context = _Context()
+    paragraphs = [p for section in sections for p in section.paragraphs]
+    bounds = [0]
     for section in sections:
-        prev_mentions: list[str] = []
-        prev_speakers: list[str] = []
-        for block in section.paragraphs:
-            mentions: list[str] = []
-            here: list[str] = []
-            cursor = 0
-            last_top: str | None = None
-            for span in block.quotes:
-                index = span.quote_index
-                if span.depth or not span.open_mark or index >= len(quotes):
-                    continue  # nested quotes, and continuations decided where they began
-                mentions += context.learn(block.text[cursor : span.start])
-                cursor = span.start
-                found = _attribution(quotes[index], before[index], after[index])
-                speaker: str | None = None
-                if isinstance(found, _Name):
-                    speaker = context.resolve(found)
-                elif found == _PRONOUN:
-                    pool = _distinct({*prev_mentions, *mentions} or {*prev_speakers, *here})
-                    speaker = next(iter(pool)) if len(pool) == 1 else None
-                elif last_top and _one_sentence(before[index]):
-                    speaker = last_top  # “…,” she said. “…” — the same speaker goes on
-                speakers[index] = speaker
-                last_top = speaker
-                if speaker:
-                    here.append(speaker)
-                    context.add(speaker)
-            mentions += context.learn(block.text[cursor:])
-            prev_mentions, prev_speakers = mentions, here
-    return tuple(replace(q, speaker=speakers[i]) for i, q in enumerate(quotes))
+        bounds.append(bounds[-1] + len(section.paragraphs))
+    found = find_speakers(
+        [p.text for p in paragraphs],
+        bounds,
+        {n: p.quotes for n, p in enumerate(paragraphs) if p.quotes},
+        [q.text for q in quotes],
+    )
+    return tuple(replace(q, speaker=found[i]) for i, q in enumerate(quotes))

@@ -1,0 +1,405 @@
+"""The phrase-level rules of speaker attribution: who the words around one quotation name.
+
+Pure functions of short strings (the sentence before an opening mark, the clause after a closing
+mark), memoised because articles repeat their attribution phrases ("he said.", "Ana Ruiz
+said."). Context — earlier names, pronouns — is resolved by :mod:`tui.article.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+__all__ = ["PARTICLES", "PRONOUN", "Name", "attribution", "clean_name", "follows_on"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_VERBS = _words(
+    """said says say added adds noted notes warned warns insisted insists wrote writes asked
+    asks told tells explained explains stated states argued argues claimed claims replied
+    replies declared declares announced announces recalled recalls remarked admitted admits
+    stressed stresses urged urges continued assured acknowledged concluded responded testified
+    observed commented suggested predicted promised vowed tweeted posted
+    sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt fragte
+    fragt warnte warnt ergänzte ergänzt kritisierte berichtete berichtet erzählte erzählt
+    described"""
+)
+_SPANISH_VERBS = _words(
+    """dijo dice afirmó afirma señaló señala explicó explica añadió añade agregó agrega aseguró
+    asegura declaró declara indicó indica sostuvo sostiene advirtió advierte comentó expresó
+    manifestó subrayó insistió escribió preguntó respondió reiteró destacó apuntó contó cuenta
+    relató recordó lamentó reconoció admitió opinó"""
+)
+_VERBS |= _SPANISH_VERBS
+# German compound roles: "Feuerwehrkommandant Markus Ebner", "Bäckermeister Tobias Renz".
+_TITLE_ENDINGS: tuple[str, ...] = (
+    "meister",
+    "meisterin",
+    "kommandant",
+    "kommandantin",
+    "leiter",
+    "leiterin",
+)
+_TITLE_ENDINGS += ("direktor", "direktorin", "chef", "chefin", "sprecher", "sprecherin")
+_RELATIVES = _words("who which que quien quienes der die das")
+_OUTLET_RECIPIENT = re.compile(
+    r"\s*(?:a|al)\s+(?:la\s+|el\s+)?(?:BBC News Mundo|BBC Mundo|BBC|Reuters|AFP|EFE|AP|CNN)?"
+)
+_PRONOUNS = frozenset({"he", "she", "er", "sie", "él", "ella"})
+# "it" speaks for an organisation; it is resolved only from the sentence's named subject.
+_IT = frozenset({"it"})
+PARTICLES = _words("de da del della di do dos van von der den la le al bin ibn y zu")
+"""Lower-case name particles that may sit inside a name ("Ana de la Cruz")."""
+_COURTESY = _words("mr mrs ms miss dr prof sir dame sr sra señor señora herr frau")
+_TITLES = _COURTESY | _words(
+    """president vice prime minister foreign chancellor senator governor mayor general judge
+    secretary chief executive king queen prince princess pope professor lord lady ambassador
+    presidente presidenta ministro ministra canciller alcalde alcaldesa bundeskanzler kanzler
+    kanzlerin präsident präsidentin ministerin bürgermeister bürgermeisterin councillor
+    councilwoman councilman skipper librarian coach captain inspector sergeant detective
+    constable superintendent commissioner bishop archbishop reverend rev father dean
+    headteacher principal director chairman chairwoman chair lieutenant colonel admiral
+    commander sheriff deputy"""
+)
+_STOP = _words(
+    """the a an but and or so then later when while however meanwhile also yesterday today
+    tonight on in at for after before as if this that these those it its there here we i you
+    he she they them our my his her their el la los las un una pero y en der die das ein eine
+    und aber dann im am auch monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december lunes
+    martes miércoles jueves viernes sábado domingo montag dienstag mittwoch donnerstag freitag
+    samstag sonntag critics officials residents experts analysts police dazu damals später
+    heute gestern luego después entonces ayer hoy"""
+)
+# Prepositions opening a sentence ("Unter den Gästen ist…", "Among the guests…") start no name.
+_STOP |= _words(
+    """among under with from during despite since until without across around through unter
+    nach bei mit aus für gegen seit über vor zwischen während wegen trotz neben hinter ohne
+    durch con desde entre sin sobre tras hasta durante para por"""
+)
+# A described source that names the body it speaks for ("a Kremlin statement").
+_DESCRIBED = _words(
+    """statement spokesperson spokesman spokeswoman official officials source sources
+    representative aide adviser advisor release communique communiqué portavoz comunicado
+    sprecher sprecherin mitteilung erklärung"""
+)
+_INSTITUTIONS = _words(
+    "government administration ministry embassy office council party campaign department "
+    "gobierno ministerio regierung ministerium"
+)
+# A lone capitalised word after these is a noun ("ein Anwohner", "a Texan"), not a name.
+_ARTICLES = _words("a an one un una uno der die das den dem des ein eine einer einem eines")
+_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
+# The punctuation comes first so the scan can skip to it (lookbehinds first test every place).
+_SENTENCE_END = re.compile(r"[.!?…](?<!\bMr.)(?<!\bMs.)(?<!\bDr.)(?<!\bMrs.)[\"”’»“]?\s+")
+_NOT_SPOKEN = re.compile(
+    r"\b(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|headlined|sogenannte[nrs]?"
+    r"|llamad[oa]s?|apodad[oa]|book|film|movie|song|album|novel|series|show|play|documentary"
+    r"|podcast|poem|called|word|term|phrase|slogan|motto|hashtag|libro|película|canción|buch|lied"
+    r"|roman)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"(?:according to|según|laut)\s+(.+?)\s*,?\s*$", re.IGNORECASE)
+# A clause after a closing mark that opens with these tells what happened next, not who spoke.
+_SUBORDINATORS = _words("before after when while until because although though unless whereas")
+_CLAUSE_END = re.compile(r"[.!?;:\"“”«»„]")
+# "the 78-year-old", "die 78-Jährige": a definite description by age points back like "she".
+_AGED = re.compile(
+    r"(?:the|der|die|das)\s+\d+[-\s](?:year-old|jährigen?|jähriger?)(?:\s+[^\W\d_]+)?",
+    re.IGNORECASE,
+)
+PRONOUN = "\0pronoun"
+"""Marker: the attribution is a pronoun (he/she, Spanish pro-drop) to resolve from context."""
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name read from the text: its tokens and whether a courtesy title preceded it."""
+
+    tokens: tuple[str, ...]
+    """The name's words, titles and particles at either end removed."""
+    courtesy: str = ""
+    """The courtesy title printed before it ("Ms"), or ""."""
+    sure: bool = True
+    """False for a lone capitalised word opening a sentence (it may not be a name)."""
+    titled: bool = False
+    """True when a title or role preceded the name ("Councillor Ana Ruiz")."""
+    antecedent: bool = False
+    """True when a pronoun points to the name: it may be a short form of a longer name."""
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def clean_name(tokens: Sequence[str]) -> Name | None:
+    """Strip sentence-start words and titles from a capitalised run (``Foreign Minister X``).
+
+    Args:
+        tokens: The words of a run of capitalised words (particles allowed inside).
+
+    Returns:
+        The name, or None when nothing of the run is left.
+    """
+    words = [re.sub(r"[’']s$", "", t) for t in tokens]
+    while words and words[0].lower() in _STOP:
+        words.pop(0)
+    courtesy = ""
+    titled = False
+    for k in range(len(words) - 1, -1, -1):
+        title = words[k].lower().rstrip(".")
+        if title in _TITLES or (k < len(words) - 1 and title.endswith(_TITLE_ENDINGS)):
+            courtesy = words[k] if title in _COURTESY else ""
+            words = words[k + 1 :]
+            titled = True
+            break
+    while words and words[-1] in PARTICLES:
+        words.pop()
+    while words and words[0] in PARTICLES:
+        words.pop(0)
+    return Name(tuple(words), courtesy, titled=titled) if words else None
+
+
+def _last_run(text: str, article_ok: bool = False) -> list[str]:
+    """The capitalised run (particles allowed inside) that ends ``text``, or []."""
+    tokens = list(_TOKEN.finditer(text))
+    if not tokens or text[tokens[-1].end() :].strip() or not _is_cap(tokens[-1].group()):
+        return []
+    run = [tokens[-1]]
+    for tok in reversed(tokens[:-1]):
+        gap = text[tok.end() : run[0].start()]
+        if gap != " " or not (_is_cap(tok.group()) or tok.group() in PARTICLES):
+            if len(run) == 1 and not article_ok and tok.group() in _ARTICLES:
+                return []
+            break
+        run.insert(0, tok)
+    if len(run) == 2 and not article_ok and run[0].group().lower() in _ARTICLES:
+        return []  # "Ein Anwohner" opening a sentence
+    return [t.group() for t in run]
+
+
+def _first_run(text: str, article_ok: bool = False) -> list[str]:
+    """The first capitalised run in ``text`` that is a name once cleaned, or []."""
+    run: list[str] = []
+    end = -1
+    previous = ""
+    noun = False  # the run follows an article: one word is a noun ("sagte ein Anwohner")
+
+    def is_name() -> bool:
+        return bool(run) and not (noun and len(run) == 1) and clean_name(run) is not None
+
+    for tok in _TOKEN.finditer(text):
+        word = tok.group()
+        if run and text[end : tok.start()] == " " and (_is_cap(word) or word in PARTICLES):
+            run.append(word)
+        else:
+            if is_name():
+                return run
+            run = [word] if _is_cap(word) and word.lower() not in _STOP else []
+            noun = not article_ok and previous.lower() in _ARTICLES
+        previous = word
+        end = tok.end()
+    return run if is_name() else []
+
+
+def _name(run: list[str]) -> Name | None:
+    return clean_name(run) if run else None
+
+
+def _subject(phrase: str) -> str | Name | None:
+    """Who a subject phrase before a reporting verb names (a name, a pronoun marker, None)."""
+    parts = [part.strip() for part in phrase.split(",")]
+    if len(parts) > 1 and parts[-1].lower() in _RELATIVES:  # "…, Ana Ruiz, who said"
+        parts[-1] = ""
+    if len(parts) > 2 and not parts[-1]:
+        # An appositive before the verb: "Its chair, Ana Ruiz," names her in the last part;
+        # "Ana Ruiz, the harbour master," names her in the part before it.
+        last = parts[-2]
+        whole = len(_last_run(last)) == len(last.split()) > 0
+        phrase = last if whole else parts[-3]
+    else:
+        phrase = parts[-1] or parts[0]
+    phrase = re.sub(r"^\W+", "", phrase).strip()
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return PRONOUN
+    if _AGED.fullmatch(phrase):
+        return PRONOUN  # "“…,” the 82-year-old said."
+    if _last_run(phrase):
+        return _name(_last_run(phrase))
+    if words and words[-1].lower() in _DESCRIBED | _INSTITUTIONS:
+        head = phrase[: len(phrase) - len(words[-1])].rstrip()
+        body = _last_run(head, article_ok=True)
+        name = _name(body or _first_run(head, article_ok=True))
+        if name and body and words[-1].lower() in _INSTITUTIONS:
+            return Name((*name.tokens, words[-1]))  # "the Maduro government"
+        return name
+    return None
+
+
+def _according(text: str) -> Name | None:
+    """The body or person after ``according to`` / ``según`` / ``laut``."""
+    match = _ACCORDING.match(re.split(r"[.;:!?]", text)[0])
+    return _name(_first_run(match.group(1))) if match else None
+
+
+def _after(clause: str) -> str | Name | None:
+    """Attribution in the clause after a closing mark (``, Ana Ruiz said`` / ``, said Ana``)."""
+    for n, tok in enumerate(list(_TOKEN.finditer(clause))[:16]):
+        word = tok.group().lower()
+        if n == 0 and word in _SUBORDINATORS:
+            return None  # "«…» before Tom Bell replied": his words come next, not these
+        if word in ("according", "según", "laut"):
+            return _according(clause[tok.start() :])
+        if word == "so" and n == 0:  # German: „…“, so Müller.
+            run = _first_run(clause[tok.end() :])
+            return _name(run) if run and clause[tok.end() :].split()[:1] == run[:1] else None
+        if word not in _VERBS:
+            continue
+        if n > 0:
+            return _subject(clause[: tok.start()])
+        rest = clause[tok.end() :]
+        first = rest.split()[:1]
+        if word in _SPANISH_VERBS and first[:1] in (["a"], ["al"]):
+            # "dijo a BBC Mundo Ana Ruiz" names her after the outlet; "dijo a su hija" does not.
+            rest = rest[_OUTLET_RECIPIENT.match(rest).end() :]  # type: ignore[union-attr]
+            run = _last_run(rest.split(",")[0].strip())
+            if run and len(run) == len(rest.split(",")[0].split()):
+                return _name(run)
+            return PRONOUN
+        if not first or first[0].lower() in _PRONOUNS:
+            return PRONOUN  # "sagte er", Spanish "dijo."
+        if _AGED.match(rest.strip()):
+            return PRONOUN  # "erzählt die 78-Jährige"
+        return _name(_first_run(rest))
+    return None
+
+
+def _opening_subject(sentence: str, verb: re.Match[str]) -> Name | None:
+    """The name that opens ``sentence`` as the subject of ``verb`` (``X also said``), if any."""
+    head = sentence[: verb.start()].split()
+    run = _first_run(sentence[: verb.start()])
+    if not run or head[: len(run)] != run:
+        return None
+    extra = head[len(run) :]
+    name = _name(run) if len(extra) <= 2 and all(w.islower() for w in extra) else None
+    return replace(name, antecedent=True) if name else None
+
+
+def _before(sentence: str, few_words: bool) -> str | Name | None:
+    """Attribution in the sentence before an opening mark (``X said: “`` / ``X: “``)."""
+    colon = re.fullmatch(r"\s*([^\W\d_][\w’'\- ]*?)\s*:\s*", sentence)
+    if colon and all(_is_cap(w) or w in PARTICLES for w in colon.group(1).split()):
+        return clean_name(colon.group(1).split())
+    according = re.search(r"(?:according to|según|laut)\s+[^,]+,?\s*$", sentence, re.IGNORECASE)
+    if according:
+        return _according(according.group())
+    verbs = [t for t in _TOKEN.finditer(sentence) if t.group().lower() in _VERBS]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    between = sentence[verb.end() :]
+    subject_phrase = sentence[: verb.start()].split(",")[-1].split()
+    if len(subject_phrase) > 1 and subject_phrase[-1].lower() in _PRONOUNS | _IT:
+        # "…, a business it described as “…”": the pronoun points to the sentence's subject.
+        return _opening_subject(sentence, verbs[0]) if len(verbs) > 1 else None
+    subject = _subject(sentence[: verb.start()])
+    if (
+        isinstance(subject, Name)
+        and len(subject.tokens) == 1
+        and sentence.lstrip().startswith(subject.tokens[0])
+    ):
+        subject = replace(subject, sure=False)
+    inverted = re.fullmatch(r"\s+([\w’'\- ]+?)\s*:\s*", between)
+    if inverted and (subject is None or (isinstance(subject, Name) and not subject.sure)):
+        if inverted.group(1).lower() in _PRONOUNS:  # "Dann sagte er: „…“"
+            return PRONOUN
+        run = _last_run(inverted.group(1))
+        if run and len(run) == len(inverted.group(1).split()):  # "Dazu sagte Müller: „…“"
+            return clean_name(run)
+    lead_in = between.strip(" ,:\u00a0").lower()
+    if few_words and lead_in not in ("", "that", "que", "dass"):
+        return None  # a word or two quoted mid-sentence is a scare quote
+    return subject
+
+
+def _nickname(sentence: str, after: str, first: str) -> bool:
+    """``Ana “The Hammer” Ruiz``: a capitalised word hugging each side of a bare phrase."""
+    right = _first_run(after)
+    return bool(_last_run(sentence.rstrip())) and bool(right) and first == right[0]
+
+
+@lru_cache(maxsize=4096)
+def _cached(
+    sentence: str, clause: str, nick_after: str, nick_first: str, few_words: bool
+) -> str | Name | None:
+    if _not_spoken(sentence) or (nick_after and _nickname(sentence, nick_after, nick_first)):
+        return None
+    found = _after(clause)
+    return found if found is not None else _before(sentence, few_words)
+
+
+def _not_spoken(sentence: str) -> bool:
+    """True when the sentence introduces a title, term or nickname rather than speech."""
+    # The match ends the text: a word, spaces, one optional comma or colon, spaces. Search
+    # only the end, from well before where that word must end.
+    core = sentence.rstrip()
+    if core.endswith((",", ":")):
+        core = core[:-1].rstrip()
+    return _NOT_SPOKEN.search(sentence, max(0, len(core) - 24)) is not None
+
+
+def attribution(quote: str, before: str, after: str) -> str | Name | None:
+    """Who the words around one quotation name as its speaker.
+
+    Args:
+        quote: The quoted words (without marks).
+        before: The text before the opening mark (back to the previous quotation).
+        after: The text after the closing mark (up to the next quotation).
+
+    Returns:
+        A :class:`Name` to resolve, :data:`PRONOUN`, or None when the text names nobody.
+    """
+    # Only the last sentence before and the first clause after can attribute the quotation
+    # (no capitalised run, title or term crosses a sentence end).
+    sentence = _SENTENCE_END.split(before)[-1]
+    rest = after.lstrip(" ,—–-\u00a0")
+    stop = _CLAUSE_END.search(rest)
+    clause = rest[: stop.start()] if stop else rest
+    nickname = quote[-1:].isalnum() and sentence.endswith(" ") and after.startswith(" ")
+    return _cached(
+        sentence,
+        clause,
+        after[:40] if nickname else "",
+        (after.split(None, 1) or [""])[0] if nickname else "",
+        len(quote.split(None, 2)) <= 2,
+    )
+
+
+def follows_on(between: str) -> bool:
+    """Whether a quotation continues the one before it, by the text between them.
+
+    True for one finished sentence (``“…,” she said. “…”``) and for a lead-in inside the same
+    sentence that ends with a colon and names nobody (``… before translating it himself: “…”``).
+
+    Args:
+        between: The text between the previous quotation's closing mark and this opening one.
+
+    Returns:
+        True when the previous quotation's speaker goes on speaking.
+    """
+    parts = _SENTENCE_END.split(between.strip() + " ")
+    if len(parts) == 2 and not parts[-1].strip():
+        return True
+    lead = between.strip()
+    return (
+        len(parts) == 1
+        and lead.endswith(":")
+        and bool(_TOKEN.search(lead))
+        and not any(_is_cap(t) for t in _TOKEN.findall(lead))
+    )
