@@ -295,6 +295,121 @@ def test_attribute_fills_only_speakers() -> None:
     assert [replace(q, speaker=None) for q in again] == list(blank)
 
 
+# -- attribution across a paragraph break, inside quotations, by description, by short form ----
+
+LATER_RULES = [
+    pytest.param(
+        [
+            "At the ferry office Marta Quill waited with a folder of complaints. Asked what she "
+            "wanted, she replied:",
+            "“A timetable that matches the tides.”",
+        ],
+        ["Marta Quill"],
+        id="pronoun-colon-ends-paragraph-before",
+    ),
+    pytest.param(
+        ["Ivo Brandt told the meeting:", "“Nobody sails tonight.", "“Not even the lifeboat.”"],
+        ["Ivo Brandt"],
+        id="name-colon-before-multi-paragraph-quote",
+    ),
+    pytest.param(
+        ["Marta Quill waited at the ferry office.", "“A timetable that matches the tides.”"],
+        [None],
+        id="no-colon-no-attribution-across-paragraphs",
+    ),
+    pytest.param(
+        [
+            "Nadia Ferre opened the bakery in 1979. Standing by the counter, she said:",
+            "“Bread is the only thing I ever wanted to make.”",
+            "Her nephew Luca Ferre, who runs it now, said she still comes in at dawn. “She told "
+            "me, ‘Never sell the old oven,’ so it stays,” he said.",
+        ],
+        ["Nadia Ferre", "Luca Ferre", "Nadia Ferre"],
+        id="pronoun-inside-quote-is-not-its-speaker",
+    ),
+    pytest.param(
+        ["“Then Tom Bell told me: ‘Sell the boat’, so I did,” Ana Ruiz said."],
+        ["Ana Ruiz", "Tom Bell"],
+        id="named-inside-quote",
+    ),
+    pytest.param(
+        ["“They told us ‘wait until spring’, and we waited,” said Ana Ruiz."],
+        ["Ana Ruiz", None],
+        id="they-inside-quote",
+    ),
+    pytest.param(
+        ["Ana Ruiz said «Vamos» before turning to the crowd: “Let’s go.”"],
+        ["Ana Ruiz", "Ana Ruiz"],
+        id="same-sentence-colon-continues",
+    ),
+    pytest.param(
+        ["Ana Ruiz said «Vamos» before Tom Bell replied: “Let’s go.”"],
+        ["Ana Ruiz", "Tom Bell"],
+        id="same-sentence-new-speaker",
+    ),
+    pytest.param(
+        [
+            "Rosa Lind has lived on the quay since 1960.",
+            "“We lost everything,” the 78-year-old said.",
+        ],
+        ["Rosa Lind"],
+        id="the-aged-said",
+    ),
+    pytest.param(
+        [
+            "Rosa Lind has lived on the quay since 1960.",
+            "“We lost everything,” said the 78-year-old.",
+        ],
+        ["Rosa Lind"],
+        id="said-the-aged",
+    ),
+    pytest.param(
+        ["Unter den Helfern ist auch Lotte Brenner.", "„Ich bleibe hier“, sagt die 81-Jährige."],
+        ["Lotte Brenner"],
+        id="de-die-jaehrige-after-preposition",
+    ),
+    pytest.param(
+        [
+            "Rosa Lind has lived on the quay since 1960.",
+            "“We lost everything,” a 78-year-old said.",
+        ],
+        [None],
+        id="an-aged-stranger",
+    ),
+    pytest.param(
+        [
+            "LISBON, May 2 - Fabril Costa Nova raised its forecast on Friday.",
+            "Costa Nova also said it would hire 200 workers, a plan it described as “the "
+            "biggest step in our history”.",
+        ],
+        ["Fabril Costa Nova"],
+        id="it-points-to-company-full-name",
+    ),
+    pytest.param(
+        ["Ines Moura met us outside the Grand Pavilion.", "“It has been shut too long,” she said."],
+        ["Ines Moura"],
+        id="the-place-is-not-a-candidate",
+    ),
+    pytest.param(
+        ["Ines Moura spoke after the Reverend Tom Hale.", "“It has been shut too long,” she said."],
+        [None],
+        id="the-titled-person-is-a-candidate",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), LATER_RULES)
+def test_later_rules(paragraphs: list[str], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+def test_attribute_matches_annotate() -> None:
+    paragraphs = [p for param in LATER_RULES for p in param.values[0]]  # type: ignore[union-attr]
+    sections, quotes = annotate([section(*paragraphs)])
+    blank = tuple(replace(q, speaker=None) for q in quotes)
+    assert attribute(sections, blank) == quotes
+
+
 @given(st.lists(st.text(alphabet='“”"„«»Ab said,. :Ms', max_size=50), min_size=1, max_size=3))
 def test_attribution_never_raises(paragraphs: list[str]) -> None:
     _, quotes = annotate([section(*paragraphs)])
