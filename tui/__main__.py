@@ -62,6 +62,15 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
         parser: The parser to extend.
     """
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    # SUPPRESS: a subcommand's parser must not reset a --config given before the command.
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="config file to use (default: $NEWSREAD_CONFIG, else config.toml in the "
+        "user config folder; see `newsread config path`)",
+    )
 
 
 def _error(message: str) -> None:
@@ -173,9 +182,42 @@ def setup_dump(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def setup_config(parser: argparse.ArgumentParser) -> None:
+    """Add ``config``'s arguments.
+
+    Args:
+        parser: The ``config`` subparser.
+    """
+    parser.add_argument(
+        "action",
+        choices=("path", "init"),
+        help="path: print the config file in use; init: write a commented default config "
+        "there (never over an existing file)",
+    )
+
+
+def run_config(args: argparse.Namespace) -> int:
+    """``newsread config path|init`` (see :func:`tui.startup.run_config`).
+
+    Args:
+        args: Parsed arguments.
+
+    Returns:
+        The exit status.
+    """
+    from tui.startup import run_config as run  # Textual is needed for the binding ids
+
+    return run(args)
+
+
 COMMANDS: dict[str, Command] = {
     "dump": Command(
         help="print articles as text, Markdown or JSON lines", setup=setup_dump, run=run_dump
+    ),
+    "config": Command(
+        help="print the config file's path, or write a default one",
+        setup=setup_config,
+        run=run_config,
     ),
 }
 """Subcommands by name."""
@@ -216,7 +258,18 @@ def build_app_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files or directories to open (default: the bundled examples)",
+        help="article files or directories to open (default: [library] paths in the "
+        "config, else the bundled examples)",
+    )
+    parser.add_argument(
+        "--bindings",
+        action="store_true",
+        help="list every key binding id with its default and configured key, and exit",
+    )
+    parser.add_argument(
+        "--list-themes",
+        action="store_true",
+        help="list the available themes (the configured one marked), and exit",
     )
     return parser
 
@@ -230,10 +283,25 @@ def run_app(args: argparse.Namespace) -> int:
     Returns:
         The exit status.
     """
+    from tui.startup import StartupError, bindings_table, load_startup, themes_listing
+
+    try:
+        startup = load_startup(getattr(args, "config", None))
+    except StartupError as error:
+        for problem in error.problems:
+            _error(problem)
+        return 2
+    config = startup.config
+    if args.bindings or args.list_themes:
+        if args.bindings:
+            sys.stdout.write(bindings_table(config))
+        if args.list_themes:
+            sys.stdout.write(themes_listing(config, startup.path))
+        return 0
     from tui.app import NewsreadApp  # imported here so `dump` never loads Textual
 
-    paths = [Path(p) for p in args.paths] or [examples_dir()]
-    NewsreadApp(paths).run()
+    paths = [Path(p) for p in args.paths] or list(config.library.paths) or [examples_dir()]
+    NewsreadApp(paths, config=config, themes=startup.themes).run()
     return 0
 
 
@@ -246,7 +314,17 @@ def is_command(argv: Sequence[str]) -> bool:
     Returns:
         True to parse ``argv`` as a subcommand.
     """
+    argv = _skip_config_option(argv)
     return bool(argv) and argv[0] in COMMANDS and not Path(argv[0]).exists()
+
+
+def _skip_config_option(argv: Sequence[str]) -> Sequence[str]:
+    """Drop a leading ``--config PATH`` so ``newsread --config X config path`` is a command."""
+    if argv and argv[0].startswith("--config="):
+        return argv[1:]
+    if len(argv) >= 2 and argv[0] == "--config":
+        return argv[2:]
+    return argv
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
+from tui import paths as user_paths
 from tui.commands import NewsreadCommands
+from tui.config import Config
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.themes import app_themes, starting_theme, variable_defaults
 
 __all__ = ["NewsreadApp"]
-
-# Theme colour (from Textual's generated palette) each newsread variable defaults to. Concrete
-# colours are filled in per theme, because a variable whose value is "$other" is not valid CSS.
-_VARIABLE_SOURCES: dict[str, str] = {
-    "quote": "text-accent",
-    "quote-nested": "text-secondary",
-    "quote-speaker": "text-success",
-    "credit-marker": "foreground-muted",
-    "boilerplate": "foreground-disabled",
-    "heading": "text-primary",
-    "byline": "text-secondary",
-    "find-match": "warning-muted",
-    "unread": "text-primary",
-}
 
 
 class NewsreadApp(App[None]):
@@ -57,33 +47,63 @@ class NewsreadApp(App[None]):
         ),
     ]
 
-    def __init__(self, paths: Sequence[Path], *, config: object | None = None) -> None:
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        *,
+        config: Config | None = None,
+        themes: Mapping[str, Theme] | None = None,
+    ) -> None:
         """Create the app.
 
         Args:
             paths: Article files and folders to open.
-            config: The user's configuration (applied by the config layer; may be None).
+            config: The user's configuration, loaded once by the CLI (defaults when None).
+            themes: newsread's and the user's themes by name; loaded from the theme folders
+                (next to the config file) when None.
         """
         super().__init__()
         self.paths = tuple(paths)
         """What the reader asked to open."""
-        self.config = config
-        """The configuration the app was started with, if any."""
+        self.config = config if config is not None else Config()
+        """The configuration the app was started with (never written back)."""
+        self._notes = list(self.config.warnings)
+        if themes is None:
+            source = self.config.source
+            folder = source.parent if source is not None else user_paths.config_dir()
+            loaded, errors = app_themes(folder)
+            themes = loaded
+            self._notes += [str(error) for error in errors]
+        # Registered on this app only: Textual's BUILTIN_THEMES stay untouched.
+        for theme in themes.values():
+            self.register_theme(theme)
+        name, note = starting_theme(
+            self.config.theme, self.available_themes, no_color=self.no_color
+        )
+        if note:
+            self._notes.append(note)
+        self.theme = name
+        self.set_keymap(dict(self.config.keymap))
+
+    def on_mount(self) -> None:
+        """Tell the user about config warnings and theme fallbacks."""
+        for note in self._notes:
+            self.notify(note, title="Config", severity="warning", markup=False, timeout=8)
 
     def get_default_screen(self) -> Screen[None]:
         """The main reading screen."""
-        return MainScreen(self.paths)
+        return MainScreen(self.paths, reader=self.config.reader)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        """Defaults for newsread's colour variables, derived from the current theme.
+        """Defaults for newsread's style variables, resolved for the current theme.
 
         A theme's own ``variables`` override these (``quote = "#ffcc00"`` in a theme file).
+        The values are concrete (no ``$name``), since Textual expands only one level.
 
         Returns:
-            Variable name → colour.
+            Variable name → style string.
         """
-        palette = self.current_theme.to_color_system().generate()
-        return {name: palette[source] for name, source in _VARIABLE_SOURCES.items()}
+        return variable_defaults(self.current_theme)
 
     def action_help(self) -> None:
         """Show the keys in force on the current screen."""
