@@ -46,9 +46,9 @@ async def test_next_and_previous_article_keep_reading_positions(tmp_path: Path) 
         await pilot.pause()
         assert screen.reader.current_section == 2
         await pilot.press("J")
-        await pilot.pause()
+        await ready(app)  # the article is parsed when it is opened
         assert screen.article_index == 1
-        assert screen.reader.article is screen.articles[1]
+        assert screen.reader.article is screen.current_article
         assert screen.reader.current_section == 0
         assert status_text(screen).startswith("Bravo ferry service")
         assert cursor(screen.sidebar) == TreeEntry(1, 0)
@@ -104,17 +104,19 @@ async def test_clicking_a_section_scrolls_the_pane(tmp_path: Path) -> None:
     app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha", "Bravo"))])
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(app)
-        # Line 0 is the first article, lines 1-4 its sections (Lead, then the headings).
-        await pilot.click(ArticleTree, offset=(8, 3))
+        # Row 0 is the border (count, grouping, order); then the first article on row 1,
+        # rows 2-5 its sections (Lead, then the headings).
+        await pilot.click(ArticleTree, offset=(8, 4))
         await pilot.pause()
         assert screen.reader.current_section == 2
         assert screen.section_index == 2
         assert screen.reader.position()[0] == 2
-        # Line 5 is the second article: clicking it opens it.
-        await pilot.click(ArticleTree, offset=(8, 5))
-        await pilot.pause()
+        # Row 6 is the second article: clicking it opens it.
+        await pilot.click(ArticleTree, offset=(8, 6))
+        await ready(app)
         assert screen.article_index == 1
-        assert screen.reader.article is screen.articles[1]
+        article = screen.current_article
+        assert article is not None and article.title.startswith("Bravo")
 
 
 async def test_enter_in_the_sidebar_opens_the_section(tmp_path: Path) -> None:

@@ -1,9 +1,9 @@
 """The main screen: status line, sidebar of articles and sections, reading pane, find bar, footer.
 
 The screen owns the reading state (which article, the display toggles) in ``var`` attributes of
-immutable values and passes the toggles down to the pane with ``data_bind``. Articles are found
-and parsed in a thread worker that posts one message per file, so the first article shows as
-soon as it is parsed and the rest stream into the sidebar.
+immutable values and passes the toggles down to the pane with ``data_bind``. Finding, indexing
+and lazily parsing the library, read marks and positions live in the base class,
+:class:`tui.screens.library_screen.LibraryScreen`.
 """
 
 from __future__ import annotations
@@ -12,17 +12,18 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
-from textual import events, getters, on, work
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from tui.article.model import Article
-from tui.widgets.article_tree import ArticleTree
+from tui.config import ReaderConfig
+from tui.screens.library_screen import LibraryScreen
+from tui.screens.quote_actions import QuoteActions, go_to_quote
+from tui.widgets.library_tree import LibraryTree
+from tui.widgets.quote_navigator import QuoteNavigator
 from tui.widgets.reader_pane import ReaderPane
 from tui.widgets.status_line import StatusLine
 
@@ -39,7 +40,7 @@ def _on_off(value: bool) -> str:
     return "on" if value else "off"
 
 
-class MainScreen(Screen[None]):
+class MainScreen(QuoteActions, LibraryScreen):
     """Reads the articles found under the given paths."""
 
     AUTO_FOCUS = "ReaderPane"  # reading keys work at once; Tab reaches the sidebar
@@ -57,9 +58,9 @@ class MainScreen(Screen[None]):
                 tooltip="Highlight quotations and their speakers, or show them as plain text"),
         Binding("c", "toggle_credits", "Credits: on", show=False, id="toggle-credits",
                 tooltip="Show or hide image and video credit markers"),
-        Binding("z", "toggle_boilerplate", "Boilerplate", id="toggle-boilerplate",
+        Binding("z", "toggle_boilerplate", "Boilerplate", show=False, id="toggle-boilerplate",
                 tooltip="Unfold or fold promos, related links and wire footers"),
-        Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar",
+        Binding("s", "toggle_sidebar", "Sidebar", show=False, id="toggle-sidebar",
                 tooltip="Show or hide the list of articles and sections"),
         Binding("tab", "focus_next_pane", "Switch pane", show=False, id="focus-next-pane",
                 tooltip="Move the keyboard focus between the sidebar and the article"),
@@ -70,12 +71,20 @@ class MainScreen(Screen[None]):
                 tooltip="Go to the previous match of the last search"),
         Binding("escape", "close_find", "Close find", show=False, id="close-find",
                 tooltip="Close the find bar and clear the match highlight"),
+        Binding("a", "toggle_speakers", "Speakers: on", show=False, id="toggle-speakers",
+                tooltip="Show or hide the “— Speaker” line after attributed quotations"),
+        Binding("}", "next_quote", "Quote", id="next-quote",
+                tooltip="Scroll to the next quotation and make it the current one"),
+        Binding("{", "previous_quote", "Prev quote", show=False, id="previous-quote",
+                tooltip="Scroll to the previous quotation and make it the current one"),
+        Binding("w", "show_quotes", "Who said it", show=False, id="show-quotes",
+                tooltip="Swap the sidebar between articles and the quotes grouped by speaker"),
+        Binding("y", "copy_quote", "Copy quote", show=False, id="copy-quote",
+                tooltip="Copy the current quotation as a Markdown citation"),
+        Binding("Y", "copy_paragraph", "Copy paragraph", show=False, id="copy-paragraph",
+                tooltip="Copy the paragraph at the top of the page as a Markdown citation"),
     ]  # fmt: skip
 
-    article_index: var[int] = var(-1)
-    """Index (in :attr:`articles`) of the article on screen; -1 before any has loaded."""
-    articles: var[tuple[Article, ...]] = var(())
-    """Every article parsed so far, in sidebar order."""
     section_index: var[int] = var(0)
     """The section at the top of the reading pane."""
     highlight_quotes: var[bool] = var(True)
@@ -86,60 +95,50 @@ class MainScreen(Screen[None]):
     """Unfold boilerplate (bound to the pane)."""
     show_sidebar: var[bool] = var(True)
     """Whether the sidebar is displayed."""
+    show_speakers: var[bool] = var(True)
+    """Show the "— Speaker" line after attributed quotations (bound to the pane)."""
+    show_quote_list: var[bool] = var(False)
+    """Whether the sidebar shows the quote navigator instead of the article tree."""
+    quote_index: var[int] = var(-1)
+    """The current quotation (last moved to) of the article on screen; -1 for none."""
     find_query: var[str] = var("")
     """The last search, repeated by find-next/find-previous ("" when none)."""
 
     reader = getters.query_one(ReaderPane)
-    sidebar = getters.query_one(ArticleTree)
+    sidebar = getters.query_one(LibraryTree)
+    quote_list = getters.query_one(QuoteNavigator)
     status = getters.query_one(StatusLine)
     find_input = getters.query_one("#find", Input)
 
-    class FilesFound(Message):
-        """The worker expanded the paths into files (some possibly skipped)."""
-
-        def __init__(self, files: tuple[Path, ...], skipped: tuple[tuple[Path, str], ...]):
-            self.files = files
-            """Files to parse, in order."""
-            self.skipped = skipped
-            """Paths left out, with the reason."""
-            super().__init__()
-
-    class ArticleParsed(Message):
-        """The worker finished one file: ``article`` is None when it could not be read."""
-
-        def __init__(self, path: Path, article: Article | None, error: str, done: int) -> None:
-            self.path = path
-            """The file."""
-            self.article = article
-            """The parsed article, or None."""
-            self.error = error
-            """Why the file could not be read ("" on success)."""
-            self.done = done
-            """How many files have been handled so far, this one included."""
-            super().__init__()
-
-    def __init__(self, paths: Sequence[Path]) -> None:
+    def __init__(self, paths: Sequence[Path], *, reader: ReaderConfig | None = None) -> None:
         """Create the screen.
 
         Args:
             paths: Files and folders to open (folders are searched recursively).
+            reader: The ``[reader]`` settings to start with (defaults when None).
         """
-        super().__init__()
-        self._paths = tuple(paths)
-        self._files: tuple[Path, ...] = ()
-        self._article_paths: list[Path] = []
-        self._total = 0
-        self._positions: dict[int, Position] = {}  # where the reader left each article
+        super().__init__(paths)
+        self._reader_config = reader if reader is not None else ReaderConfig()
+        # Starting values only: set without watchers, since nothing is mounted yet.
+        self.set_reactive(MainScreen.highlight_quotes, self._reader_config.highlight_quotes)
+        self.set_reactive(MainScreen.show_credits, self._reader_config.show_credits)
+        self.set_reactive(MainScreen.show_boilerplate, self._reader_config.show_boilerplate)
+        self.set_reactive(MainScreen.show_speakers, self._reader_config.show_speakers)
         self._narrow = False
+        self._quote_anchor: Position | None = None  # where moving to the current quote left us
 
     def compose(self) -> ComposeResult:
         """Status line on top, sidebar and pane side by side, find bar and footer below."""
         yield StatusLine().data_bind(MainScreen.highlight_quotes)
         with Horizontal(id="body"):
-            yield ArticleTree(id="sidebar")
-            yield ReaderPane(id="reader").data_bind(
+            yield LibraryTree(id="sidebar")
+            yield QuoteNavigator(id="quotes").data_bind(current_quote=MainScreen.quote_index)
+            pane = ReaderPane(id="reader")
+            pane.set_reactive(ReaderPane.measure, self._reader_config.measure)
+            pane.set_reactive(ReaderPane.show_speakers, self._reader_config.show_speakers)
+            yield pane.data_bind(
                 MainScreen.highlight_quotes, MainScreen.show_credits, MainScreen.show_boilerplate
-            )
+            ).data_bind(MainScreen.show_speakers)
         yield Input(placeholder="Find: type, Enter searches, Esc closes", id="find", compact=True)
         yield Footer(compact=True)
 
@@ -148,96 +147,23 @@ class MainScreen(Screen[None]):
         self._narrow = self.app.size.width < NARROW
         self.show_sidebar = not self._narrow
         self.find_input.display = False
+        self.quote_list.display = False
         self.reader.loading = True
         self.status.progress = "Loading…"
         self._relabel_toggles()
-        self.load_articles(self._paths)
-
-    # ----------------------------------------------------------------------- loading
-
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load_articles(self, paths: tuple[Path, ...]) -> None:
-        """Find the article files and parse them one by one, off the UI thread.
-
-        Args:
-            paths: Files and folders given on the command line.
-        """
-        from textual.worker import get_current_worker
-
-        from tui.loader import find_articles, parse_files
-
-        worker = get_current_worker()
-        files, skipped = find_articles(paths)
-        self.post_message(self.FilesFound(tuple(files), tuple(skipped)))
-        for done, (path, article, error) in enumerate(parse_files(files), 1):
-            if worker.is_cancelled:
-                return
-            self.post_message(self.ArticleParsed(path, article, error, done))
-
-    @on(FilesFound)
-    def _note_files(self, message: FilesFound) -> None:
-        self._files = message.files
-        self._total = len(message.files)
-        for path, reason in message.skipped:
-            self.notify(f"{path}: {reason}", title="Skipped", severity="warning", markup=False)
-        if not message.files:
-            self._stop_loading()
-            self.status.progress = ""
-            self.notify(
-                "No article files found. Give newsread .txt, .md or .markdown files or folders.",
-                severity="error",
-                markup=False,
-            )
-
-    @on(ArticleParsed)
-    def _add_article(self, message: ArticleParsed) -> None:
-        done, total = message.done, max(self._total, 1)
-        self.status.progress = "" if done >= total else f"Loading… {100 * done // total}%"
-        if message.article is None:
-            self.notify(
-                f"{message.path}: {message.error}",
-                title="Skipped",
-                severity="warning",
-                markup=False,
-            )
-            if done >= total and not self.articles:
-                self._stop_loading()
-            return
-        self.articles = (*self.articles, message.article)
-        self._article_paths.append(message.path)
-        self.sidebar.add_article(message.article, message.path)
-        if self.article_index < 0:
-            self._stop_loading()
-            self.article_index = 0
-            if self.focused is None:  # auto-focus skips a pane that is still loading
-                self.reader.focus()
-
-    def _stop_loading(self) -> None:
-        self.reader.loading = False
-        # Keys of a loading widget are inactive and Textual does not announce the change
-        # back, so tell the footer (and key dispatch) that the pane's keys are live again.
-        self.refresh_bindings()
+        self.start_library()
 
     # ----------------------------------------------------------------------- state
 
-    @property
-    def current_article(self) -> Article | None:
-        """The article on screen, if any has loaded."""
-        if 0 <= self.article_index < len(self.articles):
-            return self.articles[self.article_index]
-        return None
-
-    def watch_article_index(self, old: int, new: int) -> None:
-        """Show the chosen article, back where the reader left it."""
+    def article_shown(self) -> None:
+        """Reset the views that follow the article once a new one is in the pane."""
         article = self.current_article
         if article is None:
             return
-        if 0 <= old < len(self.articles):
-            self._positions[old] = self.reader.position()
-        self.reader.show_article(article)
-        self.section_index = 0
-        if new in self._positions:
-            self.reader.restore_position(self._positions[new])
+        self.quote_list.show_article(article)
+        self.quote_index = -1
+        self._quote_anchor = None
+        self.section_index = self.reader.current_section
         if self.find_query:
             self.reader.clear_find()
         self._show_position()
@@ -254,13 +180,25 @@ class MainScreen(Screen[None]):
         section = self.section_index
         if 0 <= section < len(article.sections):
             self.status.section_title = article.sections[section].title or "Lead"
-        self.sidebar.show_position(self.article_index, section)
+        self.sidebar.show_position(self.shown_index, section)
 
     def watch_show_sidebar(self, show: bool) -> None:
         """Show or hide the sidebar; never leave the focus on a hidden widget."""
-        self.sidebar.display = show
-        if not show and self.sidebar.has_focus:
+        self.sidebar.display = show and not self.show_quote_list
+        self.quote_list.display = show and self.show_quote_list
+        if not show and (self.sidebar.has_focus or self.quote_list.has_focus):
             self.reader.focus()
+
+    def watch_show_quote_list(self) -> None:
+        """Swap the sidebar between the article tree and the quote navigator."""
+        had_focus = self.sidebar.has_focus or self.quote_list.has_focus
+        self.watch_show_sidebar(self.show_sidebar)
+        if had_focus:
+            self._sidebar_panel.focus()
+
+    @property
+    def _sidebar_panel(self) -> LibraryTree | QuoteNavigator:
+        return self.quote_list if self.show_quote_list else self.sidebar
 
     def _watch_highlight_quotes(self) -> None:
         self._relabel_toggles()
@@ -268,11 +206,15 @@ class MainScreen(Screen[None]):
     def _watch_show_credits(self) -> None:
         self._relabel_toggles()
 
+    def _watch_show_speakers(self) -> None:
+        self._relabel_toggles()
+
     def _relabel_toggles(self) -> None:
         """Put each toggle's state in its footer label ("Quotes: on")."""
         labels = {
             "toggle-quotes": f"Quotes: {_on_off(self.highlight_quotes)}",
             "toggle-credits": f"Credits: {_on_off(self.show_credits)}",
+            "toggle-speakers": f"Speakers: {_on_off(self.show_speakers)}",
         }
         # Footer labels come from the bindings; this screen's map is its own copy, so
         # replacing a binding here changes only this screen (keymaps apply on top of it).
@@ -297,14 +239,9 @@ class MainScreen(Screen[None]):
     def _follow_section(self, message: ReaderPane.SectionChanged) -> None:
         self.section_index = message.section
 
-    @on(ArticleTree.SectionSelected)
-    def _go_to_selection(self, message: ArticleTree.SectionSelected) -> None:
-        entry = message.entry
-        if entry.article != self.article_index:
-            self.article_index = entry.article
-        if entry.section is not None:
-            self.reader.scroll_to_section(entry.section)
-            self.section_index = entry.section
+    @on(QuoteNavigator.QuoteSelected)
+    def _go_to_chosen_quote(self, message: QuoteNavigator.QuoteSelected) -> None:
+        go_to_quote(self, message.quote_index)
 
     @on(Input.Submitted, "#find")
     def _search(self, event: Input.Submitted) -> None:
@@ -343,8 +280,8 @@ class MainScreen(Screen[None]):
         self._go_to_section(-1)
 
     def _go_to_article(self, step: int) -> None:
-        target = self.article_index + step
-        if not 0 <= target < len(self.articles):
+        target = self.sidebar.neighbour(self.article_index, step)
+        if target is None:
             self.app.bell()
             return
         self.article_index = target
@@ -375,11 +312,11 @@ class MainScreen(Screen[None]):
 
     def action_focus_next_pane(self) -> None:
         """Move focus between the sidebar and the article (showing a hidden sidebar)."""
-        if self.sidebar.has_focus:
+        if self.sidebar.has_focus or self.quote_list.has_focus:
             self.reader.focus()
         else:
             self.show_sidebar = True
-            self.sidebar.focus()
+            self._sidebar_panel.focus()
 
     def action_find(self) -> None:
         """Open the find bar."""
