@@ -122,7 +122,7 @@ def _author(author: Author) -> str:
 
 
 def byline_text(authors: Sequence[Author]) -> str:
-    """``By A (Role) and B (Role)``; three or more as ``By A, B and C``.
+    """``By A (Role) and B (Role)``; three or more as ``By A, B and C``; a shared role once.
 
     Args:
         authors: The authors, in order (must not be empty).
@@ -130,10 +130,12 @@ def byline_text(authors: Sequence[Author]) -> str:
     Returns:
         The byline sentence.
     """
-    names = [_author(a) for a in authors]
-    if len(names) == 1:
-        return f"By {names[0]}"
-    return f"By {', '.join(names[:-1])} and {names[-1]}"
+    roles = {a.role for a in authors}
+    shared = roles.pop() if len(roles) == 1 and len(authors) > 1 else None
+    # One role for everyone (a desk, "Associated Press") is said once, after the names.
+    names = [a.name for a in authors] if shared else [_author(a) for a in authors]
+    text = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"By {text} · {shared}" if shared else f"By {text}"
 
 
 def credit_text(credit: ImageCredit) -> str:

@@ -169,6 +169,8 @@ def test_timestamp_line() -> None:
         ((Author("Ann Lee", "Reporter"), Author("Bo Chen", "Editor")),
          "By Ann Lee (Reporter) and Bo Chen (Editor)"),
         ((Author("A"), Author("B", "Desk"), Author("C")), "By A, B (Desk) and C"),
+        ((Author("Ann Lee", "AP"), Author("Bo Chen", "AP")), "By Ann Lee and Bo Chen · AP"),
+        ((Author("Ann Lee", "AP"),), "By Ann Lee (AP)"),
     ],
 )  # fmt: skip
 def test_byline_text(authors: tuple[Author, ...], expected: str) -> None:
@@ -334,7 +336,9 @@ def block_words(article: Article) -> Counter[str]:
             if isinstance(block, ImageCredit):
                 texts = [block.credit or "", block.caption or ""]
             elif isinstance(block, Byline):
-                texts = [f"{a.name} {a.role or ''}" for a in block.authors]
+                # A role shared by every author is shown once, after the names.
+                roles = dict.fromkeys(a.role or "" for a in block.authors)
+                texts = [a.name for a in block.authors] + list(roles)
             else:
                 texts = [block.text]
             for text in texts:

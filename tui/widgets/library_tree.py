@@ -101,6 +101,16 @@ def _words(count: int) -> str:
     return f"{count:,} word" if count == 1 else f"{count:,} words"
 
 
+_OUTLET_SHORT = {"Associated Press": "AP", "The Guardian": "Guardian", "BBC News": "BBC"}
+
+
+def _short_source(entry: Entry) -> str:
+    """The outlet in a few cells ("AP", "Reuters"), else the file name, cut to 12 cells."""
+    source = entry.outlet or Path(entry.path).stem
+    source = _OUTLET_SHORT.get(source, source)
+    return source if len(source) <= 12 else source[:11] + "…"
+
+
 def _group_name(entry: Entry, grouping: Grouping) -> str:
     if grouping == "folder":
         return str(entry.folder) or "."
@@ -319,7 +329,8 @@ class LibraryTree(ArticleTree):
 
     def _label(self, article: int) -> tuple[Text, int]:
         entry = self._entries[article]
-        meta = f"  {_words(entry.word_count)} · {entry.outlet or Path(entry.path).name}"
+        # Compact so the title keeps most of the sidebar's width: "471w · AP".
+        meta = f"  {entry.word_count:,}w · {_short_source(entry)}"
         # The first cell is the unread marker, styled with the theme when drawn.
         label = Text("● " if article in self._unread else "  ")
         label.append(entry.title or Path(entry.path).name)
