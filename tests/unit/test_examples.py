@@ -835,7 +835,6 @@ def test_source_format(name: str) -> None:
     assert _article(name).source_format == EXPECTED[name].source_format
 
 
-@pytest.mark.xfail(reason="speaker attribution: issue 6", strict=True)
 @pytest.mark.parametrize("name", NAMES)
 def test_speakers(name: str) -> None:
     article = _article(name)
