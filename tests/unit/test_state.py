@@ -187,7 +187,6 @@ def _writer(db: Path, tag: str, start: int, stop: int) -> subprocess.Popen[str]:
 def test_sigkill_at_random_moments_leaves_the_last_committed_values(db: Path) -> None:
     rng = random.Random(20251014)
     ReadingState(db).close()
-    started = time.monotonic()
     for run in range(20):
         base = run * 1_000_000
         proc = _writer(db, "k", base, base + 1_000_000)
@@ -212,7 +211,6 @@ def test_sigkill_at_random_moments_leaves_the_last_committed_values(db: Path) ->
                 assert f"/n/k-bm-{last}.txt" in st.bookmarks()
                 opened = st.last_opened()
                 assert opened in (f"/n/k-{last}.txt", f"/n/k-{last + 1}.txt")
-    assert time.monotonic() - started < 15
 
 
 def test_two_processes_writing_at_once_do_not_corrupt(db: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tui.article import parse
@@ -434,8 +432,8 @@ def test_chrome_kinds() -> None:
     ],
     ids=["10k-headings", "1MB-line", "chrome-lines", "glued", "long-lines"],
 )
-def test_large_inputs_parse_in_linear_time(text: str) -> None:
-    start = time.perf_counter()
-    parse_text(text)
-    # Generous bound: only quadratic behaviour (minutes) fails it on a busy machine.
-    assert time.perf_counter() - start < 10
+def test_large_inputs_parse(text: str) -> None:
+    # Speed is measured by tests/benchmarks/bench_parse.py; here that nothing is lost at scale.
+    article = parse_text(text)
+    raw = "".join(b.raw for b in article.blocks())
+    assert "".join(raw.split()) == "".join(text.split())
