@@ -78,7 +78,10 @@ def app_bindings() -> dict[str, BindingInfo]:
     return binding_infos(
         {
             "app": NewsreadApp.BINDINGS,
-            "main": MainScreen.BINDINGS,
+            # MainScreen inherits the library bindings from its bases: collect them all.
+            "main": [
+                b for cls in reversed(MainScreen.__mro__) for b in cls.__dict__.get("BINDINGS", [])
+            ],
             "reader": ReaderPane.BINDINGS,
             "help": HelpScreen.BINDINGS,
         }
