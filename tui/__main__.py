@@ -16,19 +16,18 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from tui.article import BinaryFileError, load
 from tui.article.export import WIDTH, to_json, to_markdown, to_text
+from tui.article.sanitize import sanitize
+from tui.loader import find_articles
 from tui.paths import examples_dir
 
 __all__ = ["COMMANDS", "Command", "main"]
-
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
-"""File endings ``dump`` picks up inside a directory."""
 
 RULE = "─" * WIDTH
 """Printed between articles when ``dump`` prints several as text or Markdown."""
@@ -74,7 +73,8 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _error(message: str) -> None:
-    print(f"newsread: {message}", file=sys.stderr)
+    # Paths and config text can hold escape sequences: show them inert.
+    print(f"newsread: {sanitize(message)}", file=sys.stderr)
 
 
 def _reason(exc: Exception) -> str:
@@ -83,50 +83,14 @@ def _reason(exc: Exception) -> str:
     return str(exc) or type(exc).__name__
 
 
-def article_files(directory: Path) -> list[Path]:
-    """Every article file (``.txt``, ``.md``, ``.markdown``) under a directory, sorted.
-
-    Hidden files and directories are skipped and symbolic links to directories are not
-    followed (so a link cycle cannot loop).
-
-    Args:
-        directory: The directory to search recursively.
-
-    Returns:
-        The files, sorted by path.
-    """
-    found: list[Path] = []
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [
-            Path(root, f)
-            for f in files
-            if not f.startswith(".") and Path(f).suffix.lower() in ARTICLE_SUFFIXES
-        ]
-    return sorted(found)
-
-
-def _dump_targets(args: Sequence[str]) -> Iterator[Path | str]:
-    """Expand directories; yield files, or an error message string for an empty directory."""
-    for arg in args:
-        path = Path(arg)
-        if path.is_dir():
-            files = article_files(path)
-            if not files:
-                yield f"no .txt, .md or .markdown files in {arg}"
-            yield from files
-        else:
-            yield path
-
-
 def _dump(args: argparse.Namespace, out: TextIO) -> int:
-    status = 0
+    # The reader's own rules for what a path holds, so dump and the sidebar agree.
+    files, skipped = find_articles([Path(arg) for arg in args.paths])
+    for path, why in skipped:
+        _error(f"{path}: {why}")
+    status = 1 if skipped else 0
     first = True
-    for target in _dump_targets(args.paths):
-        if isinstance(target, str):
-            _error(target)
-            status = 1
-            continue
+    for target in files:
         try:
             article = load(target)
         except (OSError, BinaryFileError) as exc:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import difflib
 import json
 import os
-import re
-import sys
 import textwrap
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -20,12 +18,18 @@ from types import MappingProxyType
 from typing import Any
 
 from tui import paths
+from tui.config_source import (
+    ConfigError,
+    ConfigProblem,
+    LineIndex,
+    decode_problem,
+    quote,
+    read_config_text,
+    toml_key,
+    tomllib,
+    where,
+)
 from tui.keymap import BindingInfo, check_keys, find_clashes
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib
 
 __all__ = [
     "BindingInfo",
@@ -89,41 +93,6 @@ class Config:
     """Things that work but look unintended (a key bound in two scopes…), one line each."""
 
 
-@dataclass(frozen=True)
-class ConfigProblem:
-    """One thing wrong with a config file."""
-
-    file: Path
-    """The config file."""
-    line: int | None
-    """1-based line number, when it could be found."""
-    key: str | None
-    """Where, as the user writes it: ``[keymap] "quit"``, ``"theme"`` or ``[colors]``."""
-    message: str
-    """What is wrong, and what would be right."""
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else str(self.file)
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
-
-
-class ConfigError(Exception):
-    """A config file that cannot be used; holds every problem found."""
-
-    def __init__(self, problems: list[ConfigProblem]) -> None:
-        """Create the error.
-
-        Args:
-            problems: At least one problem.
-        """
-        self.problems = problems
-        """All problems, in file order where known."""
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return "\n".join(str(problem) for problem in self.problems)
-
-
 def config_path(cli_path: Path | None = None) -> Path:
     """Decide which config file to read.
 
@@ -163,96 +132,23 @@ def _toml_type(value: object) -> str:
     return f"a {type(value).__name__}"  # datetime, date, time
 
 
-def _read_text(path: Path) -> str | None:
-    """Read the config file, ``None`` if it does not exist; faults become ConfigError."""
-
-    def fault(message: str, line: int | None = None) -> ConfigError:
-        return ConfigError([ConfigProblem(path, line, None, message)])
-
-    if path.is_dir():
-        raise fault("is a directory, not a config file")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except PermissionError:
-        raise fault("cannot read the config file: permission denied") from None
-    except OSError as error:
-        raise fault(f"cannot read the config file: {error.strerror or error}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise fault(f"not UTF-8 text (byte {data[error.start]:#04x})", line) from None
-
-
-_DECODE_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_DECODE_END = re.compile(r"\s*\(at end of document\)\s*$")
-_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
-_DOTTED = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
-_HEADER = re.compile(rf"^\s*\[(\[?)\s*({_DOTTED})\s*\]")
-_ASSIGN = re.compile(rf"^\s*({_DOTTED})\s*=")
-
-
-def _key_path(dotted: str) -> tuple[str, ...] | None:
-    """Decode a TOML dotted key (``a."b.c"``) by letting tomllib parse ``dotted = 0``."""
-    try:
-        node: Any = tomllib.loads(f"{dotted} = 0")
-    except tomllib.TOMLDecodeError:
-        return None
-    parts: list[str] = []
-    while isinstance(node, dict) and len(node) == 1:
-        name, node = next(iter(node.items()))
-        parts.append(name)
-    return tuple(parts)
-
-
-class _LineIndex:
-    """Find the line of a key, since tomllib reports none for a valid file."""
-
-    def __init__(self, text: str) -> None:
-        self._entries: list[tuple[tuple[str, ...], int]] = []
-        table: tuple[str, ...] = ()
-        for number, line in enumerate(text.splitlines(), start=1):
-            if header := _HEADER.match(line):
-                table = _key_path(header.group(2)) or ()
-                self._entries.append((table, number))
-            elif (assign := _ASSIGN.match(line)) and (key := _key_path(assign.group(1))):
-                self._entries.append((table + key, number))
-
-    def line_of(self, path: tuple[str, ...]) -> int | None:
-        """The first line defining ``path``, else the line of its nearest defined parent."""
-        for length in range(len(path), 0, -1):
-            for entry, number in self._entries:
-                if entry == path[:length]:
-                    return number
-        return None
-
-
-def _where(path: tuple[str, ...], is_table: bool = False) -> str:
-    """Show a key path the way the user writes it: ``[keymap] "quit"``, ``"theme"``."""
-    if len(path) == 1:
-        return f"[{path[0]}]" if is_table else json.dumps(path[0], ensure_ascii=False)
-    return f"[{'.'.join(path[:-1])}] {json.dumps(path[-1], ensure_ascii=False)}"
-
-
 class _Loader:
     """Validate one parsed config document, collecting problems and warnings."""
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.lines = _LineIndex(text)
+        self.lines = LineIndex(text)
         self.problems: list[ConfigProblem] = []
         self.warnings: list[str] = []
 
     def problem(self, key_path: tuple[str, ...], message: str, is_table: bool = False) -> None:
         line = self.lines.line_of(key_path)
-        where = _where(key_path, is_table)
-        self.problems.append(ConfigProblem(self.path, line, where, message))
+        place = where(key_path, is_table)
+        self.problems.append(ConfigProblem(self.path, line, place, message))
 
     def warn(self, key_path: tuple[str, ...], message: str) -> None:
         self.warnings.append(
-            str(ConfigProblem(self.path, self.lines.line_of(key_path), _where(key_path), message))
+            str(ConfigProblem(self.path, self.lines.line_of(key_path), where(key_path), message))
         )
 
     def typed(self, key_path: tuple[str, ...], value: object, kind: type) -> bool:
@@ -286,7 +182,8 @@ class _Loader:
             return Config.theme
         if theme_names is not None and value not in theme_names:
             names = ", ".join(sorted(theme_names))
-            message = f'unknown theme "{value}"{_hint(value, theme_names)}; available: {names}'
+            hint = _hint(value, theme_names)
+            message = f"unknown theme {quote(value)}{hint}; available: {names}"
             self.problem(("theme",), message)
         return str(value)
 
@@ -330,15 +227,15 @@ class _Loader:
         """The ``[keymap]`` section: ids, key names and clashes checked."""
         keymap: dict[str, tuple[str, ...]] = {}
         for binding_id, value in self.table(data, "keymap").items():
-            where = ("keymap", binding_id)
+            key_path = ("keymap", binding_id)
             if bindings is not None and binding_id not in bindings:
                 ids = ", ".join(sorted(bindings))
                 message = f"unknown binding id{_hint(binding_id, bindings)}; valid ids: {ids}"
-                self.problem(where, message)
-            elif self.typed(where, value, str):
+                self.problem(key_path, message)
+            elif self.typed(key_path, value, str):
                 keys, problem = check_keys(value)
                 if problem:
-                    self.problem(where, problem)
+                    self.problem(key_path, problem)
                 else:
                     keymap[binding_id] = keys
         for clash in find_clashes(keymap, bindings) if bindings is not None else ():
@@ -350,18 +247,7 @@ class _Loader:
 def _hint(word: str, known: Collection[str]) -> str:
     """`` (did you mean "x"?)`` for the closest known word, or nothing."""
     close = difflib.get_close_matches(word, list(known), n=1)
-    return f' (did you mean "{close[0]}"?)' if close else ""
-
-
-def _decode_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> ConfigProblem:
-    """Turn tomllib's message, which ends ``(at line L, column C)``, into a located problem."""
-    message = str(error)
-    line: int | None = None
-    if at := _DECODE_AT.search(message):
-        line, message = int(at.group(1)), f"{message[: at.start()]} (column {at.group(2)})"
-    elif end := _DECODE_END.search(message):
-        line, message = max(1, len(text.splitlines())), f"{message[: end.start()]} (at the end)"
-    return ConfigProblem(path, line, None, f"invalid TOML: {message}")
+    return f" (did you mean {quote(close[0])}?)" if close else ""
 
 
 def load_config(
@@ -384,13 +270,13 @@ def load_config(
     Raises:
         ConfigError: With every problem found, if there is any.
     """
-    text = _read_text(path)
+    text = read_config_text(path)
     if text is None:
         return Config()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError([_decode_problem(path, text, error)]) from None
+        raise ConfigError([decode_problem(path, text, error)]) from None
     loader = _Loader(path, text)
     for key, value in data.items():
         if key not in _SECTIONS and key not in _TOP_KEYS:
@@ -407,11 +293,6 @@ def load_config(
         loader.problems.sort(key=lambda problem: problem.line or 0)
         raise ConfigError(loader.problems)
     return config
-
-
-def _toml_key(key: str) -> str:
-    """A TOML key: bare when it can be, quoted otherwise."""
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
 
 
 def default_config_text(
@@ -472,7 +353,7 @@ def default_config_text(
         for info in infos:
             lines += [
                 f"# {info.description}",
-                f"# {_toml_key(info.id)} = {json.dumps(info.default_key)}",
+                f"# {toml_key(info.id)} = {json.dumps(info.default_key)}",
             ]
     return "\n".join(lines) + "\n"
 

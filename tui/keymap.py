@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from textual.binding import Binding, BindingType
 from textual.keys import KEY_TO_UNICODE_NAME, REPLACED_KEYS, Keys, _character_to_key
 
+from tui.config_source import quote
+
 __all__ = [
     "MODIFIERS",
     "BindingInfo",
@@ -109,15 +111,17 @@ def _check_key(key: str) -> tuple[str, str | None]:
         parts = key.split("+")
     *modifiers, base = parts
     if not base:
-        return "", f'invalid key "{key}": nothing after "+" (write "plus" for the + key)'
+        return "", f'invalid key {quote(key)}: nothing after "+" (write "plus" for the + key)'
     unknown = [name for name in modifiers if name not in MODIFIERS]
     if unknown:
         known = ", ".join(MODIFIERS)
-        return "", f'invalid key "{key}": unknown modifier "{unknown[0]}" (modifiers: {known})'
+        return "", (
+            f"invalid key {quote(key)}: unknown modifier {quote(unknown[0])} (modifiers: {known})"
+        )
     if len(set(modifiers)) != len(modifiers):
-        return "", f'invalid key "{key}": a modifier is repeated'
+        return "", f"invalid key {quote(key)}: a modifier is repeated"
     if not is_key_name(base):
-        return "", f'invalid key "{key}": "{base}" is not a key; {KEY_HELP}'
+        return "", f"invalid key {quote(key)}: {quote(base)} is not a key; {KEY_HELP}"
     # Textual names punctuation ("?" -> "question_mark") and sorts modifiers in key events.
     name = _character_to_key(base) if len(base) == 1 else base
     return "+".join([*sorted(modifiers), name]), None
@@ -138,7 +142,7 @@ def check_keys(text: str) -> tuple[tuple[str, ...], str | None]:
         key = raw.strip()
         if not key:
             if "," in text:
-                return (), f'empty key in "{text}" (write "comma" for the , key)'
+                return (), f'empty key in {quote(text)} (write "comma" for the , key)'
             return (), f"no key given; {KEY_HELP}"
         canonical, problem = _check_key(key)
         if problem:

@@ -20,6 +20,7 @@ from pathlib import Path
 from textual.keys import _character_to_key, key_to_character
 from textual.theme import BUILTIN_THEMES, Theme
 
+from tui.article.sanitize import sanitize
 from tui.config import Config, ConfigError, config_path, default_config_text, init_config
 from tui.config import load_config as _load_config
 from tui.keymap import BindingInfo, binding_infos
@@ -45,8 +46,9 @@ class StartupError(Exception):
         Args:
             problems: One line each, ``file:line: key: message`` where known.
         """
-        self.problems = list(problems)
-        """Every problem found."""
+        # A file name can hold anything; the messages themselves quote what files say.
+        self.problems = [sanitize(problem) for problem in problems]
+        """Every problem found, safe to print."""
         super().__init__("\n".join(self.problems))
 
 
@@ -123,7 +125,8 @@ def load_startup(cli_path: Path | None = None) -> Startup:
         ) from None
     if config.theme in broken and config.theme not in themes:
         raise StartupError([str(broken[config.theme])])
-    warnings = config.warnings + tuple(f"theme not loaded: {error}" for error in errors)
+    notes = (*config.warnings, *(f"theme not loaded: {error}" for error in errors))
+    warnings = tuple(sanitize(note) for note in notes)
     config = dataclasses.replace(config, warnings=warnings)
     return Startup(path, config, themes, tuple(errors))
 
@@ -205,9 +208,14 @@ def themes_listing(config: Config, path: Path) -> str:
     if not user:
         lines.append("   (none)")
     if errors:
-        lines += ["", "Theme files with errors:", *(f"   {error}" for error in errors)]
+        lines += ["", "Theme files with errors:", *(f"   {sanitize(str(e))}" for e in errors)]
     lines += ["", f"* the configured theme ({config.theme})"]
     return "\n".join(lines) + "\n"
+
+
+def _error(message: str) -> None:
+    """Print a problem to stderr, with nothing a terminal could act on."""
+    print(f"newsread: {sanitize(message)}", file=sys.stderr)
 
 
 def run_config(args: argparse.Namespace) -> int:
@@ -225,17 +233,17 @@ def run_config(args: argparse.Namespace) -> int:
         print(path)
         return 0
     if path.exists() or path.is_symlink():
-        print(f"newsread: {path} already exists; not overwriting it", file=sys.stderr)
+        _error(f"{path} already exists; not overwriting it")
         return 1
     try:
         theme_names = set(BUILTIN_THEMES) | set(app_themes(_themes_folder(path))[0])
         text = default_config_text(app_bindings(), theme_names)
         written = init_config(path, text)
     except (OSError, ThemeError) as error:
-        print(f"newsread: cannot write {path}: {error}", file=sys.stderr)
+        _error(f"cannot write {path}: {error}")
         return 1
     if not written:
-        print(f"newsread: {path} already exists; not overwriting it", file=sys.stderr)
+        _error(f"{path} already exists; not overwriting it")
         return 1
     print(f"Wrote {path}")
     return 0

@@ -11,21 +11,17 @@ Textual's own variables (``footer-key-foreground``…) may be overridden too.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
 from textual.color import Color, ColorParseError
+from textual.css.tokenizer import TokenError
 from textual.markup import parse_style
 from textual.theme import BUILTIN_THEMES, Theme
 
 from tui import paths
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib
+from tui.config_source import quote, toml_key, tomllib
 
 __all__ = [
     "DEFAULT_THEME",
@@ -132,7 +128,7 @@ def _check_variables(file: Path, value: object) -> dict[str, str]:
     allowed = _textual_variable_names() | NEWSREAD_VARIABLES
     variables: dict[str, str] = {}
     for name, setting in value.items():
-        key = f"variables.{name}"
+        key = f"variables.{toml_key(name)}"
         if name not in allowed:
             newsread = ", ".join(sorted(NEWSREAD_VARIABLES))
             raise ThemeError(
@@ -205,7 +201,8 @@ def _resolve_styles(file: Path, theme: Theme) -> None:
             raise ThemeError(file, key, f"not a colour or style: {message}")
         try:
             parse_style(value, {})
-        except ColorParseError as error:
+        except (ColorParseError, TokenError) as error:
+            # TokenError: "#ggg" and other text that is no style token at all.
             raise ThemeError(file, key, f"not a colour or style: {original!r} ({error})") from None
     theme.variables.update(resolved)
 
@@ -226,10 +223,13 @@ def theme_from_mapping(file: Path, data: Mapping[str, Any]) -> Theme:
     for key in data:
         if key not in _KNOWN_KEYS:
             known = ", ".join(sorted(_KNOWN_KEYS))
-            raise ThemeError(file, key, f"unknown key; known keys: {known}")
+            raise ThemeError(file, toml_key(key), f"unknown key; known keys: {known}")
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ThemeError(file, "name", "required: a non-empty string naming the theme")
+    if not name.isprintable():
+        # Names are printed by --list-themes and shown in the theme picker.
+        raise ThemeError(file, "name", f"{quote(name)} holds a control character")
     if "primary" not in data:
         raise ThemeError(file, "primary", "required: the theme's primary colour")
     colours = {key: _check_colour(file, key, data[key]) for key in _COLOUR_FIELDS if key in data}
@@ -366,13 +366,14 @@ def declared_name(path: Path) -> str | None:
         path: A theme file.
 
     Returns:
-        The name, or ``None`` when the file is unreadable, not TOML or has no string name.
+        The name, or ``None`` when the file is unreadable, not TOML or has no string name
+        (or one holding a control character).
     """
     try:
         name = tomllib.loads(path.read_text(encoding="utf-8")).get("name")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
-    return name if isinstance(name, str) else None
+    return name if isinstance(name, str) and name.isprintable() else None
 
 
 def starting_theme(

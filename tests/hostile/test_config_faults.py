@@ -20,7 +20,8 @@ from tui import paths
 from tui.__main__ import main
 from tui.app import NewsreadApp
 from tui.config import ConfigError, load_config
-from tui.themes import ThemeError, load_theme_file, user_themes
+from tui.config_source import quote
+from tui.themes import ThemeError, declared_name, load_theme_file, user_themes
 
 
 @pytest.fixture
@@ -109,14 +110,9 @@ def test_config_path_that_is_a_directory(
     [
         ('primary = "#12345"\n', "primary: not a colour: '#12345'"),
         ('primary = "#336699"\nsurface = "blurple"\n', "surface: not a colour: 'blurple'"),
-        pytest.param(
+        (
             'primary = "#336699"\n[variables]\nquote = "#ggg"\n',
             "variables.quote: not a colour or style",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="BUG (tui/themes.py _resolve_styles): Textual's TokenError escapes "
-                "instead of a ThemeError (only ColorParseError is caught)",
-            ),
         ),
     ],
     ids=["primary", "surface", "variable"],
@@ -154,14 +150,14 @@ def test_theme_with_a_bad_colour(
 _ESCAPED_VALUES = [
     ('theme = "\\u001b]0;PWNED\\u0007"\n', "theme value"),
     ('[keymap]\nquit = "\\u001b]52;c;PWNED\\u0007"\n', "keymap value"),
+    ('theme = "\\u009b31mPWNED\\u202e"\n', "theme value with C1 and bidi controls"),
+    ('[keymap]\nquit = "ctrl+\\u009bPWNED"\n', "keymap key with a C1 control"),
+    ('[keymap]\nquit = "\\u001bPWNED+x"\n', "keymap modifier"),
+    ('["\\u009b2JPWNED"]\nx = 1\n', "section name"),
+    ('[reader]\n"\\u202ePWNED" = 1\n', "key in a section"),
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (tui/config.py): unknown-theme and invalid-key messages quote the value raw, "
-    "so an escape sequence in config.toml is printed to the terminal on stderr",
-)
 @pytest.mark.parametrize(("text", "what"), _ESCAPED_VALUES, ids=[w for _, w in _ESCAPED_VALUES])
 def test_config_messages_never_print_control_characters(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, what: str
@@ -174,11 +170,6 @@ def test_config_messages_never_print_control_characters(
     assert not UNSAFE.search(err.replace("\n", " ")), what
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (tui/themes.py): a theme name or key holding an escape sequence is accepted "
-    "or echoed raw (names reach --list-themes and the theme picker)",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -209,3 +200,48 @@ def test_hostile_values_are_named_in_escaped_form_where_already_safe(tmp_path: P
     message = str(caught.value)
     assert re.search(r'"\\u001b\]52;PWNED\\u0007": unknown key', message)
     assert not UNSAFE.search(message)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("quit", '"quit"'),
+        ("Grüße", '"Grüße"'),  # printable non-ASCII stays readable
+        ('a"b', '"a\\"b"'),
+        ("\x1b]0;x\x07", '"\\u001b]0;x\\u0007"'),
+        ("\x9b2J", '"\\u009b2J"'),
+        ("\x7f", '"\\u007f"'),
+        ("ab\u202ec", '"ab\\u202ec"'),
+    ],
+)
+def test_quote_escapes_every_non_printable_character(value: str, expected: str) -> None:
+    assert quote(value) == expected
+
+
+def test_a_theme_name_with_controls_is_never_offered(tmp_path: Path) -> None:
+    path = tmp_path / "evil.toml"
+    path.write_text('name = "\\u001b]0;PWNED\\u0007"\nprimary = "#000000"\n', encoding="utf-8")
+    with pytest.raises(ThemeError, match="holds a control character"):
+        load_theme_file(path)
+    assert declared_name(path) is None  # so "available: …" in config errors never lists it
+
+
+def test_startup_errors_show_hostile_file_names_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], started: list[NewsreadApp]
+) -> None:
+    """A theme file whose *name* holds an escape sequence is reported in a visible form."""
+    themes = tmp_path / "themes"
+    themes.mkdir()
+    (themes / "\x1b]0;PWNED\x07.toml").write_text('name = "mine"\nprimary = 1\n', encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "mine"\n', encoding="utf-8")
+    assert main(["--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert "PWNED" in err and "primary" in err
+    assert not UNSAFE.search(err.replace("\n", " "))
+    # Not selected: the reader starts and the warning it shows is inert too.
+    config.write_text('theme = "newsread-sepia"\n', encoding="utf-8")
+    assert main(["--config", str(config)]) == 0
+    [app] = started
+    assert any("PWNED" in warning for warning in app.config.warnings)
+    assert not any(UNSAFE.search(warning) for warning in app.config.warnings)
