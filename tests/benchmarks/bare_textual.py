@@ -1,0 +1,34 @@
+"""The floor for start-up benchmarks: a bare Textual app that shows one ``Static``.
+
+Run: python tests/benchmarks/bare_textual.py [TEXT]
+
+:mod:`tests.benchmarks.bench_ttfp` times this next to newsread, in the same terminal and run,
+so newsread's figures can be read as a ratio to what Textual itself costs. ``q`` quits.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Static
+
+
+class BareApp(App[None]):
+    """One ``Static`` with the given text (shown as plain text, never as markup)."""
+
+    BINDINGS = [Binding("q", "quit", "Quit")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def compose(self) -> ComposeResult:
+        """The single widget."""
+        yield Static(Content(self._text))
+
+
+if __name__ == "__main__":
+    BareApp(" ".join(sys.argv[1:]) or "Bare Textual app").run()
