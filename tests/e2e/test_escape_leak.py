@@ -6,6 +6,10 @@ are sent (page down, next article, quit). Textual itself writes CSI sequences an
 the mouse pointer shape), so the check is on what only an article could have put there: any
 other OSC (title, clipboard, hyperlink), DCS, APC, PM or SOS, C1 controls, and the payload
 markers (``PWNED…``) the cases carry inside their sequences.
+
+The normal run opens one folder holding every escape case and steps through it quickly (a few
+seconds); the thorough matrix, a few cases per run with time to draw each page, runs under the
+``fuzz`` marker: ``pytest -m fuzz -o addopts="" tests/e2e/test_escape_leak.py``.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import fcntl
 import os
 import re
 import select
+import shutil
 import signal
 import struct
 import subprocess
@@ -74,9 +79,14 @@ def _read(master: int, out: bytearray, seconds: float, until: tuple[bytes, ...] 
 
 
 def run_in_pty(
-    paths: list[Path], keys: list[bytes], extra_env: dict[str, str] | None = None
+    paths: list[Path],
+    keys: list[bytes],
+    extra_env: dict[str, str] | None = None,
+    gap: float = 0.6,
 ) -> tuple[bytes, int | None]:
     """Run newsread on ``paths`` in a pty, send ``keys`` once it has drawn an article.
+
+    ``gap`` is how long output is collected after each key before the next is sent.
 
     Returns:
         Every byte written to the terminal, and the exit status (None if it had to be killed).
@@ -103,7 +113,7 @@ def run_in_pty(
             if not alive:
                 break
             os.write(master, key)
-            alive = _read(master, out, 0.6)
+            alive = _read(master, out, gap)
         if alive:
             _read(master, out, 3.0)
         try:
@@ -124,10 +134,29 @@ def test_cases_cover_every_kind_of_sequence() -> None:
         assert any(kind in name for name in names), kind
 
 
+def test_no_escape_sequence_from_any_case_reaches_the_terminal(tmp_path: Path) -> None:
+    """Every escape case in one folder, each article shown in turn with next-article."""
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    for path in ESCAPE_CASES:
+        shutil.copyfile(path, folder / path.name)
+    keys = [b" ", b"G", *[b"J"] * (len(ESCAPE_CASES) - 1), b" ", b"q"]
+    out, status = run_in_pty([folder], keys, gap=0.12)
+    assert_no_leak(out, status)
+    # The last case's title in the status line: the run reached the end of the folder.
+    assert b"Title" in out
+
+
+@pytest.mark.fuzz
 @pytest.mark.parametrize("group", GROUPS, ids=[g[0].stem for g in GROUPS])
 def test_no_escape_sequence_from_an_article_reaches_the_terminal(group: list[Path]) -> None:
     keys = [b" ", b"J", b" ", b"J", b"G", b"J", b"J", b"q"]
     out, status = run_in_pty(group, keys)
+    assert_no_leak(out, status)
+
+
+def assert_no_leak(out: bytes, status: int | None) -> None:
+    """The run drew article text, exited cleanly and wrote nothing only an article could."""
     assert any(word in out for word in DRAWN), "newsread never drew the article text"
     assert status == 0, out[-2000:]
     assert leaks(out) == []

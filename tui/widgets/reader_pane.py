@@ -12,32 +12,21 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.segment import Segment
 from textual import events
 from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style
 from textual.theme import Theme
 from textual.timer import Timer
 
 from tui.article.model import Article
-from tui.render import (
-    Item,
-    ItemLines,
-    ViewOptions,
-    build_items,
-    column_width,
-    find_next,
-    resolve_style,
-    wrap_item,
-)
+from tui.render import Item, ItemLines, ViewOptions, build_items, column_width
 from tui.widgets._reader_layout import Position, ReaderLayout
+from tui.widgets._reader_lines import ReaderLines, fold_at, fold_on_screen
 
 _REFINE_SLICE = 0.004
 """Seconds of idle refinement per timer tick (short, so keys stay responsive)."""
@@ -133,11 +122,7 @@ class ReaderPane(ScrollView, can_focus=True):
         self._layout = ReaderLayout()
         self._pane_width = 0
         self._expanded: frozenset[tuple[int, int]] = frozenset()
-        self._find: tuple[int, int, int] | None = None
-        self._lines: LRUCache[int, ItemLines] = LRUCache(512)
-        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(2048)
-        self._strip_style: Style | None = None
-        self._styles: dict[str, Style] = {}
+        self._drawn = ReaderLines(self._layout, self._sync_size)
         self._refine_timer: Timer | None = None
 
     # ---------------------------------------------------------------- public API
@@ -197,18 +182,11 @@ class ReaderPane(ScrollView, can_focus=True):
         if not query or not layout.items:
             self.clear_find()
             return False
-        if self._find is not None:
-            index, start, _ = self._find
-        else:
-            index, start = layout.item_at(self._top()), 0 if backwards else -1
-        found = find_next(layout.items, query, index, start, backwards=backwards)
+        found = self._drawn.next_match(query, layout.item_at(self._top()), backwards=backwards)
         if found is None:
             self.clear_find()
             return False
-        if self._find is not None:
-            self._forget_item(self._find[0])
-        self._find = found
-        self._forget_item(found[0])
+        self._drawn.set_match(found)
         line = self._item_lines(found[0]).line_of(found[1])
         height = max(1, self.scrollable_content_region.height)
         y = layout.starts[found[0]] + line
@@ -222,9 +200,8 @@ class ReaderPane(ScrollView, can_focus=True):
 
     def clear_find(self) -> None:
         """Remove the find highlight."""
-        if self._find is not None:
-            self._forget_item(self._find[0])
-            self._find = None
+        if self._drawn.match is not None:
+            self._drawn.set_match(None)
             self.refresh()
 
     @property
@@ -247,8 +224,7 @@ class ReaderPane(ScrollView, can_focus=True):
         self._jump(0)
 
     def watch_highlight_quotes(self) -> None:
-        self._lines.clear()
-        self._strips.clear()
+        self._drawn.clear()
         self.refresh()
 
     def watch_show_credits(self) -> None:
@@ -276,8 +252,7 @@ class ReaderPane(ScrollView, can_focus=True):
         self._schedule_refine()
 
     def _theme_changed(self, theme: Theme) -> None:
-        self._styles.clear()
-        self._strips.clear()
+        self._drawn.restyle()
         self.refresh()
 
     # ---------------------------------------------------------------- actions
@@ -304,33 +279,18 @@ class ReaderPane(ScrollView, can_focus=True):
 
     def action_toggle_fold(self) -> None:
         """Open or close the first fold line on screen."""
-        layout = self._layout
-        if not layout.items:
-            raise SkipAction()
         top = self._top()
-        bottom = top + self.scrollable_content_region.height
-        index = layout.item_at(top)
-        while index < len(layout.items) and layout.starts[index] < bottom:
-            item = layout.items[index]
-            if item.kind == "fold" and layout.starts[index] + item.gap >= top:
-                self._toggle_fold(item)
-                return
-            index += 1
-        raise SkipAction()
+        fold = fold_on_screen(self._layout, top, top + self.scrollable_content_region.height)
+        if fold is None:
+            raise SkipAction()
+        self._toggle_fold(fold)
 
     def on_click(self, event: events.Click) -> None:
-        layout = self._layout
         offset = event.get_content_offset(self)
-        if offset is None or not layout.items:
-            return
-        y = self._top() + offset.y
-        if y >= layout.total:
-            return
-        index = layout.item_at(y)
-        item = layout.items[index]
-        if item.kind == "fold" and y - layout.starts[index] >= item.gap:
+        fold = None if offset is None else fold_at(self._layout, self._top() + offset.y)
+        if fold is not None:
             event.stop()
-            self._toggle_fold(item)
+            self._toggle_fold(fold)
 
     def _toggle_fold(self, item: Item) -> None:
         key = (item.section, item.block)
@@ -346,7 +306,7 @@ class ReaderPane(ScrollView, can_focus=True):
         pos = self.position() if keep and self._layout.items else None
         article = self.article
         items = build_items(article, self.options, self._expanded) if article else []
-        self._find = None
+        self._drawn.match = None  # the items are new: _relayout drops every cached line
         self._relayout(items, pos)
 
     def _reflow(self) -> None:
@@ -357,8 +317,7 @@ class ReaderPane(ScrollView, can_focus=True):
     def _relayout(self, items: list[Item], pos: Position | None) -> None:
         self._pane_width = self.scrollable_content_region.width
         self._layout.reset(items, column_width(self._pane_width, self.measure))
-        self._lines.clear()
-        self._strips.clear()
+        self._drawn.clear()
         self._sync_size()
         if pos is not None:
             self._goto(*pos)
@@ -424,43 +383,16 @@ class ReaderPane(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- rendering
 
-    def _forget_item(self, index: int) -> None:
-        self._lines.discard(index)
-        self._strips.clear()
-
     def _item_lines(self, index: int) -> ItemLines:
-        lines = self._lines.get(index)
-        if lines is None:
-            if self._layout.make_exact(index):
-                self._sync_size()
-            find = self._find
-            match = (find[1], find[2]) if find is not None and find[0] == index else None
-            lines = wrap_item(self._layout.items[index], self._layout.column, self.options, match)
-            self._lines[index] = lines
-        return lines
-
-    def _parse_style(self, style: str | Style) -> Style:
-        if isinstance(style, Style):
-            return style
-        parsed = self._styles.get(style)
-        if parsed is None:
-            # Textual substitutes one level of variables; theme defaults may nest them.
-            resolved = resolve_style(style, self.app.theme_variables)
-            try:
-                parsed = Style.parse(resolved)
-            except Exception:  # an unknown variable or colour: draw unstyled, never crash
-                parsed = Style.null()
-            self._styles[style] = parsed
-        return parsed
+        return self._drawn.item_lines(index, self.options)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         width = self.scrollable_content_region.width
         if width != self._pane_width and self._layout.items:
             if column_width(width, self.measure) != self._layout.column:
                 self._reflow()
-            else:  # same column, new margins: only the padding changes
+            else:  # same column, new margins: the strips notice the new width
                 self._pane_width = width
-                self._strips.clear()
                 self._sync_size()
         top = self._top()
         if self._layout.make_exact_from(self._layout.item_at(top), self._page_span(top)):
@@ -471,25 +403,10 @@ class ReaderPane(ScrollView, can_focus=True):
         layout = self._layout
         width = self.scrollable_content_region.width
         base = self.visual_style
-        if base != self._strip_style:
-            self._strips.clear()
-            self._strip_style = base
         line_y = self._top() + y
         if not layout.items or line_y >= layout.total:
             return Strip.blank(width, base.rich_style)
         index = layout.item_at(line_y)
         row = line_y - layout.starts[index]
-        strip = self._strips.get((index, row))
-        if strip is None:
-            lines = self._item_lines(index).lines
-            segments = [Segment(" " * ((width - layout.column) // 2), base.rich_style)]
-            if row < len(lines) and lines[row]:
-                segments.extend(
-                    Segment(text, style.rich_style)
-                    for text, style in lines[row].render(
-                        base, end="", parse_style=self._parse_style
-                    )
-                )
-            strip = Strip(segments).adjust_cell_length(width, base.rich_style)
-            self._strips[(index, row)] = strip
-        return strip
+        variables = self.app.theme_variables
+        return self._drawn.strip(index, row, width, base, self.options, variables)
