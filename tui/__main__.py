@@ -87,7 +87,7 @@ def _dump(args: argparse.Namespace, out: TextIO) -> int:
     # The reader's own rules for what a path holds, so dump and the sidebar agree.
     files, skipped = find_articles([Path(arg) for arg in args.paths])
     for path, why in skipped:
-        _error(f"{path}: {why}")
+        _error(f"cannot read {path}: {why}")
     status = 1 if skipped else 0
     first = True
     for target in files:

@@ -189,12 +189,10 @@ async def test_tree_labels_name_source_and_words(tmp_path: Path) -> None:
         sections = [8 * 39 + 13, *(8 * (38 + len(h.split())) for h in HEADINGS)]
         assert sections == [325, 328, 328, 336]
         words = sum(sections)
-        # "● " marks an unread article (the marker takes the theme's $unread style).
-        assert (
-            str(bbc.label)
-            == f"● Alpha ferry service returns to Holm island  {words:,} words · BBC"
-        )
-        assert str(plain.label) == f"● Plain ferry story  {words:,} words · 02-plain.txt"
+        # "● " marks an unread article (the marker takes the theme's $unread style); the
+        # count is compact and the source short ("BBC News" → "BBC", a file by its stem).
+        assert str(bbc.label) == f"● Alpha ferry service returns to Holm island  {words:,}w · BBC"
+        assert str(plain.label) == f"● Plain ferry story  {words:,}w · 02-plain"
         plain.expand()  # sections are added when an article is first expanded
         await pilot.pause()
         assert [str(child.label) for child in plain.children] == [

@@ -209,7 +209,7 @@ def test_file_removed_while_open(tmp_path: Path, capsys: pytest.CaptureFixture[s
             load(path)
         status, out, err = _dump(capsys, str(path))
     assert (status, out) == (1, "")
-    assert err == f"newsread: cannot read {path}: No such file or directory\n"
+    assert err == f"newsread: cannot read {path}: no such file or directory\n"
     [(_, article, reason)] = list(parse_files([path]))
     assert article is None and reason == "no such file or directory"
 

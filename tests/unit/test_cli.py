@@ -118,7 +118,7 @@ def test_unreadable_files_are_reported_and_the_rest_still_dump(
     status = main(args)
     captured = capsys.readouterr()
     assert status == 1
-    assert captured.err == f"newsread: {files[bad]}: {reason}\n"
+    assert captured.err == f"newsread: cannot read {files[bad]}: {reason}\n"
     assert "Ferry timetable changes" in captured.out
     assert "Fares on the island ferry will rise" in captured.out
     if fmt == "json":
@@ -148,7 +148,7 @@ def test_an_empty_directory_is_an_error(tmp_path: Path, capsys: pytest.CaptureFi
     (tmp_path / "empty").mkdir()
     assert main(["dump", str(tmp_path / "empty")]) == 1
     assert capsys.readouterr().err == (
-        f"newsread: {tmp_path / 'empty'}: no .txt, .md or .markdown files\n"
+        f"newsread: cannot read {tmp_path / 'empty'}: no .txt, .md or .markdown files\n"
     )
 
 

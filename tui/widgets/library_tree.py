@@ -26,7 +26,7 @@ from textual.widgets.tree import TreeNode
 
 from tui.library import Entry
 from tui.textlayout import resolve_style
-from tui.widgets.article_tree import ArticleTree, TreeEntry
+from tui.widgets.article_tree import ArticleTree, TreeEntry, words_label
 
 __all__ = ["CHUNK", "GROUPINGS", "SORTINGS", "Grouping", "LibraryTree", "Sorting", "date_key"]
 
@@ -97,10 +97,6 @@ def date_key(date: str | None) -> tuple[int, int, int] | None:
     return int(year[1]), month, day if 1 <= day <= 31 else 0
 
 
-def _words(count: int) -> str:
-    return f"{count:,} word" if count == 1 else f"{count:,} words"
-
-
 _OUTLET_SHORT = {"Associated Press": "AP", "The Guardian": "Guardian", "BBC News": "BBC"}
 
 
@@ -152,6 +148,7 @@ class LibraryTree(ArticleTree):
         self._generation = 0  # bumped by each rebuild, so stale chunks stop
         self._wanted: tuple[int, int | None] | None = None  # shown once its node is added
         self._marker: tuple[str, Style] | None = None  # (theme, style of the unread marker)
+        self._shown = -1  # the article whose node show_position last expanded
 
     # ------------------------------------------------------------------ contents
 
@@ -262,7 +259,6 @@ class LibraryTree(ArticleTree):
         self._keys.clear()
         self._filled.clear()
         self._meta.clear()
-        self._articles = []
         self._shown = -1
         self._order = None
         self._generation += 1
@@ -361,7 +357,7 @@ class LibraryTree(ArticleTree):
         titles = ["Lead"] * (len(words) - len(headings)) + headings
         node = self._article_nodes[article]
         for number, (title, count) in enumerate(zip(titles, words, strict=False)):
-            meta = f"  {_words(count)}"
+            meta = f"  {words_label(count)}"
             label = Text(title or "Lead")
             label.append(meta, style="dim")
             leaf = node.add_leaf(label, data=TreeEntry(article, number))
