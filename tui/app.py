@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui import paths as user_paths
+from tui.article.sanitize import sanitize
 from tui.commands import NewsreadCommands
 from tui.config import Config
 from tui.screens.help import HelpScreen
@@ -88,7 +89,8 @@ class NewsreadApp(App[None]):
     def on_mount(self) -> None:
         """Tell the user about config warnings and theme fallbacks."""
         for note in self._notes:
-            self.notify(note, title="Config", severity="warning", markup=False, timeout=8)
+            # Notes can quote file names and values from the user's files: keep them inert.
+            self.notify(sanitize(note), title="Config", severity="warning", markup=False, timeout=8)
 
     def get_default_screen(self) -> Screen[None]:
         """The main reading screen."""

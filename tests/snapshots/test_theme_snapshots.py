@@ -22,7 +22,7 @@ BUILTIN = sorted(path.stem for path in THEMES.glob("*.toml"))
 
 
 def test_every_builtin_theme_has_a_snapshot() -> None:
-    assert BUILTIN == sorted(builtin_themes())  # file stems are the theme names
+    assert sorted(builtin_themes()) == BUILTIN  # file stems are the theme names
     assert len(BUILTIN) == 5 and "newsread-dark" in BUILTIN
 
 
