@@ -9,6 +9,7 @@ are not followed twice. Textual-free, so it runs in a worker thread and in tests
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -16,13 +17,23 @@ from pathlib import Path
 from tui.article.model import Article
 from tui.article.sanitize import is_binary
 
-__all__ = ["ARTICLE_SUFFIXES", "find_articles", "parse_files"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "PREFIX_CHARS",
+    "find_articles",
+    "first_article",
+    "parse_files",
+    "parse_progressively",
+]
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 """File endings picked up inside folders."""
 
 _SNIFF = 8192
 """Bytes read from each file to tell text from binary."""
+
+PREFIX_CHARS = 64_000
+"""Articles longer than this are first parsed up to a paragraph break near here and shown."""
 
 
 def _reason(exc: OSError) -> str:
@@ -137,6 +148,120 @@ def find_articles(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, s
     return files, skipped
 
 
+def _in_library(path: Path, roots: Sequence[Path]) -> bool:
+    """Whether ``find_articles(roots)`` would list ``path`` (without walking the folders)."""
+    target = os.path.abspath(path)
+    for root in roots:
+        base = os.path.abspath(root)
+        if target == base:
+            return True
+        relative = os.path.relpath(target, base)
+        if relative.startswith(os.pardir) or not os.path.isdir(base):
+            continue
+        parts = Path(relative).parts
+        hidden = any(part.startswith(".") for part in parts)
+        if not hidden and Path(target).suffix.lower() in ARTICLE_SUFFIXES:
+            return True
+    return False
+
+
+def first_article(paths: Sequence[Path], preferred: Path | str | None = None) -> Path | None:
+    """The file the reader opens first, found without walking the whole library.
+
+    This is ``preferred`` (the last article read) when it is still a readable file of the
+    library, else the first file :func:`find_articles` would list. Either way it takes a few
+    file checks, so the first article can be parsed while the rest of the library is found.
+
+    Args:
+        paths: Files and folders, as for :func:`find_articles`.
+        preferred: The article to reopen, if any.
+
+    Returns:
+        The file, or None when none is readable.
+    """
+    if preferred is not None:
+        wanted = Path(preferred)
+        try:
+            usable = wanted.is_file() and _in_library(wanted, paths)
+        except OSError:
+            usable = False
+        if usable and _check_file(wanted) is None:
+            return wanted
+    for path in paths:
+        try:
+            is_dir = path.is_dir()
+            is_file = not is_dir and path.is_file()
+        except OSError:
+            continue
+        if is_dir:
+            for file, problem in _walk(path, set()):
+                if problem is None:
+                    return file
+        elif is_file and _check_file(path) is None:
+            return path
+    return None
+
+
+def _prefix(text: str, size: int) -> str | None:
+    """``text`` cut at the last paragraph (else line) break before ``size``, or None."""
+    if len(text) <= size:
+        return None
+    cut = text.rfind("\n\n", 0, size)
+    if cut < size // 2:
+        cut = text.rfind("\n", 0, size)
+    return text[: cut + 1] if cut > 0 else None
+
+
+def parse_progressively(
+    path: Path, prefix_chars: int = PREFIX_CHARS
+) -> Iterator[tuple[Article | None, str, bool]]:
+    """Parse a long article twice: its opening first (to show at once), then the whole.
+
+    The opening ends at a paragraph break, so its blocks sit at the same positions as in the
+    whole article (all but possibly the last): a reader can swap one for the other and keep
+    the reading position.
+
+    Args:
+        path: The article file.
+        prefix_chars: Articles longer than this get the quick first parse.
+
+    Yields:
+        ``(article, "", False)`` for the opening (long articles only), then
+        ``(article, "", True)`` for the whole, or ``(None, reason, True)`` when the file
+        could not be read or parsed.
+    """
+    import tui.article as engine  # looked up at call time: tests count engine.load calls
+    from tui.article.sanitize import read_text
+
+    try:
+        long = path.stat().st_size > prefix_chars  # a character takes at least one byte
+        opening = _prefix(read_text(path.read_bytes()), prefix_chars) if long else None
+    except Exception as exc:  # noqa: BLE001 - reported like parse_files does
+        yield None, _failure(exc), True
+        return
+    if opening is not None:
+        quick: Article | None = None
+        with contextlib.suppress(Exception):  # the whole text's parse reports any fault
+            quick = engine.parse(opening, path=str(path))
+        if quick is not None:
+            yield quick, "", False
+    try:
+        article = engine.load(path)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the reader
+        yield None, _failure(exc), True
+    else:
+        yield article, "", True
+
+
+def _failure(exc: Exception) -> str:
+    """A short reason for a file that could not be read or parsed."""
+    if isinstance(exc, OSError):
+        return _reason(exc)
+    if isinstance(exc, ValueError):  # BinaryFileError, undecodable text
+        return str(exc) or "not a text file"
+    return f"could not be parsed ({type(exc).__name__}: {exc})"
+
+
 def parse_files(files: Iterable[Path]) -> Iterator[tuple[Path, Article | None, str]]:
     """Parse each file in turn, reporting failures instead of raising.
 
@@ -151,10 +276,8 @@ def parse_files(files: Iterable[Path]) -> Iterator[tuple[Path, Article | None, s
 
     for path in files:
         try:
-            yield path, load(path), ""
-        except OSError as exc:
-            yield path, None, _reason(exc)
-        except ValueError as exc:  # BinaryFileError, undecodable text
-            yield path, None, str(exc) or "not a text file"
+            article = load(path)
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
-            yield path, None, f"could not be parsed ({type(exc).__name__}: {exc})"
+            yield path, None, _failure(exc)
+        else:
+            yield path, article, ""

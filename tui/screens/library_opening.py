@@ -1,0 +1,304 @@
+"""Opening articles in the reading pane, and remembering the reader's place in them.
+
+:class:`ArticleOpener` is the base of :class:`tui.screens.library_screen.LibraryScreen` (which
+finds and indexes the library). It parses an article only when it is opened, keeps the last
+few, and opens a long article in two steps: the quick parse of its opening is shown at once and
+the whole article swapped in at the same reading position. Read marks and reading positions go
+to :class:`tui.state.ReadingState` (positions after a pause in scrolling, and on quit).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+from textual import getters, on, work
+from textual.message import Message
+from textual.reactive import var
+from textual.screen import Screen
+from textual.timer import Timer
+
+from tui.article.model import Article
+from tui.positions import paragraph_at, position_of
+from tui.screens.library_actions import path_key
+from tui.state import ReadingState
+from tui.widgets.library_tree import LibraryTree
+from tui.widgets.reader_pane import ReaderPane
+
+__all__ = ["PARSED_KEPT", "ArticleOpener"]
+
+PARSED_KEPT = 8
+"""How many parsed articles are kept for going back and forth without parsing again."""
+
+_SAVE_DELAY = 1.5
+"""Seconds of quiet scrolling before the reading position is saved."""
+
+_key = path_key
+
+
+class ArticleOpener(Screen[None]):
+    """Opens the library's articles in the reading pane and keeps the reader's place."""
+
+    article_index: var[int] = var(-1)
+    """Index (in :attr:`files`) of the article chosen; -1 before any is."""
+
+    reader = getters.query_one(ReaderPane)
+    sidebar = getters.query_one(LibraryTree)
+
+    class ArticleParsed(Message):
+        """An article opened by the reader was parsed (``article`` None when it could not be).
+
+        ``index`` is -1 for the first article, parsed before the library's files are known
+        (``path`` says which file it is). ``complete`` is False for the quick parse of a long
+        article's opening; the whole one follows.
+        """
+
+        def __init__(
+            self,
+            index: int,
+            article: Article | None,
+            error: str,
+            *,
+            path: Path | None = None,
+            complete: bool = True,
+        ) -> None:
+            self.index = index
+            self.article = article
+            self.error = error
+            self.path = path
+            self.complete = complete
+            super().__init__()
+
+    def __init__(self) -> None:
+        """Create the screen (the library is found by the subclass)."""
+        super().__init__()
+        self.files: tuple[Path, ...] = ()
+        """Every article file, in the order found; :attr:`article_index` indexes it."""
+        self._index_of: dict[str, int] = {}
+        self._parsed: OrderedDict[int, Article] = OrderedDict()
+        self._shown = -1  # the article in the pane (differs from article_index while parsing)
+        self._article: Article | None = None  # and its parse
+        self._shown_path: Path | None = None  # and its file (known before :attr:`files` is)
+        self._exact: dict[int, tuple[int, int, int]] = {}  # this session's exact positions
+        self._target: tuple[str, int] | None = None  # where to go once the article is in
+        self._read: set[str] = set()
+        self._save_timer: Timer | None = None
+        self._pane: ReaderPane | None = None
+        self._early: tuple[Path, Article, bool] | None = None  # first article, files unknown
+        self._first_pending: str | None = None  # the first article, while its whole is parsed
+        self.state: ReadingState | None = None
+        """Read marks, bookmarks and positions (opened on mount)."""
+
+    def _start_indexing(self) -> None:
+        """Called once the opened article is in: the subclass indexes the library then."""
+
+    def _stop_loading(self) -> None:
+        self.reader.loading = False
+        # Keys of a loading widget are inactive and Textual does not announce the change
+        # back, so tell the footer (and key dispatch) that the pane's keys are live again.
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ opening
+
+    @property
+    def current_article(self) -> Article | None:
+        """The article in the reading pane, if one has been parsed."""
+        return self._article
+
+    @property
+    def shown_index(self) -> int:
+        """Index (in :attr:`files`) of the article in the pane; -1 before one is shown."""
+        return self._shown
+
+    @property
+    def current_path(self) -> Path | None:
+        """The file of the article in the reading pane."""
+        return self.files[self._shown] if 0 <= self._shown < len(self.files) else None
+
+    def watch_article_index(self, new: int) -> None:
+        """Open the chosen article: at once when it is parsed already, else after parsing."""
+        if not 0 <= new < len(self.files):
+            return
+        if new in self._parsed:
+            self._parsed.move_to_end(new)
+            self._show(new, self._parsed[new])
+        elif self._first_pending != _key(self.files[new]):  # else its whole parse is under way
+            self._parse_article(new, self.files[new])
+
+    @work(thread=True, exclusive=True, group="parse", exit_on_error=False)
+    def _parse_article(self, index: int, path: Path) -> None:
+        from tui.loader import parse_progressively
+
+        for article, error, complete in parse_progressively(path):
+            self.post_message(self.ArticleParsed(index, article, error, complete=complete))
+
+    @on(ArticleParsed)
+    def _article_parsed(self, message: ArticleParsed) -> None:
+        article, index = message.article, message.index
+        if index < 0:  # the first article, parsed before the files were found
+            assert message.path is not None
+            self._first_pending = None if message.complete else _key(message.path)
+            if not self.files:
+                self._early_parsed(message.path, article, message.complete)
+                return
+            index = self._index_of.get(_key(message.path), -1)
+            if index < 0:
+                return
+        if article is None:
+            self._stop_loading()
+            self.notify(f"{self.files[index]}: {message.error}", title="Could not open",
+                        severity="error", markup=False)  # fmt: skip
+            self._start_indexing()
+            return
+        if message.complete:
+            self._parsed[index] = article
+            while len(self._parsed) > PARSED_KEPT:
+                self._parsed.popitem(last=False)
+        if index == self.article_index:
+            if index == self._shown:
+                if message.complete and article is not self._article:
+                    self._swap(article)
+            elif message.complete or self._opening_fits(index, article, self.files[index]):
+                self._show(index, article)
+        if message.complete:
+            self._start_indexing()
+
+    def _early_parsed(self, path: Path, article: Article | None, complete: bool) -> None:
+        """Show the first article before the library's files are known."""
+        if article is None:
+            return
+        self._early = (path, article, complete)
+        if self._shown_path is not None and _key(self._shown_path) == _key(path):
+            if complete and article is not self._article:
+                self._swap(article)
+        elif complete or self._opening_fits(-1, article, path):
+            self._show(-1, article, path)
+
+    def _opening_fits(self, index: int, opening: Article, path: Path) -> bool:
+        """Whether the reader starts inside a long article's opening (so it can show now)."""
+        if self._target is not None or index in self._exact:
+            return False
+        saved = self.state.position(path) if self.state is not None else None
+        return saved is None or saved[0] < len(opening.paragraphs) - 1
+
+    def _swap(self, article: Article) -> None:
+        """Replace the article on screen by a fuller parse of it, at the same position."""
+        position = self.reader.position()
+        self._article = article
+        self.reader.show_article(article)
+        self.reader.restore_position(position)
+        self.article_shown()
+
+    def _show(self, index: int, article: Article, path: Path | None = None) -> None:
+        """Put a parsed article in the pane, at the target or where the reader left it.
+
+        Args:
+            index: Its index in :attr:`files`; -1 before the files are known.
+            article: The article (or the opening of a long one).
+            path: Its file (needed when ``index`` is -1).
+        """
+        self._leave()
+        path = path if path is not None else self.files[index]
+        self._shown, self._article, self._shown_path = index, article, path
+        self.reader.show_article(article)
+        target, self._target = self._target, None
+        if target is not None and target[0] == "section":
+            self.reader.scroll_to_section(target[1])
+        elif target is not None:
+            self.reader.restore_position(position_of(article, target[1]))
+        elif index in self._exact:
+            self.reader.restore_position(self._exact[index])
+        elif self.state is not None and (saved := self.state.position(path)) is not None:
+            self.reader.restore_position(position_of(article, *saved))
+        if self.state is not None and index >= 0:
+            self.state.set_last_opened(path)
+        if self.reader.loading:
+            self._stop_loading()
+            if self.focused is None:  # auto-focus skips a pane that is still loading
+                self.reader.focus()
+        self.article_shown()
+        if index >= 0:
+            self._schedule_save()
+
+    def article_shown(self) -> None:
+        """Called when an article has been put in the pane (the main screen updates views)."""
+
+    def open_article(self, path: Path, *, section: int | None = None,
+                     paragraph: int | None = None) -> bool:  # fmt: skip
+        """Open a library article, optionally at a section or paragraph.
+
+        Args:
+            path: The article's file.
+            section: Section to scroll to.
+            paragraph: Paragraph (index in ``Article.paragraphs``) to scroll to.
+
+        Returns:
+            False when the file is not part of this library.
+        """
+        index = self._index_of.get(_key(path))
+        if index is None:
+            return False
+        if section is not None:
+            self._target = ("section", section)
+        elif paragraph is not None:
+            self._target = ("paragraph", paragraph)
+        if index == self.article_index and index == self._shown:
+            target, self._target = self._target, None
+            article = self._article
+            if article is None:
+                return True
+            if target is not None and target[0] == "section":
+                self.reader.scroll_to_section(target[1])
+            elif target is not None:
+                self.reader.restore_position(position_of(article, target[1]))
+        elif index == self.article_index:
+            self.watch_article_index(index)
+        else:
+            self.article_index = index
+        self.sidebar.show_position(index, section)
+        return True
+
+    # ------------------------------------------------------------------ reading state
+
+    def _leave(self) -> None:
+        """Remember where the reader is in the article on screen."""
+        article, path = self.current_article, self.current_path
+        if article is None or path is None or self._pane is None:
+            return
+        position = self._pane.position()
+        self._exact[self._shown] = position
+        if self.state is not None:
+            self.state.set_position(path, *paragraph_at(article, position))
+
+    def _reader_scrolled(self) -> None:
+        reader = self.reader
+        if reader.max_scroll_y > 0 and reader.scroll_y >= reader.max_scroll_y:
+            self._mark_read(True)
+        self._schedule_save()
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(_SAVE_DELAY, self._save_now)
+
+    def _save_now(self) -> None:
+        self._save_timer = None
+        reader = self.reader
+        if reader.virtual_size.height and reader.virtual_size.height <= reader.size.height:
+            self._mark_read(True)  # the whole article fits: it has been seen to its end
+        self._leave()
+
+    def _mark_read(self, read: bool) -> None:
+        path = self.current_path
+        if path is None or self.state is None or (_key(path) in self._read) == read:
+            return
+        self.state.set_read(path, read)
+        (self._read.add if read else self._read.discard)(_key(path))
+        self.sidebar.set_unread(self._shown, not read)
+
+    def on_unmount(self) -> None:
+        """Save the position on quit and close the reading state."""
+        if self.state is not None:
+            self._leave()
+            self.state.close()
+            self.state = None
