@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from tui.article.model import Article
@@ -212,6 +212,25 @@ def _prefix(text: str, size: int) -> str | None:
     return text[: cut + 1] if cut > 0 else None
 
 
+def _opening(path: Path, size: int, read_text: Callable[[bytes], str]) -> str | None:
+    """The opening of a file longer than ``size`` bytes, read from its head only, or None.
+
+    The head is cut at a paragraph (else line) break in the bytes: a newline byte is never part
+    of a UTF-8 or cp1252 character, and the decoder works line by line, so the opening decodes
+    as it does in the whole file. UTF-16 (a BOM) is read whole instead.
+    """
+    with path.open("rb") as handle:
+        head = handle.read(size + 1)
+    if len(head) <= size:
+        return None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _prefix(read_text(path.read_bytes()), size)
+    cut = head.rfind(b"\n\n", 0, size)
+    if cut < size // 2:
+        cut = head.rfind(b"\n", 0, size)
+    return read_text(head[: cut + 1]) if cut > 0 else None
+
+
 def parse_progressively(
     path: Path, prefix_chars: int = PREFIX_CHARS
 ) -> Iterator[tuple[Article | None, str, bool]]:
@@ -234,8 +253,7 @@ def parse_progressively(
     from tui.article.sanitize import read_text
 
     try:
-        long = path.stat().st_size > prefix_chars  # a character takes at least one byte
-        opening = _prefix(read_text(path.read_bytes()), prefix_chars) if long else None
+        opening = _opening(path, prefix_chars, read_text)
     except Exception as exc:  # noqa: BLE001 - reported like parse_files does
         yield None, _failure(exc), True
         return

@@ -83,6 +83,7 @@ class ArticleOpener(Screen[None]):
         self._target: tuple[str, int] | None = None  # where to go once the article is in
         self._read: set[str] = set()
         self._save_timer: Timer | None = None
+        self._spinner: Timer | None = None  # shows the loading indicator if opening is slow
         self._pane: ReaderPane | None = None
         self._early: tuple[Path, Article, bool] | None = None  # first article, files unknown
         self._first_pending: str | None = None  # the first article, while its whole is parsed
@@ -93,6 +94,11 @@ class ArticleOpener(Screen[None]):
         """Called once the opened article is in: the subclass indexes the library then."""
 
     def _stop_loading(self) -> None:
+        if self._spinner is not None:  # the loading indicator is not due any more
+            self._spinner.stop()
+            self._spinner = None
+        if not self.reader.loading:
+            return
         self.reader.loading = False
         # Keys of a loading widget are inactive and Textual does not announce the change
         # back, so tell the footer (and key dispatch) that the pane's keys are live again.
@@ -212,7 +218,7 @@ class ArticleOpener(Screen[None]):
             self.reader.restore_position(position_of(article, *saved))
         if self.state is not None and index >= 0:
             self.state.set_last_opened(path)
-        if self.reader.loading:
+        if self.reader.loading or self._spinner is not None:
             self._stop_loading()
             if self.focused is None:  # auto-focus skips a pane that is still loading
                 self.reader.focus()

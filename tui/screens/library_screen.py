@@ -34,9 +34,12 @@ from tui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from tui.library import Entry
 
-__all__ = ["PARSED_KEPT", "LibraryScreen"]
+__all__ = ["LOADING_DELAY", "PARSED_KEPT", "LibraryScreen"]
 
 _key = path_key
+
+LOADING_DELAY = 0.3
+"""Seconds before the pane shows its loading indicator, if no article is in by then."""
 
 
 class LibraryScreen(LibraryActions, ArticleOpener):
@@ -126,6 +129,12 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         self.watch(self._pane, "scroll_y", self._reader_scrolled, init=False)
         self._show_arrangement()
         self._find_library(self._paths, self.state.last_opened())
+        # The spinner only when opening is slow: drawing it would slow a quick first paint.
+        self._spinner = self.set_timer(LOADING_DELAY, self._show_loading)
+
+    def _show_loading(self) -> None:
+        self._spinner = None
+        self.reader.loading = True
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def _find_library(self, paths: tuple[Path, ...], last: str | None) -> None:
