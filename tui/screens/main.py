@@ -148,7 +148,6 @@ class MainScreen(QuoteActions, LibraryScreen):
         self.show_sidebar = not self._narrow
         self.find_input.display = False
         self.quote_list.display = False
-        self.reader.loading = True
         self.status.progress = "Loading…"
         self._relabel_toggles()
         self.start_library()
