@@ -53,10 +53,10 @@ def quote_style(pane: ReaderPane) -> RichStyle:
 
 
 async def footer_keys(pilot: Pilot[None], screen: Screen[None]) -> dict[str, FooterKey]:
-    """The footer's keys by label, once the footer has composed them."""
+    """The footer's keys by label, once the footer has composed and laid them out."""
     for _ in range(100):
         keys = {key.description: key for key in screen.query(FooterKey)}
-        if "Help" in keys:
+        if "Help" in keys and keys["Help"].region.width > 0:
             return keys
         await pilot.pause(0.02)
     raise AssertionError("the footer shows no keys")
