@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widgets import Footer, Input
+from textual.widgets._footer import FooterKey  # not re-exported; its labels are updated in place
 
 from tui.config import ReaderConfig
 from tui.screens.library_screen import LibraryScreen
@@ -223,7 +224,29 @@ class MainScreen(QuoteActions, LibraryScreen):
                 dataclasses.replace(b, description=labels[b.id]) if b.id in labels else b
                 for b in bindings
             ]
-        self.refresh_bindings()
+        self._relabel_footer(labels)
+
+    def _relabel_footer(self, labels: dict[str, str]) -> None:
+        """Change the shown toggles' footer labels in place.
+
+        ``refresh_bindings`` makes the footer recompose every key (tens of ms per toggle);
+        only when the footer has not drawn its keys yet is that needed (and cheap).
+        """
+        actions = {
+            binding.action: labels[binding.id]
+            for bindings in self._bindings.key_to_bindings.values()
+            for binding in bindings
+            if binding.id in labels
+        }
+        keys = list(self.query(FooterKey))
+        if not keys:
+            self.refresh_bindings()
+            return
+        for key in keys:
+            label = actions.get(key.action)
+            if label is not None and key.description and key.description != label:
+                key.description = label
+                key.refresh(layout=True)
 
     def on_resize(self, event: events.Resize) -> None:
         """Hide the sidebar when the terminal becomes narrow, show it when it widens again."""

@@ -203,7 +203,9 @@ class LibraryTree(ArticleTree):
             self._unread.discard(article)
         node = self._article_nodes.get(article)
         if node is not None:
-            self._relabel(article)
+            # Only the marker changed: keep the section leaves (refilling a long article's
+            # hundreds of leaves on the UI thread made reaching its end lag).
+            self._relabel(article, refill=False)
 
     def regroup(self, grouping: Grouping, sorting: Sorting) -> None:
         """Regroup and re-sort the list, keeping the cursor's article.
@@ -333,12 +335,12 @@ class LibraryTree(ArticleTree):
         label.append(meta, style="dim")
         return label, len(meta)
 
-    def _relabel(self, article: int) -> None:
+    def _relabel(self, article: int, *, refill: bool = True) -> None:
         node = self._article_nodes[article]
         label, meta = self._label(article)
         node.set_label(label)
         self._meta[node.id] = meta
-        if article in self._filled:
+        if refill and article in self._filled:
             # A changed file may have different sections: drop them, refill on expand.
             node.remove_children()
             self._filled.discard(article)
