@@ -19,6 +19,9 @@ __all__ = ["QuoteNavigator", "quote_label"]
 _SPACES = re.compile(r"\s+")
 _EXCERPT = 200  # characters; the tree crops the label to the panel anyway
 
+EAGER_LEAVES = 500
+"""Up to this many quotations, every group is filled and open when the tree is built."""
+
 CURRENT_MARK = "▸ "
 """Drawn before the current quotation's label (the one the reader last moved to)."""
 
@@ -101,21 +104,27 @@ class QuoteNavigator(Tree[int]):
         """
         super().__init__(Text("No article"), id=id, classes=classes)
         self.guide_depth = 3
+        self._article: Article | None = None
+        self._built = True  # the empty tree is up to date
         self._quotes: tuple[Quotation, ...] = ()
         self._leaves: dict[int, TreeNode[int]] = {}
+        self._group_of: dict[int, TreeNode[int]] = {}  # quote index → its group node
+        self._unfilled: dict[int, tuple[int, ...]] = {}  # group node id → its quote indexes
 
     @property
     def quote_count(self) -> int:
         """How many quotations the navigator lists."""
-        return len(self._leaves)
+        return len(self._quotes)
 
     @property
     def groups(self) -> list[tuple[str, list[int]]]:
         """The groups shown: (group label text, quote indexes in order)."""
+        self.build()
         return [
             (
                 str(group.label),
-                [leaf.data for leaf in group.children if leaf.data is not None],
+                [leaf.data for leaf in group.children if leaf.data is not None]
+                or list(self._unfilled.get(group.id, ())),
             )
             for group in self.root.children
         ]
@@ -123,13 +132,31 @@ class QuoteNavigator(Tree[int]):
     def show_article(self, article: Article | None) -> None:
         """List the quotations of ``article`` (or nothing), forgetting the current quote.
 
+        The tree is built only when it is needed (shown, or asked for a quotation), since a
+        long article can hold tens of thousands of quotations.
+
         Args:
             article: The article on screen.
         """
-        self.clear()
-        self._leaves = {}
+        self._article = article
         self._quotes = article.quotes if article is not None else ()
+        self._built = False
         self.set_reactive(QuoteNavigator.current_quote, -1)
+        if self.display:
+            self.build()
+
+    def build(self) -> None:
+        """Fill the tree for the article last shown, if not done yet.
+
+        Groups of a short list open at once; in a long one (over :data:`EAGER_LEAVES`
+        quotations) each group gets its leaves when it is first expanded.
+        """
+        if self._built:
+            return
+        self._built = True
+        article = self._article
+        self.clear()
+        self._leaves, self._group_of, self._unfilled = {}, {}, {}
         if article is None:
             self.root.set_label(Text("No article"))
             return
@@ -137,14 +164,46 @@ class QuoteNavigator(Tree[int]):
         title = Text("Quotes", style="bold")
         title.append(f"  {count}" if count else "  none in this article", style="dim")
         self.root.set_label(title)
+        eager = count <= EAGER_LEAVES
         for speaker, indexes in speaker_groups(article):
-            group = self.root.add(group_label(speaker, len(indexes)), expand=True)
-            for index in indexes:
-                self._leaves[index] = group.add_leaf(quote_label(article.quotes[index]), index)
+            group = self.root.add(group_label(speaker, len(indexes)), expand=eager)
+            self._group_of.update(dict.fromkeys(indexes, group))
+            self._unfilled[group.id] = indexes
+            if eager:
+                self._fill(group)
         self.root.expand()
+        current = self.current_quote
+        if current >= 0:
+            self.watch_current_quote(-1, current)
+
+    def _fill(self, group: TreeNode[int]) -> None:
+        """Add a group's leaves (once)."""
+        indexes = self._unfilled.pop(group.id, None)
+        if indexes is None:
+            return
+        quotes = self._quotes
+        for index in indexes:
+            self._leaves[index] = group.add_leaf(quote_label(quotes[index]), index)
+
+    def on_show(self) -> None:
+        """Build the tree the first time it is displayed for an article."""
+        self.build()
+
+    @on(Tree.NodeExpanded)
+    def _fill_expanded(self, event: Tree.NodeExpanded[int]) -> None:
+        event.stop()
+        self._fill(event.node)
 
     def watch_current_quote(self, old: int, new: int) -> None:
         """Mark the current quotation and put the cursor on it (without taking focus)."""
+        if not self._built:
+            if new < 0:
+                return
+            self.build()  # marks ``new`` itself once built
+            return
+        group = self._group_of.get(new)
+        if group is not None:
+            self._fill(group)
         for index, current in ((old, False), (new, True)):
             leaf = self._leaves.get(index)
             if leaf is not None and 0 <= index < len(self._quotes):
