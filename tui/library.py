@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Collection, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from pathlib import Path
@@ -299,6 +299,7 @@ class LibraryIndex:
         progress: Callable[[int, int], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
         roots: Sequence[Path | str] | None = None,
+        parsed: Mapping[str, Article] | None = None,
     ) -> Generator[tuple[Path, Entry | None, str], None, None]:
         """Parse and store the files that are new or changed since they were indexed.
 
@@ -311,6 +312,8 @@ class LibraryIndex:
                 the files that need parsing).
             should_stop: Checked before each file; True ends the run early.
             roots: As for :meth:`cached`.
+            parsed: Articles already parsed in full, by :func:`path_key`: stored as they are
+                instead of being parsed again (the article the reader has open).
 
         Yields:
             ``(file, entry, "")`` for each file parsed, ``(file, None, reason)`` for one that
@@ -337,7 +340,11 @@ class LibraryIndex:
                 if stat is None:  # vanished or unreadable before we got to it
                     result: tuple[Path, Entry | None, str] = (file, None, key)
                 else:
-                    article, why, remember = load_article(file)
+                    article = parsed.get(key) if parsed is not None else None
+                    if article is not None:
+                        why, remember = "", False
+                    else:
+                        article, why, remember = load_article(file)
                     if article is not None or remember:
                         with self._lock:
                             if not self._conn.in_transaction:

@@ -147,6 +147,40 @@ def test_changed_file_is_parsed_again(
     assert entry.title == expected
 
 
+@pytest.mark.parametrize("given", [0, 1, 2])
+def test_already_parsed_articles_are_not_parsed_again(
+    index: LibraryIndex, library: list[Path], given: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reader hands over the articles it parsed in full (the open one); only the others
+    # are loaded, and what is stored is the same as from a parse of the file.
+    real_load = tui.article.load
+    articles = {os.path.abspath(path): real_load(path) for path in library[:given]}
+    loaded: list[Path] = []
+
+    def counting(path: str | Path) -> tui.article.Article:
+        loaded.append(Path(path))
+        return real_load(path)
+
+    monkeypatch.setattr(tui.article, "load", counting)
+    results = list(index.update(library, parsed=articles))
+    assert loaded == library[given:]
+    assert [(p, e is not None) for p, e, _ in results] == [(p, True) for p in library]
+    entries = index.cached(library)
+    assert entries[str(library[0])].title == "Lighthouse keepers return to Skerrow Point"
+    assert entries[str(library[1])].title == "Night shift at the Tollgate bakery"
+    assert entries[str(library[0])].headings == ("Repairs to the gallery",)
+
+
+def test_parsed_article_of_an_unchanged_file_is_ignored(
+    index: LibraryIndex, library: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _index_all(index, library)
+    _forbid_parsing(monkeypatch)
+    stale = tui.article.parse(BAKERY, path=str(library[0]))
+    assert list(index.update(library, parsed={os.path.abspath(library[0]): stale})) == []
+    assert index.cached(library)[str(library[0])].title.startswith("Lighthouse")
+
+
 def test_progress_and_stop(index: LibraryIndex, library: list[Path]) -> None:
     seen: list[tuple[int, int]] = []
     results = list(index.update(library, progress=lambda d, t: seen.append((d, t))))

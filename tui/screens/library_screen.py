@@ -214,10 +214,14 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         self._indexing = True
         shown = self._shown
         rest = tuple(f for n, f in enumerate(self.files) if n != shown)
-        self._index_library(rest + ((self.files[shown],) if 0 <= shown < len(self.files) else ()))
+        # The articles already parsed in full are indexed as they are, not parsed again.
+        parsed = {_key(self.files[n]): article for n, article in self._parsed.items()}
+        self._index_library(
+            rest + ((self.files[shown],) if 0 <= shown < len(self.files) else ()), parsed
+        )
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def _index_library(self, files: tuple[Path, ...]) -> None:
+    def _index_library(self, files: tuple[Path, ...], parsed: dict[str, Article]) -> None:
         from textual.worker import get_current_worker
 
         from tui.library import LibraryIndex
@@ -231,7 +235,11 @@ class LibraryScreen(LibraryActions, ArticleOpener):
 
         with LibraryIndex() as index:
             updates = index.update(
-                files, progress=note, should_stop=lambda: worker.is_cancelled, roots=roots
+                files,
+                progress=note,
+                should_stop=lambda: worker.is_cancelled,
+                roots=roots,
+                parsed=parsed,
             )
             for path, entry, reason in updates:
                 self.post_message(self.EntryIndexed(path, entry, reason, count[0], count[1]))
