@@ -8,18 +8,24 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
 from textual.theme import Theme
 
 from tui import paths as user_paths
 from tui.article.sanitize import sanitize
-from tui.commands import NewsreadCommands
 from tui.config import Config
-from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.themes import app_themes, starting_theme, variable_defaults
 
 __all__ = ["NewsreadApp"]
+
+
+def _newsread_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (not before first paint)."""
+    from tui.commands import NewsreadCommands
+
+    return NewsreadCommands
 
 
 class NewsreadApp(App[None]):
@@ -27,7 +33,7 @@ class NewsreadApp(App[None]):
 
     CSS_PATH = "newsread.tcss"
     TITLE = "newsread"
-    COMMANDS = App.COMMANDS | {NewsreadCommands}
+    COMMANDS = App.COMMANDS | {_newsread_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -109,5 +115,7 @@ class NewsreadApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys in force on the current screen."""
+        from tui.screens.help import HelpScreen  # only when asked: not on the first-paint path
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

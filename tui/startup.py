@@ -117,7 +117,14 @@ def load_startup(cli_path: Path | None = None) -> Startup:
     broken = {name: error for error in errors if (name := declared_name(error.file))}
     names = set(BUILTIN_THEMES) | set(themes) | set(broken)
     try:
-        config = _load_config(path, binding_ids=app_bindings(), theme_names=names)
+        # The binding ids (which import every screen) only check a [keymap]: read without
+        # them first and again with them only when there is a keymap or a problem to report.
+        try:
+            config = _load_config(path, binding_ids=None, theme_names=names)
+        except ConfigError:
+            config = None
+        if config is None or config.keymap:
+            config = _load_config(path, binding_ids=app_bindings(), theme_names=names)
     except ConfigError as error:
         # Any broken theme may be the one the user meant, so show those problems too.
         raise StartupError(
