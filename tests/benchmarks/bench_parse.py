@@ -1,13 +1,17 @@
 """Time the scraped-text parser against markdown-it-py on big BBC-style articles (not a test).
 
-Run: /work/venv/bin/python tests/benchmarks/bench_parse.py [--sizes 1,10] [--repeat 5] [--tiny]
+Run: /work/venv/bin/python tests/benchmarks/bench_parse.py [--sizes 1,10] [--repeat 5]
+[--inputs bbc,ttfp] [--tiny]
 
 For each size (in MB) it generates an article in the BBC scraped-text style — title, labelled
 bylines, ``Image source``/``Image caption`` pairs, video captions, headings, quotations with
 speakers, apostrophes, ``Related topics`` blocks and promos — from an invented word list, then
 prints the median time of :func:`tui.article.parse` (text path) and of
 ``MarkdownIt("commonmark").parse`` on the same string, the throughput in MB/s and the ratio
-newsread time / markdown-it time. ``--tiny`` runs one ~20 kB article once (for the test suite).
+newsread time / markdown-it time. Two inputs: ``bbc`` is :func:`generate_article`; ``ttfp`` is
+the article the first-paint benchmark opens (``bench_ttfp.article_with_markers``: the same
+generator plus marker paragraphs at the start and the end). ``--tiny`` runs ~20 kB articles
+once (for the test suite).
 """
 
 from __future__ import annotations
@@ -134,34 +138,53 @@ def median_time(func: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def run(sizes: Sequence[float], repeat: int) -> list[tuple[str, str, float, float, float]]:
-    """Time both parsers at each size.
+def article_for(name: str, size: int) -> str:
+    """The generated article of input ``name`` (``bbc`` or ``ttfp``), of ``size`` characters."""
+    if name == "ttfp":
+        # Imported here: bench_ttfp imports this module (and needs tmux only when run).
+        from tests.benchmarks.bench_ttfp import article_with_markers
+
+        return article_with_markers(size)
+    if name == "bbc":
+        return generate_article(size)
+    raise ValueError(f"unknown input {name!r} (bbc or ttfp)")
+
+
+def run(
+    sizes: Sequence[float], repeat: int, inputs: Sequence[str] = ("bbc",)
+) -> list[tuple[str, str, float, float, float]]:
+    """Time both parsers at each size, on each input.
 
     Args:
         sizes: Article sizes in MB.
         repeat: Runs per measurement (the median is reported).
+        inputs: Which generated articles to parse (see :func:`article_for`).
 
     Returns:
-        Rows of (size label, parser, median seconds, MB/s, ratio to markdown-it).
+        Rows of (size and input label, parser, median seconds, MB/s, ratio to markdown-it).
     """
     md = MarkdownIt("commonmark")
+    # Warm up: imports and one-time tables (built on first use) are not the parse's speed.
+    parse(generate_article(5_000), fmt="text")
+    md.parse(generate_article(5_000))
     rows = []
-    for size in sizes:
-        text = generate_article(int(size * MB))
-        megabytes = len(text.encode("utf-8")) / MB
-        ours = median_time(lambda: parse(text, fmt="text"), repeat)  # noqa: B023 - used at once
-        theirs = median_time(lambda: md.parse(text), repeat)  # noqa: B023 - used at once
-        label = f"{megabytes:.2f} MB"
-        rows.append((label, "newsread text", ours, megabytes / ours, ours / theirs))
-        rows.append((label, "markdown-it", theirs, megabytes / theirs, 1.0))
+    for name in inputs:
+        for size in sizes:
+            text = article_for(name, int(size * MB))
+            megabytes = len(text.encode("utf-8")) / MB
+            ours = median_time(lambda: parse(text, fmt="text"), repeat)  # noqa: B023 - used at once
+            theirs = median_time(lambda: md.parse(text), repeat)  # noqa: B023 - used at once
+            label = f"{megabytes:.2f} MB {name}"
+            rows.append((label, "newsread text", ours, megabytes / ours, ours / theirs))
+            rows.append((label, "markdown-it", theirs, megabytes / theirs, 1.0))
     return rows
 
 
 def format_table(rows: Sequence[tuple[str, str, float, float, float]]) -> str:
     """Render result rows as an aligned table."""
-    out = [f"{'size':>9}  {'parser':<14} {'median s':>9} {'MB/s':>8} {'ratio':>7}"]
+    out = [f"{'size':>14}  {'parser':<14} {'median s':>9} {'MB/s':>8} {'ratio':>7}"]
     out += [
-        f"{label:>9}  {name:<14} {secs:>9.3f} {rate:>8.2f} {ratio:>6.2f}x"
+        f"{label:>14}  {name:<14} {secs:>9.3f} {rate:>8.2f} {ratio:>6.2f}x"
         for label, name, secs, rate, ratio in rows
     ]
     return "\n".join(out)
@@ -172,11 +195,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--sizes", default="1,10", help="comma-separated sizes in MB (1,10)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
-    parser.add_argument("--tiny", action="store_true", help="one ~20 kB article, one run")
+    parser.add_argument("--inputs", default="bbc,ttfp", help="generated articles (bbc,ttfp)")
+    parser.add_argument("--tiny", action="store_true", help="~20 kB articles, one run each")
     args = parser.parse_args(argv)
     sizes = [0.02] if args.tiny else [float(s) for s in args.sizes.split(",") if s.strip()]
     repeat = 1 if args.tiny else max(1, args.repeat)
-    print(format_table(run(sizes, repeat)))
+    inputs = [s.strip() for s in args.inputs.split(",") if s.strip()]
+    for name in inputs:
+        if name not in ("bbc", "ttfp"):
+            parser.error(f"unknown input {name!r} (bbc or ttfp)")
+    print(format_table(run(sizes, repeat, inputs)))
     print("ratio = time of this parser / time of markdown-it on the same text")
     return 0
 

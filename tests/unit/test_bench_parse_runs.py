@@ -14,10 +14,12 @@ from tui.article import parse
 from tui.article.model import Boilerplate, ImageCredit
 
 SCRIPT = REPO / "tests" / "benchmarks" / "bench_parse.py"
-ROW = re.compile(r"^\s*[\d.]+ MB\s+(newsread text|markdown-it)\s+[\d.]+\s+[\d.]+\s+[\d.]+x$")
+ROW = re.compile(
+    r"^\s*[\d.]+ MB (bbc|ttfp)\s+(newsread text|markdown-it)\s+[\d.]+\s+[\d.]+\s+[\d.]+x$"
+)
 
 
-def test_tiny_run_prints_a_row_per_parser() -> None:
+def test_tiny_run_prints_a_row_per_parser_and_input() -> None:
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--tiny"],
         capture_output=True,
@@ -27,8 +29,13 @@ def test_tiny_run_prints_a_row_per_parser() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    rows = [m.group(1) for line in result.stdout.splitlines() if (m := ROW.match(line))]
-    assert rows == ["newsread text", "markdown-it"]
+    rows = [m.groups() for line in result.stdout.splitlines() if (m := ROW.match(line))]
+    assert rows == [
+        ("bbc", "newsread text"),
+        ("bbc", "markdown-it"),
+        ("ttfp", "newsread text"),
+        ("ttfp", "markdown-it"),
+    ]
     assert result.stdout.splitlines()[0].split() == [
         "size",
         "parser",

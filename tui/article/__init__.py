@@ -5,6 +5,7 @@ Entry points: :func:`parse` for text already in memory and :func:`load` for a fi
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Literal
 
@@ -34,16 +35,25 @@ def parse(
     Returns:
         The parsed article.
     """
-    text = sanitize(text)
-    if fmt == "auto":
-        fmt = "markdown" if path and Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
-    if fmt == "markdown":
-        from tui.article.markdown import parse_markdown
+    # Parsing makes many small objects and no reference cycles: the cyclic collector would only
+    # rescan them (and everything else alive) over and over; reference counting frees them.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        text = sanitize(text)
+        if fmt == "auto":
+            suffix = Path(path).suffix.lower() if path else ""
+            fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+        if fmt == "markdown":
+            from tui.article.markdown import parse_markdown
 
-        return parse_markdown(text, path=path)
-    from tui.article.text import parse_text
+            return parse_markdown(text, path=path)
+        from tui.article.text import parse_text
 
-    return parse_text(text, path=path)
+        return parse_text(text, path=path)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def load(path: str | Path) -> Article:

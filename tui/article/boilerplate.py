@@ -2,14 +2,15 @@
 
 Every function here looks at one stripped line and answers one question, so the parser can
 classify each line once. Patterns are precompiled and anchored, and the costly ones only run on
-short lines, so a megabyte-long line costs no more than a scan.
+short lines, so a megabyte-long line costs no more than a scan. (:func:`detect_outlet` lives in
+:mod:`tui.article.outlet` and is re-exported here.)
 """
 
 from __future__ import annotations
 
 import re
 
-from tui.article.model import SourceFormat
+from tui.article.outlet import detect_outlet
 
 __all__ = [
     "chrome_date",
@@ -163,6 +164,31 @@ _GET_IN_TOUCH = re.compile(
     _I,
 )
 _BOILER_MAX = 400
+# Every alternative of _BOILER_ANY holds one of these (lower-case ASCII) words. Body lines often
+# hold "report" or "app…", and the case-insensitive search over a long line costs far more than a
+# few substring tests on its lower-cased copy.
+# ("haveyoursay@" and "@bbc.co.uk" share the "@".)
+_ANY_LITERALS = (
+    "contributed to this report",
+    "thomson reuters trust principles",
+    "all rights reserved",
+    "notifications in our app",
+    "notificaciones en nuestra app",
+    "activate the latest version",
+    "this article was amended",
+)
+
+
+def _any_literal(s: str) -> bool:
+    """True unless no alternative of :data:`_BOILER_ANY` can occur in ``s`` (a cheap prefilter)."""
+    if "@" in s:
+        return True
+    # İ ı ſ and the Kelvin sign are the only non-ASCII characters IGNORECASE matches to ASCII
+    # letters: with one of them in the line a lower-cased literal could miss, so let the regex say.
+    if "\u0130" in s or "\u0131" in s or "\u017f" in s or "\u212a" in s:
+        return True
+    low = s.lower()
+    return any(word in low for word in _ANY_LITERALS)
 
 
 def is_chrome(s: str) -> bool:
@@ -311,19 +337,21 @@ def is_boilerplate_line(s: str) -> bool:
     if _BOILER_START.match(s) is not None:
         return True
     # Cheap substring tests first: a case-insensitive search costs more than the whole line.
+    # Each test reads the whole line, so a shared part ("eserved", "ouch") stands for two.
     keyed = (
-        "report" in s
+        "@" in s
+        or "report" in s
         or "Reuters" in s
-        or "reserved" in s
-        or "Reserved" in s
-        or "@" in s
+        or "eserved" in s
+        and ("reserved" in s or "Reserved" in s)
         or " app" in s
         or "version" in s
         or "amended" in s
     )
-    if keyed and _BOILER_ANY.search(s) is not None:
+    if keyed and _any_literal(s) and _BOILER_ANY.search(s) is not None:
         return True
-    return ("touch" in s or "Touch" in s or " your " in s) and _GET_IN_TOUCH.search(s) is not None
+    touchy = "ouch" in s and ("touch" in s or "Touch" in s) or " your " in s
+    return touchy and _GET_IN_TOUCH.search(s) is not None
 
 
 # Old BBC pages glue a label's value to the next sentence ("Getty ImagesThe…"): a lower-case
@@ -366,71 +394,3 @@ def glue_point(s: str, start: int = 0, end: int | None = None) -> int | None:
             continue
         return cut
     return None
-
-
-_OUTLETS: dict[SourceFormat, str] = {
-    "bbc": "BBC",
-    "guardian": "The Guardian",
-    "reuters": "Reuters",
-    "ap": "Associated Press",
-}
-# (family, kind of item, pattern matched at the start of its text): markers of each family.
-_FAMILY_MARKERS: tuple[tuple[SourceFormat, str, re.Pattern[str]], ...] = (
-    ("bbc", "credit-bbc", re.compile("")),
-    ("bbc", "credit-bbc-old", re.compile("")),
-    ("guardian", "credit-guardian", re.compile("")),
-    ("guardian", "full", re.compile("")),
-    ("reuters", "credit-reuters", re.compile("")),
-    ("ap", "credit-ap", re.compile("")),
-    ("german", "credit-german", re.compile("")),
-    ("bbc", "byline", re.compile(r"-?\s*(?:author|autor|role|título del autor),", _I)),
-    ("bbc", "time", re.compile(r"posted at", _I)),
-    (
-        "bbc",
-        "label",
-        re.compile(r"(?:related topics|more on this story|more from|temas relacionados)", _I),
-    ),
-    ("bbc", "chrome", re.compile(r"(?:media playback is unsupported|información del art)", _I)),
-    ("guardian", "boiler", re.compile(r"(?:reuse this content|explore more on these)", _I)),
-    ("guardian", "label", re.compile(r"explore more on these", _I)),
-    ("reuters", "para", re.compile(r"[^()]{0,60}\(Reuters\) [-—–]")),
-    ("reuters", "boiler", re.compile(r"(?:our standards|reporting by)", _I)),
-    ("ap", "para", re.compile(r"[^()]{0,60}\(AP\) [—–-]")),
-    ("ap", "byline", re.compile(r"associated press\Z", _I)),
-    ("ap", "chrome", re.compile(r"_{3}")),
-    ("ap", "boiler", re.compile(r".{0,300}contributed to this report")),
-    ("german", "chrome", re.compile(r"stand:", _I)),
-    ("german", "byline", re.compile(r"von ", _I)),
-    ("german", "label", re.compile(r"mehr zum thema", _I)),
-)
-_TAGESSCHAU = re.compile(r"tagesschau", _I)
-
-
-def detect_outlet(markers: list[tuple[str, str]]) -> tuple[SourceFormat, str | None]:
-    """Recognise the format family and outlet from the article's classified lines.
-
-    Args:
-        markers: ``(kind, text)`` for each classified item: kinds such as ``credit-guardian``,
-            ``byline``, ``label``, ``boiler``, ``chrome``, ``time``, ``para``.
-
-    Returns:
-        The format family (``text`` when no family's markers occur) and the outlet name when
-        the markers make it clear.
-    """
-    by_kind: dict[str, list[tuple[SourceFormat, re.Pattern[str]]]] = {}
-    for fmt, kind, pattern in _FAMILY_MARKERS:
-        by_kind.setdefault(kind, []).append((fmt, pattern))
-    scores: dict[SourceFormat, int] = {}
-    named_tagesschau = False
-    for kind, text in markers:
-        for fmt, pattern in by_kind.get(kind, ()):
-            if pattern.match(text):
-                scores[fmt] = scores.get(fmt, 0) + 1
-        if kind != "para":
-            named_tagesschau = named_tagesschau or _TAGESSCHAU.search(text) is not None
-    if not scores:
-        return "text", None
-    best = max(scores, key=lambda f: scores[f])
-    if best == "german":
-        return best, "tagesschau" if named_tagesschau else None
-    return best, _OUTLETS.get(best)

@@ -112,10 +112,21 @@ def _bbc(s: str) -> CreditMatch | None:
 
 def _trailing(s: str) -> CreditMatch | None:
     for pattern, style in _TRAILING:
-        if style == "ap" and not s.endswith(")") or style == "reuters" and "REUTERS/" not in s:
+        # Each form's keyword must be in the line. Most lines are body text: one-character
+        # tests ("/", ":") rule them out before the slower multi-character ones run.
+        if style == "ap" and not s.endswith(")"):
+            continue
+        if style == "reuters" and not ("/" in s and "REUTERS/" in s):
             continue
         if style == "guardian" and not (
-            "Photo" in s or "Illustration" in s or "Composite" in s or "Foto" in s or "Bild" in s
+            (":" in s or "by" in s)
+            and (
+                "Photo" in s
+                or "Illustration" in s
+                or "Composite" in s
+                or "Foto" in s
+                or "Bild" in s
+            )
         ):
             continue
         m = pattern.fullmatch(s)

@@ -138,11 +138,18 @@ class Paragraph:
     """Quotation spans, sorted by ``start``; nested spans lie inside their parents."""
     kind: Literal["body", "blockquote", "list-item", "dateline"] = "body"
     """How the source presented the paragraph (Markdown block quotes and lists keep it)."""
+    _words: int = field(default=-1, init=False, repr=False, compare=False)
+    """Memo of :attr:`word_count` (-1 until first asked); not part of the paragraph's value."""
 
     @property
     def word_count(self) -> int:
-        """Number of words in the paragraph."""
-        return count_words(self.text)
+        """Number of words in the paragraph (counted once, on first use)."""
+        words = self._words
+        if words < 0:
+            # Sections and articles sum this on every call: counting is the costly part.
+            words = count_words(self.text)
+            object.__setattr__(self, "_words", words)
+        return words
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,17 +174,26 @@ def _annotate(sections: Sequence[Section]) -> tuple[tuple[Section, ...], tuple[Q
 _T = TypeVar("_T", Paragraph, Section)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[tuple[str, ...], tuple[tuple[str, object], ...]]] = {}
 
 
 def _evolve(obj: _T, name: str, value: object) -> _T:
     """``dataclasses.replace(obj, name=value)`` for the model's frozen dataclasses, without
-    its per-call introspection (it is the bulk of annotating a long article otherwise)."""
+    its per-call introspection (it is the bulk of annotating a long article otherwise).
+
+    As with ``replace``, fields that are not ``__init__`` arguments (memos such as
+    ``Paragraph._words``) start again from their defaults."""
     cls = type(obj)
     if cls not in _FIELDS:
-        _FIELDS[cls] = tuple(f.name for f in fields(cls))
+        _FIELDS[cls] = (
+            tuple(f.name for f in fields(cls) if f.init),
+            tuple((f.name, f.default) for f in fields(cls) if not f.init),
+        )
+    copied, reset = _FIELDS[cls]
     new = object.__new__(cls)
-    for field_name in _FIELDS[cls]:
+    for field_name in copied:
         object.__setattr__(new, field_name, getattr(obj, field_name))
+    for field_name, default in reset:
+        object.__setattr__(new, field_name, default)
     object.__setattr__(new, name, value)
     return new

@@ -221,7 +221,9 @@ def parse_text(text: str, path: str | None = None) -> Article:
     glued = any(
         (it.credit is not None and it.credit.style == "bbc-old")
         or (it.byline is not None and it.byline.glued)
-        or it.text.lower() == "media playback is unsupported on your device"
+        # lower() never shortens text, so a longer line cannot be the 44-character label.
+        or len(it.text) <= 44
+        and it.text.lower() == "media playback is unsupported on your device"
         for it in items
     )
     if glued:
@@ -241,46 +243,50 @@ def parse_text(text: str, path: str | None = None) -> Article:
     authors: list[Author] = []
     title: str | None = None
     date: str | None = None
+    blocks = sections[0]
     for i, it in enumerate(items):
-        line = it.start + 1
+        kind, line = it.kind, it.start + 1
         block: Block | Heading
-        if it.kind == "title":
+        if kind == "para":  # by far the most common: tested first
+            dated = _DATELINE.match(it.text) is not None
+            block = Paragraph(
+                _clean(it.text, bbc), it.raw, line, (), "dateline" if dated else "body"
+            )
+        elif kind == "title":
             title = it.text
             block = Title(it.text, it.raw, line)
-        elif it.kind == "heading":
-            sections.append([])
+        elif kind == "heading":
+            blocks = []
+            sections.append(blocks)
             block = Heading(it.text, it.raw, line)
-        elif it.kind == "para":
-            dateline = _DATELINE.match(it.text) is not None
-            block = Paragraph(
-                _clean(it.text, bbc), it.raw, line, kind="dateline" if dateline else "body"
-            )
-        elif it.kind == "credit" and it.credit is not None:
+        elif kind == "credit" and it.credit is not None:
             c = it.credit
             block = ImageCredit(c.credit, c.caption, it.raw, line, c.media)
-        elif it.kind == "full":
+        elif kind == "full":
             block = ImageCredit(None, None, it.raw, line)
-        elif it.kind == "byline":
+        elif kind == "byline":
             found = tuple(Author(str(n), r) for n, r in roles.get(i, []))
             authors.extend(found)
             block = Byline(found, it.raw, line)
-        elif it.kind == "time":
+        elif kind == "time":
             block = Timestamp(it.date or it.text, it.raw, line)
-        elif it.kind in ("chrome", "published"):
+        elif kind in ("chrome", "published"):
             if date is None and it.date and bp.is_real_date(it.date):
                 date = it.date
             block = Chrome(it.text, it.raw, line)
         else:
             block = Boilerplate(it.text, it.raw, line)
-        sections[-1].append(block)
+        blocks.append(block)
 
     built: list[Section] = []
-    for n, blocks in enumerate(sections):
-        head = blocks[0] if n and blocks and isinstance(blocks[0], Heading) else None
-        body = tuple(b for b in blocks if not isinstance(b, Heading))
-        if n == 0 and not body and len(sections) > 1:
+    for n, held in enumerate(sections):
+        # A section's heading, if any, is its first block and its only one (see above).
+        if n and held and isinstance(held[0], Heading):
+            built.append(Section(held[0], tuple(held[1:])))  # type: ignore[arg-type]
+        elif n == 0 and not held and len(sections) > 1:
             continue
-        built.append(Section(head, body))
+        else:
+            built.append(Section(None, tuple(held)))  # type: ignore[arg-type]
     final, quotes = annotate(built)
     unique: dict[str, Author] = {}
     for a in authors:

@@ -1,0 +1,228 @@
+"""The parser's shortcuts give the answers of the plain rules they skip (speed, not behaviour).
+
+Each shortcut (a prefilter before a regular expression, a skipped sanitising pass, a memoised
+word count) is checked against the straightforward rule written out here, on chosen edge cases
+and on generated lines built from the rules' own keywords.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.article import boilerplate as bp
+from tui.article import credits as cr
+from tui.article import parse
+from tui.article.model import Paragraph, Section, count_words
+from tui.article.quotes import annotate
+from tui.article.sanitize import _CONTROL, _visible, sanitize
+
+# Pieces that the line rules look for, in several cases, plus characters that IGNORECASE
+# matches to ASCII letters (İ ı ſ, the Kelvin sign) and punctuation around credits.
+_PIECES = [
+    "contributed to this report",
+    "CONTRIBUTED TO THIS REPORT",
+    "Contributed to this Report",
+    "contributed to this reporter",
+    "Thomson Reuters Trust Principles",
+    "Thomſon Reuters Trust Principles",
+    "all rights reserved",
+    "All Rights Reserved",
+    "ALL RIGHTS RESERVED",
+    "haveyoursay@bbc.co.uk",
+    "HaveYourSay@",
+    "@BBC.CO.UK",
+    "notifications in our app",
+    "Notificaciones en nuestra APP",
+    "activate the latest version",
+    "ACTIVATE THE LATEST VERSION",
+    "this article was amended",
+    "This article was AMENDED",
+    "get in touch",
+    "Get in touch by email",
+    "share your pictures",
+    "Send us your stories",
+    " your ",
+    " app",
+    "report",
+    "Reuters",
+    "\u0130",
+    "\u0131",
+    "\u017f",
+    "\u212a",
+    "Photo",
+    "Photograph",
+    "Photos",
+    "Photo illustration",
+    "Illustration",
+    "Composite",
+    "Foto",
+    "Bild",
+    ": ",
+    " by ",
+    "by",
+    "(AP Photo/Jane Doe)",
+    "(AP Photo)",
+    "REUTERS/Jane Doe",
+    "REUTERS",
+    "/",
+    " | ",
+    "dpa",
+    "Getty",
+    "(",
+    ")",
+    ".",
+    ",",
+    " ",
+    "Jane Doe",
+    "the harbour at dawn",
+    "“",
+    "”",
+]
+_LINES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map("".join).map(str.strip)
+
+
+def _boilerplate_plain(s: str) -> bool:
+    """is_boilerplate_line as first written: the gates, then the searches, no prefilter."""
+    if len(s) > 400:
+        return False
+    if bp._BOILER_START.match(s) is not None:
+        return True
+    keyed = any(
+        k in s for k in ("report", "Reuters", "reserved", "Reserved", "@", " app", "version")
+    ) or ("amended" in s)
+    if keyed and bp._BOILER_ANY.search(s) is not None:
+        return True
+    touchy = "touch" in s or "Touch" in s or " your " in s
+    return touchy and bp._GET_IN_TOUCH.search(s) is not None
+
+
+def _trailing_plain(s: str) -> cr.CreditMatch | None:
+    """Trailing caption credits tried pattern by pattern, with no keyword tests before them."""
+    for pattern, style in cr._TRAILING:
+        m = pattern.fullmatch(s)
+        if m is None:
+            continue
+        credit = m.group("credit").strip()
+        if style != "ap" and not cr._plausible_credit(credit):
+            continue
+        caption = m.group("cap").strip() or None
+        return cr.CreditMatch(credit, caption, "both" if caption else "source", "image", style)
+    if "|" in s:
+        m = cr._PIPE_CREDIT.fullmatch(s)
+        if m is not None:
+            credit = m.group("credit").strip()
+            if cr._plausible_credit(credit) and ("/" in credit or cr._AGENCY.search(credit)):
+                caption = m.group("cap").strip() or None
+                part: cr.CreditPart = "both" if caption else "source"
+                return cr.CreditMatch(credit, caption, part, "image", "german")
+    return None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Anna Lee contributed to this report.", True),
+        ("Thomſon Reuters Trust Principles apply.", True),  # ſ matches s, ignoring case
+        ("© 2025 Example. All Rights Reserved.", True),
+        ("Turn on notifications in our app to hear first.", True),
+        ("Readers can email haveyoursay@bbc.co.uk with views.", True),
+        ("The report said the appeal would be heard in May.", False),
+        ("The union's report was reserved for members.", False),
+        ("Get in touch by email with your pictures.", True),
+        ("She asked them to touch nothing.", False),
+    ],
+)
+def test_boilerplate_lines(line: str, expected: bool) -> None:
+    assert bp.is_boilerplate_line(line) is expected
+    assert _boilerplate_plain(line) is expected
+
+
+@given(_LINES)
+def test_boilerplate_prefilter_changes_no_answer(line: str) -> None:
+    if line:
+        assert bp.is_boilerplate_line(line) == _boilerplate_plain(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "style", "credit"),
+    [
+        ("Crowds at the pier. Photograph: Tom Hadley/PA", "guardian", "Tom Hadley/PA"),
+        ("Crowds at the pier. Photo by Tom Hadley", "guardian", "Tom Hadley"),
+        ("Crowds at the pier. (AP Photo/Jane Doe)", "ap", "AP Photo/Jane Doe"),
+        ("Crowds at the pier. REUTERS/Jane Doe", "reuters", "REUTERS/Jane Doe"),
+        ("Crowds at the pier | dpa/Jane Doe", "german", "dpa/Jane Doe"),
+    ],
+)
+def test_trailing_credits_still_found(line: str, style: str, credit: str) -> None:
+    found = cr.match_credit(line)
+    assert found is not None
+    assert (found.style, found.credit) == (style, credit)
+
+
+@given(_LINES)
+def test_credit_prefilters_change_no_answer(line: str) -> None:
+    if line:
+        assert cr._trailing(line) == _trailing_plain(line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain text, “curly” quotes, café, 日本語 and emoji 🙂\nsecond line\n",
+        "no-break\u00a0space and soft\u00adhyphen stay\n",  # not printable: the full pass runs
+        "escape \x1b[31m here\n",
+        "bell \x07, DEL \x7f, C1 \x85\x9b, bidi \u202e\u2066, BOM \ufeff\n",
+        "tab\there\r\nand\rreturns\n",
+        "",
+    ],
+)
+def test_sanitize_matches_the_full_pass(text: str) -> None:
+    normal = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    assert sanitize(text) == _CONTROL.sub(_visible, normal)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_sanitize_skip_is_only_taken_for_clean_text(text: str) -> None:
+    normal = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    assert sanitize(text) == _CONTROL.sub(_visible, normal)
+
+
+def test_word_count_is_counted_once_and_kept_out_of_equality() -> None:
+    para = Paragraph("Harbour workers voted on the ferry’s new timetable.", "raw")
+    twin = Paragraph("Harbour workers voted on the ferry’s new timetable.", "raw")
+    assert para.word_count == count_words(para.text) == 8
+    assert para._words == 8 and twin._words == -1  # only the asked one is counted
+    assert para == twin and hash(para) == hash(twin)
+    assert "_words" not in repr(para)
+
+
+@pytest.mark.parametrize("new_text", ["One two three.", ""])
+def test_word_count_follows_a_replaced_text(new_text: str) -> None:
+    para = Paragraph("Four words stand here.", "raw")
+    assert para.word_count == 4
+    changed = dataclasses.replace(para, text=new_text)
+    assert changed.word_count == count_words(new_text)
+
+
+def test_annotated_paragraphs_count_their_own_words() -> None:
+    para = Paragraph("“We will vote,” said Ailsa Morrison on the pier.", "raw")
+    assert para.word_count == 9
+    (section,), _ = annotate([Section(None, (para,))])
+    (quoted,) = section.blocks
+    assert isinstance(quoted, Paragraph) and quoted.quotes
+    assert quoted._words in (-1, 9)
+    assert quoted.word_count == 9
+
+
+def test_article_word_counts_add_up_after_repeated_calls() -> None:
+    text = "Headline for the pier\n\nFirst paragraph has five words.\n\nSecond one has four.\n"
+    article = parse(text, fmt="text")
+    first = (article.word_count, [s.word_count for s in article.sections])
+    assert first == (article.word_count, [s.word_count for s in article.sections])
+    body = re.findall(r"\w+", "First paragraph has five words. Second one has four.")
+    assert article.word_count == len(body) == 9
