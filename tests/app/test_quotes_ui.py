@@ -100,6 +100,8 @@ async def ready(app: NewsreadApp) -> MainScreen:
 async def next_article(screen: MainScreen, pilot: Pilot[None]) -> None:
     """Press J and wait for the (lazily parsed) next article to be in the pane."""
     before = screen.reader.article
+    # On a cold cache the sidebar lists the other articles once indexing reaches them.
+    await until(lambda: len(screen.sidebar.order()) > 1)
     await pilot.press("J")
     await until(lambda: screen.reader.article is not before and screen.reader.article is not None)
     await pilot.pause()
