@@ -110,33 +110,33 @@ def _bbc(s: str) -> CreditMatch | None:
     return CreditMatch(None, rest or None, "caption", media, "bbc")
 
 
+def _trailing_form(pattern: re.Pattern[str], style: str, s: str) -> CreditMatch | None:
+    m = pattern.fullmatch(s)
+    if m is None:
+        return None
+    credit = m.group("credit").strip()
+    if style != "ap" and not _plausible_credit(credit):
+        return None
+    caption = m.group("cap").strip() or None
+    return CreditMatch(credit, caption, "both" if caption else "source", "image", style)
+
+
 def _trailing(s: str) -> CreditMatch | None:
-    for pattern, style in _TRAILING:
-        # Each form's keyword must be in the line. Most lines are body text: one-character
-        # tests ("/", ":") rule them out before the slower multi-character ones run.
-        if style == "ap" and not s.endswith(")"):
-            continue
-        if style == "reuters" and not ("/" in s and "REUTERS/" in s):
-            continue
-        if style == "guardian" and not (
-            (":" in s or "by" in s)
-            and (
-                "Photo" in s
-                or "Illustration" in s
-                or "Composite" in s
-                or "Foto" in s
-                or "Bild" in s
-            )
-        ):
-            continue
-        m = pattern.fullmatch(s)
-        if m is None:
-            continue
-        credit = m.group("credit").strip()
-        if style != "ap" and not _plausible_credit(credit):
-            continue
-        caption = m.group("cap").strip() or None
-        return CreditMatch(credit, caption, "both" if caption else "source", "image", style)
+    # The forms of _TRAILING in order, each tried only when its keyword is in the line. Most
+    # lines are body text: one-character tests ("/", ":") rule them out before slower ones.
+    found = None
+    if s.endswith(")"):
+        found = _trailing_form(_AP_CREDIT, "ap", s)
+    if found is None and "/" in s and "REUTERS/" in s:
+        found = _trailing_form(_REUTERS_CREDIT, "reuters", s)
+    if (
+        found is None
+        and (":" in s or "by" in s)
+        and ("Photo" in s or "Illustration" in s or "Composite" in s or "Foto" in s or "Bild" in s)
+    ):
+        found = _trailing_form(_CAPTION_CREDIT, "guardian", s)
+    if found is not None:
+        return found
     if "|" in s:
         m = _PIPE_CREDIT.fullmatch(s)
         if m is not None:

@@ -65,6 +65,8 @@ def ends_closed(s: str) -> bool:
     Returns:
         True when the last character before any closing quotes is ``.!?…:;,`` (or none is left).
     """
+    if s and s[-1] in _CLOSING:  # the usual case; no closing mark is in TRAIL or a space
+        return True
     core = s.rstrip(TRAIL).rstrip()
     return not core or core[-1] in _CLOSING
 
