@@ -226,3 +226,13 @@ def test_article_word_counts_add_up_after_repeated_calls() -> None:
     assert first == (article.word_count, [s.word_count for s in article.sections])
     body = re.findall(r"\w+", "First paragraph has five words. Second one has four.")
     assert article.word_count == len(body) == 9
+
+
+@pytest.mark.parametrize("alternative", bp._BOILER_ANY.pattern.split("|"))
+def test_prefilter_lets_every_footer_phrase_through(alternative: str) -> None:
+    # A phrase added to _BOILER_ANY must be added to _any_literal's list too.
+    phrase = alternative.replace(r"\W*$", "").replace("\\.", ".")
+    assert re.fullmatch(r"[\w .@]+", phrase), "the alternatives are plain phrases"
+    for line in (phrase, phrase.upper(), f"Text before. {phrase.title()}"):
+        assert bp._BOILER_ANY.search(line)
+        assert bp._any_literal(line)

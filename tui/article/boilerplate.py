@@ -164,31 +164,32 @@ _GET_IN_TOUCH = re.compile(
     _I,
 )
 _BOILER_MAX = 400
+
+
 # Every alternative of _BOILER_ANY holds one of these (lower-case ASCII) words. Body lines often
 # hold "report" or "app…", and the case-insensitive search over a long line costs far more than a
 # few substring tests on its lower-cased copy.
-# ("haveyoursay@" and "@bbc.co.uk" share the "@".)
-_ANY_LITERALS = (
-    "contributed to this report",
-    "thomson reuters trust principles",
-    "all rights reserved",
-    "notifications in our app",
-    "notificaciones en nuestra app",
-    "activate the latest version",
-    "this article was amended",
-)
-
-
 def _any_literal(s: str) -> bool:
-    """True unless no alternative of :data:`_BOILER_ANY` can occur in ``s`` (a cheap prefilter)."""
+    """True unless no alternative of :data:`_BOILER_ANY` can occur in ``s`` (a cheap prefilter).
+
+    Each alternative holds "@" or one of the lower-case phrases tested below.
+    """
     if "@" in s:
         return True
     # İ ı ſ and the Kelvin sign are the only non-ASCII characters IGNORECASE matches to ASCII
-    # letters: with one of them in the line a lower-cased literal could miss, so let the regex say.
+    # letters: with one of them in the line a lower-cased phrase could miss, so let the regex say.
     if "\u0130" in s or "\u0131" in s or "\u017f" in s or "\u212a" in s:
         return True
     low = s.lower()
-    return any(word in low for word in _ANY_LITERALS)
+    return (
+        "contributed to this report" in low
+        or "thomson reuters trust principles" in low
+        or "all rights reserved" in low
+        or "notifications in our app" in low
+        or "notificaciones en nuestra app" in low
+        or "activate the latest version" in low
+        or "this article was amended" in low
+    )
 
 
 def is_chrome(s: str) -> bool:

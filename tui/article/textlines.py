@@ -188,13 +188,16 @@ def join_wrapped(items: list[Item], lines: list[str]) -> list[Item]:
     undecided: list[tuple[int, int]] = []
     for i, j in runs:
         width = max(len(items[k].text) for k in range(i, j))
+        if not 40 <= width <= 150:  # no wrap width: the seams need not be weighed
+            undecided.append((i, j))
+            continue
         strong = weak = 0
         for k in range(i, j - 1):
             st, wk = _wrap_evidence(items[k].text, items[k + 1].text, width)
             strong += st
             weak += wk
         # Capitalised line starts are common in per-line files, so only a sure seam counts.
-        if 40 <= width <= 150 and strong and strong + weak >= (j - i - 1) / 2:
+        if strong and strong + weak >= (j - i - 1) / 2:
             wrapped[i] = (j, width)
             file_width = max(file_width, width)
         else:
