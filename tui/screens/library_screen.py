@@ -1,15 +1,15 @@
 """The library half of the main screen: the index, lazy parsing, read marks, positions, bookmarks.
 
 :class:`LibraryScreen` is the base class of :class:`tui.screens.main.MainScreen`. Start-up is
-ordered for the first paint: one worker picks the article to open (the last one read, else the
-first file) with a few file checks, parses it and posts it before it finds the rest of the
-library and reads the index's cached entries, so the article and then the sidebar appear at
-once. New or changed files are indexed in a second worker, started only once the first
-article is in, so it does not compete with it. A long article is parsed in two steps: its
-opening is shown at once and the whole swapped in at the same reading position. An article is
-parsed only when it is opened, and the last few are kept. Read marks, bookmarks and reading
-positions live in :class:`tui.state.ReadingState`; the library keys are in
-:mod:`tui.screens.library_actions`.
+ordered for the first paint: the article to open (the last one read, else the first file) is
+picked with a few file checks and parsed (a long one's opening only) on mount, so the first
+frame already shows it; then one worker finds the rest of the library and reads the index's
+cached entries for the sidebar. New or changed files are indexed in a second worker, started
+only once the first article is in, so it does not compete with it. A long article is parsed
+in two steps: its opening is shown at once and the whole swapped in at the same reading
+position. An article is parsed only when it is opened, and the last few are kept. Read
+marks, bookmarks and reading positions live in :class:`tui.state.ReadingState`; the library
+keys are in :mod:`tui.screens.library_actions`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,11 @@ from tui.widgets.library_tree import Grouping, Sorting
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from tui.library import Entry
+
+    _Parses = Iterator[tuple[Article | None, str, bool]]
 
 __all__ = ["LOADING_DELAY", "PARSED_KEPT", "LibraryScreen"]
 
@@ -128,27 +132,50 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         self._pane = self.reader  # kept: on unmount (quit) the pane is no longer queryable
         self.watch(self._pane, "scroll_y", self._reader_scrolled, init=False)
         self._show_arrangement()
-        self._find_library(self._paths, self.state.last_opened())
-        # The spinner only when opening is slow: drawing it would slow a quick first paint.
-        self._spinner = self.set_timer(LOADING_DELAY, self._show_loading)
+        first, parses = self._open_first(self.state.last_opened())
+        self._find_library(self._paths, first, parses)
+        if self._shown_path is None:
+            # The spinner only when opening is slow: drawing it would slow a quick first paint.
+            self._spinner = self.set_timer(LOADING_DELAY, self._show_loading)
+
+    def _open_first(self, last: str | None) -> tuple[Path | None, _Parses]:
+        """Parse the first article (a long one's opening) here, before the first frame.
+
+        It takes a few file checks and at most :data:`tui.loader.PREFIX_CHARS` of text, so
+        the first frame already holds it: no empty frame painted first, and no worker thread
+        contending for the interpreter with that paint. The rest of a long article is parsed
+        by the worker, which resumes the same generator.
+        """
+        from tui.loader import first_article, parse_progressively
+
+        first = first_article(self._paths, last)
+        if first is None:
+            return None, iter(())
+        parses = parse_progressively(first)
+        for article, error, complete in parses:
+            self._article_parsed(
+                self.ArticleParsed(-1, article, error, path=first, complete=complete)
+            )
+            break
+        return first, parses
 
     def _show_loading(self) -> None:
         self._spinner = None
         self.reader.loading = True
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
-    def _find_library(self, paths: tuple[Path, ...], last: str | None) -> None:
+    def _find_library(self, paths: tuple[Path, ...], first: Path | None, parses: _Parses) -> None:
         from tui.library import LibraryIndex
-        from tui.loader import find_articles, first_article, parse_progressively
+        from tui.loader import find_articles
 
-        # The article to open first goes out before the library is walked: the reader
-        # sees it while the files are found (the whole of a long one follows the sidebar).
-        first = first_article(paths, last)
-        parses = parse_progressively(first) if first is not None else iter(())
-        for article, error, complete in parses:
-            self.post_message(self.ArticleParsed(-1, article, error, path=first, complete=complete))
-            if complete or len(paths) > 1 or paths[0].is_dir():
-                break  # a lone file: its whole parse matters more than finding it again
+        # The first article (a long one's opening) is already in: the rest of a lone long
+        # file comes before the walk, since finding that one file again matters less.
+        if len(paths) == 1 and not paths[0].is_dir():
+            for article, error, complete in parses:
+                self.post_message(
+                    self.ArticleParsed(-1, article, error, path=first, complete=complete)
+                )
+                break
         files, skipped = find_articles(paths)
         with LibraryIndex() as index:
             cached = index.cached(files, roots=[p for p in paths if p.is_dir()] or None)
