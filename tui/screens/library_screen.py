@@ -133,7 +133,8 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         self.watch(self._pane, "scroll_y", self._reader_scrolled, init=False)
         self._show_arrangement()
         first, parses = self._open_first(self.state.last_opened())
-        self._find_library(self._paths, first, parses)
+        # After the first frame: walking the library now would contend with painting it.
+        self.call_after_refresh(self._find_library, self._paths, first, parses)
         if self._shown_path is None:
             # The spinner only when opening is slow: drawing it would slow a quick first paint.
             self._spinner = self.set_timer(LOADING_DELAY, self._show_loading)

@@ -24,7 +24,7 @@ from textual.style import Style as ContentStyle
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tui.library import Entry
+from tui.library_entry import Entry
 from tui.textlayout import resolve_style
 from tui.widgets.article_tree import ArticleTree, TreeEntry, words_label
 
