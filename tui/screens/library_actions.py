@@ -143,7 +143,8 @@ class LibraryActions:
             self._show_arrangement()
 
     def _show_arrangement(self: LibraryHost) -> None:
-        parts = [f"{self.sidebar.article_count or len(self.files)} articles"]
+        count = self.sidebar.article_count or len(self.files)
+        parts = [f"{count} article" if count == 1 else f"{count} articles"]
         if self.grouping != "none":
             parts.append(_GROUP_NAMES[self.grouping])
         parts.append(_SORT_NAMES[self.sorting])
