@@ -14,6 +14,7 @@ keys are in :mod:`tui.screens.library_actions`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,10 @@ _key = path_key
 
 LOADING_DELAY = 0.3
 """Seconds before the pane shows its loading indicator, if no article is in by then."""
+
+_BATCH = 500
+_BATCH_SECONDS = 0.25
+"""The index worker hands the sidebar this many entries, or what it has after this long."""
 
 
 class LibraryScreen(LibraryActions, ArticleOpener):
@@ -90,13 +95,18 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             """Entries that need no parsing, by ``str(path)``."""
             super().__init__()
 
-    class EntryIndexed(Message):
-        """The index worker handled one new or changed file (``entry`` None if unreadable)."""
+    class EntriesIndexed(Message):
+        """The index worker handled a batch of new or changed files (entry None if unreadable).
 
-        def __init__(self, path: Path, entry: Entry | None, reason: str, done: int, total: int):
-            self.path = path
-            self.entry = entry
-            self.reason = reason
+        Batched because every change to the sidebar makes the Tree rebuild all its lines: one
+        message per file made indexing a big library quadratic.
+        """
+
+        def __init__(
+            self, items: tuple[tuple[Path, Entry | None, str], ...], done: int, total: int
+        ) -> None:
+            self.items = items
+            """(path, entry or None, reason) for each file handled."""
             self.done = done
             self.total = total
             super().__init__()
@@ -269,28 +279,35 @@ class LibraryScreen(LibraryActions, ArticleOpener):
                 roots=roots,
                 parsed=parsed,
             )
-            for path, entry, reason in updates:
-                self.post_message(self.EntryIndexed(path, entry, reason, count[0], count[1]))
+            batch: list[tuple[Path, Entry | None, str]] = []
+            sent = time.monotonic()
+            for item in updates:
+                batch.append(item)
+                if len(batch) >= _BATCH or time.monotonic() - sent >= _BATCH_SECONDS:
+                    self.post_message(self.EntriesIndexed(tuple(batch), count[0], count[1]))
+                    batch, sent = [], time.monotonic()
+            if batch:
+                self.post_message(self.EntriesIndexed(tuple(batch), count[0], count[1]))
             if not worker.is_cancelled:
                 index.forget_missing(files)
         self.post_message(self.IndexFinished())
 
-    @on(EntryIndexed)
-    def _add_entry(self, message: EntryIndexed) -> None:
-        index = self._index_of.get(_key(message.path))
-        if index is None:
-            return
-        if message.entry is None:
-            self._skipped.append((message.path, message.reason))
-        else:
-            unread = _key(message.path) not in self._read
-            self.sidebar.upsert(index, message.entry, unread=unread)
-            if index == self._shown:  # its node is new: put the cursor there
-                self.sidebar.show_position(index, self.reader.current_section)
+    @on(EntriesIndexed)
+    def _add_entries(self, message: EntriesIndexed) -> None:
+        for path, entry, reason in message.items:
+            index = self._index_of.get(_key(path))
+            if index is None:
+                continue
+            if entry is None:
+                self._skipped.append((path, reason))
+            else:
+                unread = _key(path) not in self._read
+                self.sidebar.upsert(index, entry, unread=unread)
+                if index == self._shown:  # its node is new: put the cursor there
+                    self.sidebar.show_position(index, self.reader.current_section)
         if message.done < message.total:
             self.status.progress = f"Indexing… {100 * message.done // message.total}%"
-        if message.done % 100 == 0 or message.done == message.total:
-            self._show_arrangement()
+        self._show_arrangement()
 
     @on(IndexFinished)
     def _index_finished(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -108,6 +109,26 @@ class ArticleTree(Tree[TreeEntry]):
             return label
         head, _, tail = label.divide([cut, meta_start])
         return Text.assemble(head, "…", tail)
+
+    def get_label_width(self, node: TreeNode[TreeEntry]) -> int:
+        """The label's width without rendering it.
+
+        Tree calls this for every node whenever it rebuilds its lines (each added or relabelled
+        node); rendering thousands of labels there made indexing a big library quadratic.
+        :meth:`render_label` shortens a long label to the row, so the width is capped the same way.
+
+        Args:
+            node: The node to measure.
+
+        Returns:
+            The label's width in cells.
+        """
+        label = node.label
+        length = label.cell_len if isinstance(label, Text) else cell_len(label)
+        if not self._meta.get(node.id, 0):
+            return length
+        indent = 0 if node.parent is self.root else self.guide_depth
+        return max(0, min(length, self.scrollable_content_region.width - indent))
 
     @on(Tree.NodeSelected)
     def _post_selection(self, event: Tree.NodeSelected[TreeEntry]) -> None:
