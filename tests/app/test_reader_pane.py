@@ -18,6 +18,8 @@ from tui.article.model import (
     QuoteSpan,
     Section,
 )
+from tui.items import build_items
+from tui.render import estimate_height
 from tui.widgets.reader_pane import ReaderPane
 
 THEME_DEFAULTS = {
@@ -394,3 +396,53 @@ async def test_mouse_wheel_scrolls_and_updates_section() -> None:
         pane.post_message(events.MouseScrollUp(pane, 5, 5, 0, -1, 0, False, False, False))
         await pilot.pause()
         assert pane.scroll_y < before
+
+
+@pytest.mark.parametrize(
+    ("change", "adopted"),
+    [
+        ({}, True),
+        ({"highlight_quotes": False}, True),  # drawing only: the items stay the same
+        ({"show_credits": False}, False),
+        ({"show_boilerplate": True}, False),
+        ({"show_speakers": False}, False),
+    ],
+)
+async def test_prepared_items_are_adopted_only_when_toggles_match(
+    change: dict[str, bool], adopted: bool
+) -> None:
+    app = Host()
+    article = long_article()
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReaderPane)
+        prepared = pane.prepare(article)  # as a worker thread does, before the toggles change
+        for name, value in change.items():
+            setattr(pane, name, value)
+        await pilot.pause()
+        pane.show_article(article, prepared)
+        await pilot.pause()
+        assert (pane._layout.items is prepared.items) == adopted
+        # Either way the pane shows what building the items itself gives.
+        assert list(pane.items) == build_items(article, pane.options)
+        assert pane.scroll_y == 0
+        assert screen_lines(pane)[0].strip() == "Long test article"
+
+
+async def test_prepared_items_for_another_width_or_article_are_not_misused() -> None:
+    app = Host()
+    article, other = long_article(), long_article(sections=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReaderPane)
+        pane.show_article(article, pane.prepare(other))  # stale: for another article
+        await pilot.pause()
+        assert list(pane.items) == build_items(article, pane.options)
+        prepared = pane.prepare(article)
+        pane.measure = 40  # the column narrows before the items arrive
+        await pilot.pause()
+        pane.show_article(article, prepared)
+        await pilot.pause()
+        expected = [estimate_height(item, 40) for item in prepared.items]
+        exact = pane._layout.exact
+        assert all(
+            e or h == x for e, h, x in zip(exact, pane._layout.heights, expected, strict=True)
+        )

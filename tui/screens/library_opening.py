@@ -9,6 +9,7 @@ to :class:`tui.state.ReadingState` (positions after a pause in scrolling, and on
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from tui.article.model import Article
 from tui.positions import paragraph_at, position_of
 from tui.screens.library_actions import path_key
 from tui.state import ReadingState
+from tui.widgets._reader_layout import PreparedItems
 from tui.widgets.library_tree import LibraryTree
 from tui.widgets.reader_pane import ReaderPane
 
@@ -32,6 +34,9 @@ PARSED_KEPT = 8
 
 _SAVE_DELAY = 1.5
 """Seconds of quiet scrolling before the reading position is saved."""
+
+_PREPARE_BLOCKS = 2000
+"""Articles with more blocks than this get their display items built in the parsing thread."""
 
 _key = path_key
 
@@ -67,6 +72,8 @@ class ArticleOpener(Screen[None]):
             self.error = error
             self.path = path
             self.complete = complete
+            self.prepared: PreparedItems | None = None
+            """The article's display items, built in the thread that parsed a long article."""
             super().__init__()
 
     def __init__(self) -> None:
@@ -89,6 +96,25 @@ class ArticleOpener(Screen[None]):
         self._first_pending: str | None = None  # the first article, while its whole is parsed
         self.state: ReadingState | None = None
         """Read marks, bookmarks and positions (opened on mount)."""
+
+    def post_message(self, message: Message) -> bool:
+        """Post a message; a long article parsed in a worker gets its display items built there.
+
+        Building the items of a huge article takes a pass over every block (about half a
+        second for 25 MB): done here, in the worker that posts the parse, the UI thread only
+        swaps them in and keys stay answered while the article loads.
+        """
+        if (
+            isinstance(message, ArticleOpener.ArticleParsed)
+            and message.complete
+            and message.article is not None
+            and message.prepared is None
+            and self._pane is not None
+            and threading.get_ident() != self._thread_id  # in a worker: the UI thread is free
+            and sum(len(s.blocks) for s in message.article.sections) > _PREPARE_BLOCKS
+        ):
+            message.prepared = self._pane.prepare(message.article)
+        return super().post_message(message)
 
     def _start_indexing(self) -> None:
         """Called once the opened article is in: the subclass indexes the library then."""
@@ -145,7 +171,7 @@ class ArticleOpener(Screen[None]):
             assert message.path is not None
             self._first_pending = None if message.complete else _key(message.path)
             if not self.files:
-                self._early_parsed(message.path, article, message.complete)
+                self._early_parsed(message.path, article, message.complete, message.prepared)
                 return
             index = self._index_of.get(_key(message.path), -1)
             if index < 0:
@@ -163,22 +189,24 @@ class ArticleOpener(Screen[None]):
         if index == self.article_index:
             if index == self._shown:
                 if message.complete and article is not self._article:
-                    self._swap(article)
+                    self._swap(article, message.prepared)
             elif message.complete or self._opening_fits(index, article, self.files[index]):
-                self._show(index, article)
+                self._show(index, article, prepared=message.prepared)
         if message.complete:
             self._start_indexing()
 
-    def _early_parsed(self, path: Path, article: Article | None, complete: bool) -> None:
+    def _early_parsed(
+        self, path: Path, article: Article | None, complete: bool, prepared: PreparedItems | None
+    ) -> None:
         """Show the first article before the library's files are known."""
         if article is None:
             return
         self._early = (path, article, complete)
         if self._shown_path is not None and _key(self._shown_path) == _key(path):
             if complete and article is not self._article:
-                self._swap(article)
+                self._swap(article, prepared)
         elif complete or self._opening_fits(-1, article, path):
-            self._show(-1, article, path)
+            self._show(-1, article, path, prepared)
 
     def _opening_fits(self, index: int, opening: Article, path: Path) -> bool:
         """Whether the reader starts inside a long article's opening (so it can show now)."""
@@ -187,26 +215,33 @@ class ArticleOpener(Screen[None]):
         saved = self.state.position(path) if self.state is not None else None
         return saved is None or saved[0] < len(opening.paragraphs) - 1
 
-    def _swap(self, article: Article) -> None:
+    def _swap(self, article: Article, prepared: PreparedItems | None = None) -> None:
         """Replace the article on screen by a fuller parse of it, at the same position."""
         position = self.reader.position()
         self._article = article
-        self.reader.show_article(article)
+        self.reader.show_article(article, prepared)
         self.reader.restore_position(position)
         self.article_shown()
 
-    def _show(self, index: int, article: Article, path: Path | None = None) -> None:
+    def _show(
+        self,
+        index: int,
+        article: Article,
+        path: Path | None = None,
+        prepared: PreparedItems | None = None,
+    ) -> None:
         """Put a parsed article in the pane, at the target or where the reader left it.
 
         Args:
             index: Its index in :attr:`files`; -1 before the files are known.
             article: The article (or the opening of a long one).
             path: Its file (needed when ``index`` is -1).
+            prepared: Its display items, when built in the parsing thread.
         """
         self._leave()
         path = path if path is not None else self.files[index]
         self._shown, self._article, self._shown_path = index, article, path
-        self.reader.show_article(article)
+        self.reader.show_article(article, prepared)
         target, self._target = self._target, None
         if target is not None and target[0] == "section":
             self.reader.scroll_to_section(target[1])

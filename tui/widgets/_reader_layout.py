@@ -8,14 +8,69 @@ items; it is rebuilt lazily (one ``accumulate`` over the heights) after heights 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from itertools import accumulate
 from time import perf_counter
 
-from tui.items import Item
+from tui.article.model import Article
+from tui.items import Item, ViewOptions, build_items
 from tui.render import estimate_height, item_height
 
 Position = tuple[int, int, int]
 """(section, block, line offset within the block)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedItems:
+    """An article's items and estimated heights, built ahead (e.g. in a worker thread).
+
+    Building the items of a huge article takes a pass over all of its blocks (about half a
+    second for 25 MB), too long for the UI thread; :func:`prepare_items` does it where the
+    article was parsed and the pane adopts the result when the toggles and width still match.
+    """
+
+    article: Article
+    """The article the items are for."""
+    options: ViewOptions
+    """The toggles they were built with."""
+    column: int
+    """The column width the heights are estimated for."""
+    items: list[Item] = field(repr=False)
+    """The items, as :func:`tui.items.build_items` makes them (no fold opened)."""
+    keys: list[tuple[int, int]] = field(repr=False)
+    """``(section, block)`` of each item."""
+    heights: list[int] = field(repr=False)
+    """Estimated height of each item at :attr:`column`."""
+
+    def fits(self, article: Article, options: ViewOptions) -> bool:
+        """Whether these items are the ones ``article`` gets with ``options``.
+
+        Quote highlighting does not change the items, only how they are drawn.
+        """
+        ours, theirs = self.options, options
+        return (
+            article is self.article
+            and ours.show_credits == theirs.show_credits
+            and ours.show_boilerplate == theirs.show_boilerplate
+            and ours.show_speakers == theirs.show_speakers
+        )
+
+
+def prepare_items(article: Article, options: ViewOptions, column: int) -> PreparedItems:
+    """Build an article's items and estimate their heights (pure: any thread may call it).
+
+    Args:
+        article: The article.
+        options: The toggles to build for.
+        column: The column width to estimate heights for.
+
+    Returns:
+        Items, keys and estimated heights, ready for :meth:`ReaderLayout.reset`.
+    """
+    items = build_items(article, options)
+    keys = [(item.section, item.block) for item in items]
+    heights = [estimate_height(item, column) for item in items]
+    return PreparedItems(article, options, column, items, keys, heights)
 
 
 class ReaderLayout:
@@ -36,12 +91,24 @@ class ReaderLayout:
         self._dirty = False
         self._refine_from = 0
 
-    def reset(self, items: list[Item], column: int) -> None:
-        """Lay out ``items`` at ``column`` with estimated heights."""
+    def reset(self, items: list[Item], column: int, prepared: PreparedItems | None = None) -> None:
+        """Lay out ``items`` at ``column`` with estimated heights.
+
+        Args:
+            items: The items.
+            column: Column width in cells.
+            prepared: Keys and estimates computed ahead for these items, used when they are
+                for the same items and column (else they are computed here).
+        """
         self.items = items
-        self.keys = [(item.section, item.block) for item in items]
         self.column = column
-        self.heights = [estimate_height(item, column) for item in items]
+        if prepared is not None and prepared.items is items and prepared.column == column:
+            # Copies: make_exact changes heights in place, the prepared lists stay as built.
+            self.keys = prepared.keys
+            self.heights = list(prepared.heights)
+        else:
+            self.keys = [(item.section, item.block) for item in items]
+            self.heights = [estimate_height(item, column) for item in items]
         self.exact = bytearray(len(items))
         self._dirty = True
         self._refine_from = 0

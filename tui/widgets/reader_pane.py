@@ -25,7 +25,7 @@ from textual.timer import Timer
 
 from tui.article.model import Article
 from tui.render import Item, ItemLines, ViewOptions, build_items, column_width
-from tui.widgets._reader_layout import Position, ReaderLayout
+from tui.widgets._reader_layout import Position, PreparedItems, ReaderLayout, prepare_items
 from tui.widgets._reader_lines import ReaderLines, fold_at, fold_on_screen
 
 _REFINE_SLICE = 0.004
@@ -124,16 +124,39 @@ class ReaderPane(ScrollView, can_focus=True):
         self._expanded: frozenset[tuple[int, int]] = frozenset()
         self._drawn = ReaderLines(self._layout, self._sync_size)
         self._refine_timer: Timer | None = None
+        self._prepared: PreparedItems | None = None  # items built ahead for the next article
 
     # ---------------------------------------------------------------- public API
 
-    def show_article(self, article: Article) -> None:
+    def show_article(self, article: Article, prepared: PreparedItems | None = None) -> None:
         """Replace the article and scroll to its top.
 
         Args:
             article: The article to show.
+            prepared: Its items built ahead by :meth:`prepare` (off the UI thread, for a
+                huge article); ignored, and the items built here, when the toggles or the
+                width changed since.
         """
-        self.article = article
+        self._prepared = prepared
+        try:
+            self.article = article
+        finally:
+            self._prepared = None
+
+    def prepare(self, article: Article) -> PreparedItems:
+        """Build the items :meth:`show_article` needs, for the current toggles and width.
+
+        Safe to call from a worker thread: it only reads the toggles and the pane's width,
+        and :meth:`show_article` checks both again before using the result.
+
+        Args:
+            article: The article to prepare.
+
+        Returns:
+            Items and estimated heights to pass to :meth:`show_article`.
+        """
+        column = column_width(self.scrollable_content_region.width, self.measure)
+        return prepare_items(article, self.options, column)
 
     def scroll_to_section(self, index: int) -> None:
         """Scroll so that section ``index`` (its heading, or first block) is at the top.
@@ -304,19 +327,28 @@ class ReaderPane(ScrollView, can_focus=True):
     def _rebuild(self, keep: bool = True) -> None:
         """Rebuild the items for the current article and toggles, keeping the position."""
         pos = self.position() if keep and self._layout.items else None
-        article = self.article
-        items = build_items(article, self.options, self._expanded) if article else []
+        article, prepared = self.article, self._prepared
+        if prepared is not None and (
+            self._expanded or article is None or not prepared.fits(article, self.options)
+        ):
+            prepared = None
+        if prepared is not None:
+            items = prepared.items
+        else:
+            items = build_items(article, self.options, self._expanded) if article else []
         self._drawn.match = None  # the items are new: _relayout drops every cached line
-        self._relayout(items, pos)
+        self._relayout(items, pos, prepared)
 
     def _reflow(self) -> None:
         """Lay out again at a new column width, keeping the top paragraph."""
         pos = self.position() if self._layout.items else None
         self._relayout(self._layout.items, pos)
 
-    def _relayout(self, items: list[Item], pos: Position | None) -> None:
+    def _relayout(
+        self, items: list[Item], pos: Position | None, prepared: PreparedItems | None = None
+    ) -> None:
         self._pane_width = self.scrollable_content_region.width
-        self._layout.reset(items, column_width(self._pane_width, self.measure))
+        self._layout.reset(items, column_width(self._pane_width, self.measure), prepared)
         self._drawn.clear()
         self._sync_size()
         if pos is not None:
