@@ -157,7 +157,13 @@ class ArticleOpener(Screen[None]):
         elif self._first_pending != _key(self.files[new]):  # else its whole parse is under way
             self._parse_article(new, self.files[new])
 
-    @work(thread=True, exclusive=True, group="parse", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="parse",
+        exit_on_error=False,
+        description="parse an article",
+    )
     def _parse_article(self, index: int, path: Path) -> None:
         from tui.loader import parse_progressively
 

@@ -174,7 +174,13 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         self._spinner = None
         self.reader.loading = True
 
-    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="library",
+        exit_on_error=False,
+        description="find the library",
+    )
     def _find_library(self, paths: tuple[Path, ...], first: Path | None, parses: _Parses) -> None:
         from tui.library import LibraryIndex
         from tui.loader import find_articles
@@ -258,7 +264,15 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             rest + ((self.files[shown],) if 0 <= shown < len(self.files) else ()), parsed
         )
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    # An explicit description: Textual otherwise builds one from repr() of the arguments,
+    # which for `parsed` renders whole articles on the UI thread.
+    @work(
+        thread=True,
+        exclusive=True,
+        group="index",
+        exit_on_error=False,
+        description="index the library",
+    )
     def _index_library(self, files: tuple[Path, ...], parsed: dict[str, Article]) -> None:
         from textual.worker import get_current_worker
 

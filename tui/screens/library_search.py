@@ -89,7 +89,13 @@ class LibrarySearchScreen(ModalScreen[SearchHit | None]):
         query = event.value
         self._timer = self.set_timer(DEBOUNCE, lambda: self._search(query))
 
-    @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="library-search",
+        exit_on_error=False,
+        description="search the library",
+    )
     def _search(self, query: str) -> None:
         from textual.worker import get_current_worker
 
