@@ -102,8 +102,8 @@ class ArticleTree(Tree[TreeEntry]):
         if not meta or width <= 0 or label.cell_len <= width:
             return label
         meta_start = len(label.plain) - meta
-        # The title keeps at least three fifths of the row; the tree crops whatever is left.
-        least = min(meta_start, width * 3 // 5)
+        # The title keeps at least half of the row; the tree crops whatever is left.
+        least = min(meta_start, width // 2)
         cut = max(least, meta_start - (label.cell_len - width)) - 1
         if cut >= meta_start - 1:
             return label

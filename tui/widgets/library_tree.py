@@ -101,10 +101,10 @@ _OUTLET_SHORT = {"Associated Press": "AP", "The Guardian": "Guardian", "BBC News
 
 
 def _short_source(entry: Entry) -> str:
-    """The outlet in a few cells ("AP", "Reuters"), else the file name, cut to 12 cells."""
+    """The outlet in a few cells ("AP", "Reuters"), else the file name, cut to 10 cells."""
     source = entry.outlet or Path(entry.path).stem
     source = _OUTLET_SHORT.get(source, source)
-    return source if len(source) <= 12 else source[:11] + "…"
+    return source if len(source) <= 10 else source[:9] + "…"
 
 
 def _group_name(entry: Entry, grouping: Grouping) -> str:
