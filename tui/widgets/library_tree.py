@@ -97,6 +97,9 @@ def date_key(date: str | None) -> tuple[int, int, int] | None:
     return int(year[1]), month, day if 1 <= day <= 31 else 0
 
 
+_SECTION_CHUNK = 1000
+"""Section leaves added per event-loop turn when an article has more."""
+
 _OUTLET_SHORT = {"Associated Press": "AP", "The Guardian": "Guardian", "BBC News": "BBC"}
 
 
@@ -143,6 +146,8 @@ class LibraryTree(ArticleTree):
         self._groups: dict[str, TreeNode[TreeEntry]] = {}
         self._keys: dict[int, list[tuple[object, ...]]] = {}  # parent id -> sorted child keys
         self._filled: set[int] = set()  # articles whose section leaves exist
+        self._fills = 0  # counts fills, so a chunked fill that was superseded stops
+        self._fill_of: dict[int, int] = {}  # article → the fill that owns its leaves
         self._unread: set[int] = set()
         self._order: list[int] | None = None  # display order, rebuilt lazily
         self._generation = 0  # bumped by each rebuild, so stale chunks stop
@@ -357,13 +362,30 @@ class LibraryTree(ArticleTree):
         words = list(entry.section_words)
         # The lead has no heading: when there is one more section than headings, it is first.
         titles = ["Lead"] * (len(words) - len(headings)) + headings
-        node = self._article_nodes[article]
-        for number, (title, count) in enumerate(zip(titles, words, strict=False)):
+        self._fills += 1
+        self._fill_of[article] = self._fills
+        self._add_sections(article, self._fills, list(enumerate(zip(titles, words, strict=False))))
+
+    def _add_sections(
+        self, article: int, fill: int, sections: list[tuple[int, tuple[str, int]]]
+    ) -> None:
+        """Add section leaves, a chunk per event-loop turn for articles with thousands of them.
+
+        A huge article can have tens of thousands of sections; adding them all at once held
+        the UI thread for a large fraction of a second.
+        """
+        node = self._article_nodes.get(article)
+        if node is None or article not in self._filled or self._fill_of.get(article) != fill:
+            return  # the article was relabelled, refilled or removed meanwhile
+        chunk, rest = sections[:_SECTION_CHUNK], sections[_SECTION_CHUNK:]
+        for number, (title, count) in chunk:
             meta = f"  {words_label(count)}"
             label = Text(title or "Lead")
             label.append(meta, style="dim")
             leaf = node.add_leaf(label, data=TreeEntry(article, number))
             self._meta[leaf.id] = len(meta)
+        if rest:
+            self.call_later(self._add_sections, article, fill, rest)
 
     # ------------------------------------------------------------------ showing
 
