@@ -13,7 +13,6 @@ every subcommand go in :func:`add_common_options`.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -22,15 +21,23 @@ from pathlib import Path
 from typing import TextIO
 
 from tui.article import BinaryFileError, load
-from tui.article.export import WIDTH, to_json, to_markdown, to_text
 from tui.article.sanitize import sanitize
 from tui.loader import find_articles
 from tui.paths import examples_dir
 
 __all__ = ["COMMANDS", "Command", "main"]
 
-RULE = "─" * WIDTH
-"""Printed between articles when ``dump`` prints several as text or Markdown."""
+
+def __getattr__(name: str) -> str:
+    """``RULE``, printed between articles when ``dump`` prints several as text or Markdown.
+
+    Built on first use so the reader's start-up does not import the exporters (and textwrap).
+    """
+    if name == "RULE":
+        from tui.article.export import WIDTH
+
+        return "─" * WIDTH
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +91,9 @@ def _reason(exc: Exception) -> str:
 
 
 def _dump(args: argparse.Namespace, out: TextIO) -> int:
+    from tui.article.export import to_json, to_markdown, to_text
+
+    rule = __getattr__("RULE")
     # The reader's own rules for what a path holds, so dump and the sidebar agree.
     files, skipped = find_articles([Path(arg) for arg in args.paths])
     for path, why in skipped:
@@ -98,10 +108,12 @@ def _dump(args: argparse.Namespace, out: TextIO) -> int:
             status = 1
             continue
         if args.format == "json":
+            import json  # only `dump --format json` needs it
+
             out.write(json.dumps(to_json(article, str(target)), ensure_ascii=False) + "\n")
             continue
         if not first:
-            out.write(f"\n{RULE}\n\n")
+            out.write(f"\n{rule}\n\n")
         first = False
         out.write(to_markdown(article) if args.format == "markdown" else to_text(article))
     out.flush()

@@ -7,10 +7,7 @@ each naming the file, the line and the key. The app never writes the config; onl
 
 from __future__ import annotations
 
-import difflib
-import json
 import os
-import textwrap
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,6 +243,8 @@ class _Loader:
 
 def _hint(word: str, known: Collection[str]) -> str:
     """`` (did you mean "x"?)`` for the closest known word, or nothing."""
+    import difflib  # only on the error path: it costs milliseconds at every start-up
+
     close = difflib.get_close_matches(word, list(known), n=1)
     return f" (did you mean {quote(close[0])}?)" if close else ""
 
@@ -308,6 +307,10 @@ def default_config_text(
     Returns:
         TOML text that loads to the default :class:`Config`.
     """
+    # Only `config init` writes this text: keep these imports off the start-up path.
+    import json
+    import textwrap
+
     reader = ReaderConfig()
     low, high = MEASURE_RANGE
     lines = [

@@ -9,7 +9,6 @@ that nothing in it can act on the terminal when the message is printed.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from dataclasses import dataclass
@@ -47,6 +46,8 @@ def quote(value: str) -> str:
     Returns:
         A double-quoted string holding only printable characters.
     """
+    import json  # messages only: json's import is not worth paying at every start-up
+
     quoted = json.dumps(value, ensure_ascii=False)
     if quoted.isprintable():
         return quoted
