@@ -10,6 +10,26 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 THEMES = REPO / "themes"
 
+JSON_KEYS = frozenset(
+    {
+        "file",
+        "format",
+        "title",
+        "title_derived",
+        "authors",
+        "headings",
+        "sections",
+        "paragraph_count",
+        "quotes",
+        "image_credits",
+        "boilerplate",
+        "chrome",
+        "timestamps",
+        "word_count",
+    }
+)
+"""The keys `newsread dump --format json` must print for every article (the issue's list)."""
+
 
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

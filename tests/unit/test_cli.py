@@ -7,26 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, REPO, THEMES
+from tests.conftest import EXAMPLES, JSON_KEYS, REPO, THEMES
 from tui import paths
 from tui.__main__ import RULE, main
 
-KEYS = {
-    "file",
-    "format",
-    "title",
-    "title_derived",
-    "authors",
-    "headings",
-    "sections",
-    "paragraph_count",
-    "quotes",
-    "image_credits",
-    "boilerplate",
-    "chrome",
-    "timestamps",
-    "word_count",
-}
+KEYS = JSON_KEYS
 
 MD = """---
 title: Ferry timetable changes

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import JSON_KEYS
 from tui.article.export import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -274,22 +275,7 @@ def test_markdown_keeps_paragraph_kinds(text: str, kind: str) -> None:
 
 # --- json ---------------------------------------------------------------------------------
 
-KEYS = {
-    "file",
-    "format",
-    "title",
-    "title_derived",
-    "authors",
-    "headings",
-    "sections",
-    "paragraph_count",
-    "quotes",
-    "image_credits",
-    "boilerplate",
-    "chrome",
-    "timestamps",
-    "word_count",
-}
+KEYS = JSON_KEYS
 
 
 def test_json_shape_and_values() -> None:
