@@ -48,6 +48,22 @@ def _key(path: Path | str) -> str:
     return os.path.abspath(os.fspath(path))
 
 
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying while another process does the same.
+
+    SQLite answers "database is locked" at once, without calling the busy handler, when two
+    connections change the journal mode of a new file together; so wait and try again here.
+    """
+    for attempt in range(200):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == 199:
+                raise
+            time.sleep(0.05)
+
+
 class ReadingState:
     """The persistent reading state.
 
@@ -76,7 +92,7 @@ class ReadingState:
         )
         try:
             conn.execute("PRAGMA busy_timeout = 10000")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             check = conn.execute("PRAGMA integrity_check").fetchall()
             if check != [("ok",)]:
