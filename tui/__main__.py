@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from tui.article import BinaryFileError, load
+from tui import __version__
+from tui.article import BinaryFileError, collector, load
 from tui.article.sanitize import sanitize
 from tui.loader import find_articles
 from tui.paths import examples_dir
@@ -52,22 +53,13 @@ class Command:
     """Runs it and returns the exit status."""
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("newsread")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def add_common_options(parser: argparse.ArgumentParser) -> None:
     """Add the options every mode accepts (the reader and each subcommand).
 
     Args:
         parser: The parser to extend.
     """
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     # SUPPRESS: a subcommand's parser must not reset a --config given before the command.
     parser.add_argument(
         "--config",
@@ -259,26 +251,37 @@ def run_app(args: argparse.Namespace) -> int:
     Returns:
         The exit status.
     """
-    from tui.startup import StartupError, bindings_table, load_startup, themes_listing
-
+    # No cyclic garbage collection until the first frame is painted: start-up makes many
+    # long-lived objects and no garbage (see tui.article.collector); the app releases this.
+    collector.hold()
+    app = None
     try:
-        startup = load_startup(getattr(args, "config", None))
-    except StartupError as error:
-        for problem in error.problems:
-            _error(problem)
-        return 2
-    config = startup.config
-    if args.bindings or args.list_themes:
-        if args.bindings:
-            sys.stdout.write(bindings_table(config))
-        if args.list_themes:
-            sys.stdout.write(themes_listing(config, startup.path))
-        return 0
-    from tui.app import NewsreadApp  # imported here so `dump` never loads Textual
+        from tui.startup import StartupError, bindings_table, load_startup, themes_listing
 
-    paths = [Path(p) for p in args.paths] or list(config.library.paths) or [examples_dir()]
-    NewsreadApp(paths, config=config, themes=startup.themes).run()
-    return 0
+        try:
+            startup = load_startup(getattr(args, "config", None))
+        except StartupError as error:
+            for problem in error.problems:
+                _error(problem)
+            return 2
+        config = startup.config
+        if args.bindings or args.list_themes:
+            if args.bindings:
+                sys.stdout.write(bindings_table(config))
+            if args.list_themes:
+                sys.stdout.write(themes_listing(config, startup.path))
+            return 0
+        from tui.app import NewsreadApp  # imported here so `dump` never loads Textual
+
+        paths = [Path(p) for p in args.paths] or list(config.library.paths) or [examples_dir()]
+        app = NewsreadApp(paths, config=config, themes=startup.themes, collector_held=True)
+        app.run()
+        return 0
+    finally:
+        if app is not None:
+            app.release_collector()  # a no-op once the app has done it
+        else:
+            collector.release()
 
 
 def is_command(argv: Sequence[str]) -> bool:

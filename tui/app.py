@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui import paths as user_paths
+from tui.article import collector
 from tui.article.sanitize import sanitize
 from tui.config import Config
 from tui.screens.main import MainScreen
@@ -60,6 +61,7 @@ class NewsreadApp(App[None]):
         *,
         config: Config | None = None,
         themes: Mapping[str, Theme] | None = None,
+        collector_held: bool = False,
     ) -> None:
         """Create the app.
 
@@ -68,8 +70,12 @@ class NewsreadApp(App[None]):
             config: The user's configuration, loaded once by the CLI (defaults when None).
             themes: newsread's and the user's themes by name; loaded from the theme folders
                 (next to the config file) when None.
+            collector_held: The caller holds the garbage collector
+                (:func:`tui.article.collector.hold`) for start-up: the app releases that
+                hold, freezing what start-up made, once its first frame is painted.
         """
         super().__init__()
+        self._collector_held = collector_held
         self.paths = tuple(paths)
         """What the reader asked to open."""
         self.config = config if config is not None else Config()
@@ -97,6 +103,18 @@ class NewsreadApp(App[None]):
         for note in self._notes:
             # Notes can quote file names and values from the user's files: keep them inert.
             self.notify(sanitize(note), title="Config", severity="warning", markup=False, timeout=8)
+        # The main screen has been pushed: this runs once its first frame is painted.
+        self.call_after_refresh(self.release_collector)
+
+    def on_unmount(self) -> None:
+        """An app that quits before its first frame still gives the collector back."""
+        self.release_collector()
+
+    def release_collector(self) -> None:
+        """Release the start-up hold on the garbage collector, if the app has one (once)."""
+        if self._collector_held:
+            self._collector_held = False
+            collector.release(freeze=True)
 
     def get_default_screen(self) -> Screen[None]:
         """The main reading screen."""

@@ -32,8 +32,11 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 _SNIFF = 8192
 """Bytes read from each file to tell text from binary."""
 
-PREFIX_CHARS = 64_000
-"""Articles longer than this are first parsed up to a paragraph break near here and shown."""
+PREFIX_CHARS = 16_000
+"""Articles longer than this are first parsed up to a paragraph break near here and shown.
+
+Several screens' worth even on a 200-column terminal, and quick to parse before the first frame.
+"""
 
 
 def _reason(exc: OSError) -> str:

@@ -10,6 +10,7 @@ Textual's own variables (``footer-key-foreground``…) may be overridden too.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -81,6 +82,7 @@ _FLOAT_FIELDS = ("luminosity_spread", "text_alpha")
 _KNOWN_KEYS = frozenset({"name", "dark", "variables", *_COLOUR_FIELDS, *_FLOAT_FIELDS})
 
 
+@functools.cache
 def _textual_variable_names() -> frozenset[str]:
     """Names of the variables Textual's colour system generates (all a theme may override)."""
     return frozenset(Theme(name="probe", primary="#000000").to_color_system().generate())
@@ -185,10 +187,19 @@ def variable_defaults(theme: Theme) -> dict[str, str]:
     return resolve_references(VARIABLE_DEFAULTS, theme.to_color_system().generate())
 
 
+def _needs_palette(theme: Theme) -> bool:
+    """Whether the theme's own style variables refer to other variables (``$warning``)."""
+    return any(
+        "$" in value for name, value in theme.variables.items() if name in NEWSREAD_VARIABLES
+    )
+
+
 def _resolve_styles(file: Path, theme: Theme) -> None:
     """Expand references in the theme's newsread variables and check each parses as a style."""
     try:
-        palette = theme.to_color_system().generate()
+        # Textual builds the palette again when the theme is used; here it is needed only
+        # to expand references (the built-in themes have none: start-up skips the work).
+        palette = theme.to_color_system().generate() if _needs_palette(theme) else {}
     except Exception as error:  # Textual raises assorted errors for odd colour systems.
         raise ThemeError(file, None, f"Textual cannot build this theme: {error}") from None
     ours = {name: value for name, value in theme.variables.items() if name in NEWSREAD_VARIABLES}

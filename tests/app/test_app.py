@@ -7,6 +7,7 @@ bundled examples; each is long enough to scroll (about 40 lines per section at 1
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input
 
 from tui.app import NewsreadApp
+from tui.article import collector
 from tui.commands import AREAS, key_actions
 from tui.loader import find_articles, parse_files
 from tui.screens.help import HelpScreen
@@ -175,6 +177,41 @@ async def test_first_article_opens_with_the_pane_focused(tmp_path: Path) -> None
         assert status.rstrip().endswith("quotes: on")
         shown = {b.binding.id for b in screen.active_bindings.values() if b.binding.show}
         assert {"next-section", "next-article", "toggle-quotes", "find", "help", "quit"} <= shown
+
+
+async def test_the_start_up_hold_on_the_collector_ends_after_the_first_frame(
+    tmp_path: Path,
+) -> None:
+    """The CLI holds the garbage collector for start-up; the app gives it back, frozen."""
+    gc.unfreeze()
+    collector.hold()
+    app = NewsreadApp([write_articles(tmp_path / "news")], collector_held=True)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(app)
+            await pilot.pause()
+            assert collector.holding() == 0
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # start-up's objects are out of the collector's way
+            app.release_collector()  # a second release is a no-op, not an unbalanced one
+            assert collector.holding() == 0
+    finally:
+        while collector.holding():
+            collector.release()
+        gc.enable()
+        gc.unfreeze()
+
+
+async def test_an_app_without_the_hold_leaves_the_collector_alone(tmp_path: Path) -> None:
+    collector.hold()  # someone else's hold (a parse on another thread, say)
+    try:
+        app = NewsreadApp([write_articles(tmp_path / "news")])
+        async with app.run_test(size=(120, 40)):
+            await ready(app)
+        assert collector.holding() == 1
+    finally:
+        collector.release()
+    assert gc.isenabled()
 
 
 async def test_tree_labels_name_source_and_words(tmp_path: Path) -> None:

@@ -5,10 +5,10 @@ Entry points: :func:`parse` for text already in memory and :func:`load` for a fi
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Literal
 
+from tui.article.collector import held
 from tui.article.model import Article
 from tui.article.sanitize import BinaryFileError, read_text, sanitize
 
@@ -37,9 +37,7 @@ def parse(
     """
     # Parsing makes many small objects and no reference cycles: the cyclic collector would only
     # rescan them (and everything else alive) over and over; reference counting frees them.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with held():
         text = sanitize(text)
         if fmt == "auto":
             suffix = Path(path).suffix.lower() if path else ""
@@ -51,9 +49,6 @@ def parse(
         from tui.article.text import parse_text
 
         return parse_text(text, path=path)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def load(path: str | Path) -> Article:

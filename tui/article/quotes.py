@@ -8,11 +8,11 @@ multi-paragraph quotations) is :mod:`tui.article.quotescan`; speakers come from
 from __future__ import annotations
 
 import bisect
-import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import TypeVar
 
+from tui.article import collector
 from tui.article.model import Block, Paragraph, Quotation, QuoteSpan, Section
 from tui.article.quotescan import MAX_DEPTH, Record, Scanner, find_marks, record_text
 from tui.article.speakers import find_speakers
@@ -104,13 +104,8 @@ def annotate(sections: Sequence[Section]) -> tuple[tuple[Section, ...], tuple[Qu
     # The pass makes many small objects and no reference cycles: the cyclic collector would
     # only rescan the whole (long-lived) article again and again, which grows faster than
     # linearly with its size. Reference counting frees everything this pass drops.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.held():
         return _annotate(sections)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _annotate(sections: Sequence[Section]) -> tuple[tuple[Section, ...], tuple[Quotation, ...]]:

@@ -1,0 +1,129 @@
+"""The garbage-collector hold: counted, thread-safe, restoring what it found, freezing on ask."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+from collections.abc import Iterator
+
+import pytest
+
+from tui.article import collector, parse
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_found() -> Iterator[None]:
+    """Every test starts and ends with the collector running and nothing held or frozen."""
+    assert collector.holding() == 0
+    gc.enable()
+    yield
+    while collector.holding():
+        collector.release()
+    gc.enable()
+    gc.unfreeze()
+
+
+def test_hold_stops_the_collector_and_release_restarts_it() -> None:
+    collector.hold()
+    assert not gc.isenabled()
+    collector.release()
+    assert gc.isenabled()
+    assert collector.holding() == 0
+
+
+def test_holds_nest_and_only_the_last_release_restarts() -> None:
+    collector.hold()
+    collector.hold()
+    collector.release()
+    assert not gc.isenabled()
+    assert collector.holding() == 1
+    collector.release()
+    assert gc.isenabled()
+
+
+def test_a_collector_stopped_before_the_hold_stays_stopped() -> None:
+    gc.disable()
+    with collector.held():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+
+
+def test_an_unbalanced_release_changes_nothing() -> None:
+    collector.release()
+    assert gc.isenabled()
+    assert collector.holding() == 0
+
+
+def test_freeze_waits_for_the_last_release() -> None:
+    collector.hold()
+    collector.hold()
+    collector.release(freeze=True)
+    assert gc.get_freeze_count() == 0
+    collector.release()  # the freeze asked for earlier happens now
+    assert gc.get_freeze_count() > 0
+    assert gc.isenabled()
+
+
+def test_frozen_objects_are_still_freed_by_reference_counting() -> None:
+    class Thing:
+        pass
+
+    freed = threading.Event()
+    thing = Thing()
+
+    weakref.finalize(thing, freed.set)
+    with collector.held(freeze=True):
+        pass
+    assert gc.get_freeze_count() > 0
+    del thing
+    assert freed.is_set()
+
+
+def test_a_freeze_collects_the_young_garbage_first() -> None:
+    """Cycles made just before a freeze are collected, not kept for ever."""
+
+    class Node:
+        other: Node | None = None
+
+    freed = threading.Event()
+    with collector.held(freeze=True):
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        weakref.finalize(a, freed.set)
+        del a, b
+    assert freed.is_set()
+
+
+def test_parse_holds_the_collector_while_it_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    original = collector.hold
+
+    def spy_hold() -> None:
+        original()
+        seen.append(gc.isenabled())
+
+    monkeypatch.setattr(collector, "hold", spy_hold)
+    article = parse("Title\n\nA first paragraph of the article.\n")
+    assert article.paragraphs
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    assert collector.holding() == 0
+
+
+def test_holds_from_several_threads_end_with_the_collector_running() -> None:
+    start = threading.Barrier(4)
+
+    def work() -> None:
+        start.wait()
+        for _ in range(200):
+            with collector.held():
+                parse("Headline\n\n“Quoted words,” she said.\n")
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert collector.holding() == 0
+    assert gc.isenabled()
