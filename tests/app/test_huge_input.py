@@ -151,3 +151,31 @@ async def test_keys_take_effect_while_a_huge_article_loads(
         assert huge is not None and huge.path == str(big)
         assert sum(len(s.blocks) for s in huge.sections) > size_mb * 1000
         assert await until(lambda: screen.reader.virtual_size.height > screen.reader.size.height)
+
+
+async def test_a_long_article_is_frozen_out_of_the_collectors_sight(tmp_path: Path) -> None:
+    """Once a long article and its display items are built, full collections skip them."""
+    import gc
+
+    from tui.article import collector
+
+    big = tmp_path / "long.txt"
+    big.write_text(generate_article(MB), encoding="utf-8")  # over 2,000 blocks
+    gc.unfreeze()
+    try:
+        app = NewsreadApp([big])
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            for _ in range(200):
+                await app.workers.wait_for_complete()
+                await pilot.pause(0.02)
+                if screen.current_article is not None and gc.get_freeze_count():
+                    break
+            article = screen.current_article
+            assert article is not None and sum(len(s.blocks) for s in article.sections) > 2000
+            assert gc.get_freeze_count() > 0
+            assert collector.holding() == 0
+            assert gc.isenabled()
+    finally:
+        gc.unfreeze()

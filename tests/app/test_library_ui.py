@@ -69,6 +69,20 @@ async def test_reaching_the_end_marks_read(tmp_path: Path) -> None:
         assert not unread_marked(screen, 0)
 
 
+async def test_a_read_mark_made_just_before_quitting_is_kept(tmp_path: Path) -> None:
+    """The mark is written after the frame that shows the end; quitting first still keeps it."""
+    folder = write_articles(tmp_path / "news", ("Alpha",))
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)):
+        screen = await ready(app)
+        screen.reader.action_scroll_bottom()  # no pause: the app quits at once
+        screen.reader.scroll_y = screen.reader.max_scroll_y
+        screen._reader_scrolled()
+        assert screen._reads_due  # not written yet
+    with ReadingState() as state:
+        assert state.is_read(folder / "01-alpha.txt")
+
+
 async def test_next_unread_skips_read_articles_and_wraps(tmp_path: Path) -> None:
     folder = write_articles(tmp_path / "news", ("Alpha", "Bravo", "Charlie", "Delta"))
     with ReadingState() as state:

@@ -446,3 +446,47 @@ async def test_prepared_items_for_another_width_or_article_are_not_misused() -> 
         assert all(
             e or h == x for e, h, x in zip(exact, pane._layout.heights, expected, strict=True)
         )
+
+
+async def test_the_next_page_is_drawn_while_the_pane_is_still(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Idle work draws the page below, so a page down wraps nothing on the key."""
+    import tui.widgets._reader_lines as reader_lines
+
+    app = Host(long_article(sections=20))
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReaderPane)
+        for _ in range(100):  # still for longer than the warm-up delay, the layout exact
+            await pilot.pause(0.1)
+            if pane._layout.refined and pane._warm_timer is None:
+                break
+        wrapped: list[int] = []
+        original = reader_lines.wrap_item
+
+        def counting(*args: object, **kwargs: object) -> object:
+            wrapped.append(1)
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(reader_lines, "wrap_item", counting)
+        monkeypatch.setattr(pane, "_warm", lambda: None)  # count the key's drawing only
+        before = screen_lines(pane)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        after = screen_lines(pane)
+        assert after != before
+        assert after[0] == before[-1]  # one line of the old page stays
+        assert wrapped == []
+
+
+@pytest.mark.parametrize("width", [30, 60, 100, 200])
+async def test_every_drawn_line_is_exactly_the_pane_width(width: int) -> None:
+    app = Host(long_article())
+    async with app.run_test(size=(width, 20)) as pilot:
+        pane = app.query_one(ReaderPane)
+        await pilot.pause()
+        inner = pane.scrollable_content_region.width
+        for y in range(pane.scrollable_content_region.height):
+            strip = pane.render_line(y)
+            assert strip.cell_length == inner
+            assert sum(len(segment.text) for segment in strip) == inner  # ASCII text

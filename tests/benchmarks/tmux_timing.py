@@ -10,7 +10,8 @@ Used by :mod:`tests.benchmarks.bench_ttfp` (stdlib only, Linux ``/proc`` for mem
    time to first paint (an upper bound by at most one poll interval and one capture).
 4. Optional steps: wait until the screen has been still for a moment, send keys with
    ``send-keys`` and poll until the expected change shows (a marker appears, or disappears
-   when it starts with ``!``): the key → repaint latency.
+   when it starts with ``!``): the key → repaint latency, timed from the moment ``send-keys``
+   has returned (tmux has written the keys to the pane).
 5. Peak memory: VmHWM of the pane's process and every descendant, summed, in MiB.
 """
 
@@ -229,8 +230,10 @@ class TmuxServer:
                 self._settle(session, settle_s, timeout)
                 if _shows(self.capture(session), step.marker):
                     raise RuntimeError(f"{step.label}: {step.marker!r} showed before the keys")
-                sent = time.perf_counter()
                 self._tmux("send-keys", "-t", session, *step.keys)
+                # The clock starts once tmux has written the keys to the pane: starting the
+                # tmux client process is the harness's cost, not the program's.
+                sent = time.perf_counter()
                 result.steps_ms[step.label] = self._poll(session, step.marker, sent, timeout, pid)
             result.peak_rss_mib = sum(_hwm_kib(p) for p in _tree(pid)) / 1024
         except (TimeoutError, RuntimeError) as exc:

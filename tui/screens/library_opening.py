@@ -19,6 +19,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 
+from tui.article import collector
 from tui.article.model import Article
 from tui.positions import paragraph_at, position_of
 from tui.screens.library_actions import path_key
@@ -89,6 +90,7 @@ class ArticleOpener(Screen[None]):
         self._exact: dict[int, tuple[int, int, int]] = {}  # this session's exact positions
         self._target: tuple[str, int] | None = None  # where to go once the article is in
         self._read: set[str] = set()
+        self._reads_due: list[tuple[Path, int, bool]] = []  # read marks to write after a frame
         self._save_timer: Timer | None = None
         self._spinner: Timer | None = None  # shows the loading indicator if opening is slow
         self._pane: ReaderPane | None = None
@@ -113,7 +115,10 @@ class ArticleOpener(Screen[None]):
             and threading.get_ident() != self._thread_id  # in a worker: the UI thread is free
             and sum(len(s.blocks) for s in message.article.sections) > _PREPARE_BLOCKS
         ):
-            message.prepared = self._pane.prepare(message.article)
+            # Frozen once built: the article and its items live on, and a full collection
+            # would otherwise rescan them all (a 20 ms pause on the next key for 1 MB).
+            with collector.held(freeze=True):
+                message.prepared = self._pane.prepare(message.article)
         return super().post_message(message)
 
     def _start_indexing(self) -> None:
@@ -339,13 +344,27 @@ class ArticleOpener(Screen[None]):
         path = self.current_path
         if path is None or self.state is None or (_key(path) in self._read) == read:
             return
-        self.state.set_read(path, read)
         (self._read.add if read else self._read.discard)(_key(path))
-        self.sidebar.set_unread(self._shown, not read)
+        # After the frame: reaching the end is a scroll, whose repaint comes first (a new
+        # marker redraws the sidebar's lines, and the state is a database write).
+        if not self._reads_due:
+            self.call_after_refresh(self._store_reads)
+        self._reads_due.append((path, self._shown, read))
+
+    def _store_reads(self) -> None:
+        """Write the read marks set since the last frame, and show them in the sidebar."""
+        due, self._reads_due = self._reads_due, []
+        for path, index, read in due:
+            if self.state is not None:
+                self.state.set_read(path, read)
+            self.sidebar.set_unread(index, not read)
 
     def on_unmount(self) -> None:
         """Save the position on quit and close the reading state."""
         if self.state is not None:
+            for path, _, read in self._reads_due:  # marks not yet written (quit at once)
+                self.state.set_read(path, read)
+            self._reads_due = []
             self._leave()
             self.state.close()
             self.state = None

@@ -127,6 +127,7 @@ class MainScreen(QuoteActions, LibraryScreen):
         self.set_reactive(MainScreen.show_speakers, self._reader_config.show_speakers)
         self._narrow = False
         self._quote_anchor: Position | None = None  # where moving to the current quote left us
+        self._sidebar_follow_due = False  # the sidebar cursor is to follow after this frame
 
     def compose(self) -> ComposeResult:
         """Status line on top, sidebar and pane side by side, find bar and footer below."""
@@ -180,7 +181,16 @@ class MainScreen(QuoteActions, LibraryScreen):
         section = self.section_index
         if 0 <= section < len(article.sections):
             self.status.section_title = article.sections[section].title or "Lead"
-        self.sidebar.show_position(self.shown_index, section)
+        # The sidebar follows a frame later: moving its cursor can redraw a screenful of tree
+        # lines (G on a long article), which should not delay the article's own repaint.
+        if not self._sidebar_follow_due:
+            self._sidebar_follow_due = True
+            self.call_after_refresh(self._sidebar_follow)
+
+    def _sidebar_follow(self) -> None:
+        self._sidebar_follow_due = False
+        if self.current_article is not None:
+            self.sidebar.show_position(self.shown_index, self.section_index)
 
     def watch_show_sidebar(self, show: bool) -> None:
         """Show or hide the sidebar; never leave the focus on a hidden widget."""

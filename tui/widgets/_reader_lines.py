@@ -137,17 +137,27 @@ class ReaderLines:
         strip = self._strips.get((index, row))
         if strip is None:
             lines = self.item_lines(index, options).lines
-            segments = [Segment(" " * ((width - self.layout.column) // 2), base.rich_style)]
+            margin = max(0, (width - self.layout.column) // 2)
+            segments = [Segment(" " * margin, base.rich_style)]
+            used = margin
             if row < len(lines) and lines[row]:
+                line = lines[row]
 
                 def parse(style: str | Style) -> Style:
                     return self._parse_style(style, variables)
 
                 segments.extend(
                     Segment(text, style.rich_style)
-                    for text, style in lines[row].render(base, end="", parse_style=parse)
+                    for text, style in line.render(base, end="", parse_style=parse)
                 )
-            strip = Strip(segments).adjust_cell_length(width, base.rich_style)
+                used += line.cell_length
+            if used <= width:
+                # The width is known: no second strip, no measuring of every segment.
+                if used < width:
+                    segments.append(Segment(" " * (width - used), base.rich_style))
+                strip = Strip(segments, cell_length=width)
+            else:  # a column wider than the pane: crop
+                strip = Strip(segments).adjust_cell_length(width, base.rich_style)
             self._strips[(index, row)] = strip
         return strip
 

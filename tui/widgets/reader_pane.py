@@ -31,6 +31,9 @@ from tui.widgets._reader_lines import ReaderLines, fold_at, fold_on_screen
 _REFINE_SLICE = 0.004
 """Seconds of idle refinement per timer tick (short, so keys stay responsive)."""
 
+_WARM_DELAY = 0.05
+"""Seconds the pane must be still before the next page is drawn ahead."""
+
 
 class ReaderPane(ScrollView, can_focus=True):
     """Shows one :class:`Article`, virtualised, with quote highlighting and folds."""
@@ -124,6 +127,7 @@ class ReaderPane(ScrollView, can_focus=True):
         self._expanded: frozenset[tuple[int, int]] = frozenset()
         self._drawn = ReaderLines(self._layout, self._sync_size)
         self._refine_timer: Timer | None = None
+        self._warm_timer: Timer | None = None
         self._prepared: PreparedItems | None = None  # items built ahead for the next article
 
     # ---------------------------------------------------------------- public API
@@ -375,6 +379,7 @@ class ReaderPane(ScrollView, can_focus=True):
             self.scroll_to(y=layout.starts[anchor] + offset, animate=False, force=True)
         if not layout.refined:
             self._refine_timer = self.set_timer(0.02, self._refine)
+        self._schedule_warm()  # exact heights can move other items onto the next page
 
     def _goto(self, section: int, block: int, offset: int | None = None) -> None:
         """Scroll to a line of a block; ``offset`` None means its first text line."""
@@ -429,16 +434,44 @@ class ReaderPane(ScrollView, can_focus=True):
         top = self._top()
         if self._layout.make_exact_from(self._layout.item_at(top), self._page_span(top)):
             self._sync_size()
+        self._schedule_warm()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
+        return self._line(self._top() + y, self.scrollable_content_region.width)
+
+    def _line(self, line_y: int, width: int) -> Strip:
+        """Article line ``line_y`` as a strip ``width`` cells wide (cached)."""
         layout = self._layout
-        width = self.scrollable_content_region.width
         base = self.visual_style
-        line_y = self._top() + y
         if not layout.items or line_y >= layout.total:
             return Strip.blank(width, base.rich_style)
         index = layout.item_at(line_y)
         row = line_y - layout.starts[index]
         variables = self.app.theme_variables
         return self._drawn.strip(index, row, width, base, self.options, variables)
+
+    def _schedule_warm(self) -> None:
+        """Draw the next page once the screen has been still for a moment (see _warm)."""
+        if self._warm_timer is not None:
+            self._warm_timer.reset()  # still moving: wait until it stops
+        elif self.is_mounted:
+            self._warm_timer = self.set_timer(_WARM_DELAY, self._warm)
+
+    def _warm(self) -> None:
+        """Idle work: wrap and draw the page below the one on screen (laid out already).
+
+        Paging down is the most common move; with its lines already drawn, the key costs
+        only the composing of the screen.
+        """
+        self._warm_timer = None
+        layout = self._layout
+        if not layout.items:
+            return
+        width = self.scrollable_content_region.width
+        height = max(1, self.scrollable_content_region.height)
+        if width != self._pane_width:
+            return  # a reflow is due; the next frame lays out again
+        start = self._top() + height - 1  # page down keeps one line of the old page
+        for line_y in range(start, min(start + height, layout.total)):
+            self._line(line_y, width)
