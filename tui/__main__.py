@@ -25,6 +25,7 @@ from tui.article import BinaryFileError, collector, load
 from tui.article.sanitize import sanitize
 from tui.loader import find_articles
 from tui.paths import examples_dir
+from tui.prefetch import prefetch_first
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -255,6 +256,11 @@ def run_app(args: argparse.Namespace) -> int:
     # long-lived objects and no garbage (see tui.article.collector); the app releases this.
     collector.hold()
     app = None
+    # A helper parses the first article on another core while this process imports and
+    # builds the UI (tui.prefetch); started at once when the paths are on the command line.
+    wanted = [Path(p) for p in args.paths]
+    quiet = args.bindings or args.list_themes
+    prefetch = prefetch_first(wanted) if wanted and not quiet else None
     try:
         from tui.startup import StartupError, bindings_table, load_startup, themes_listing
 
@@ -271,13 +277,23 @@ def run_app(args: argparse.Namespace) -> int:
             if args.list_themes:
                 sys.stdout.write(themes_listing(config, startup.path))
             return 0
+        paths = wanted or list(config.library.paths) or [examples_dir()]
+        if prefetch is None:
+            prefetch = prefetch_first(paths)
         from tui.app import NewsreadApp  # imported here so `dump` never loads Textual
 
-        paths = [Path(p) for p in args.paths] or list(config.library.paths) or [examples_dir()]
-        app = NewsreadApp(paths, config=config, themes=startup.themes, collector_held=True)
+        app = NewsreadApp(
+            paths,
+            config=config,
+            themes=startup.themes,
+            collector_held=True,
+            prefetch=prefetch,
+        )
         app.run()
         return 0
     finally:
+        if prefetch is not None:
+            prefetch.close()  # a no-op once its answer was taken
         if app is not None:
             app.release_collector()  # a no-op once the app has done it
         else:

@@ -16,6 +16,7 @@ from tui import paths as user_paths
 from tui.article import collector
 from tui.article.sanitize import sanitize
 from tui.config import Config
+from tui.prefetch import Prefetch
 from tui.screens.main import MainScreen
 from tui.themes import app_themes, starting_theme, variable_defaults
 
@@ -62,6 +63,7 @@ class NewsreadApp(App[None]):
         config: Config | None = None,
         themes: Mapping[str, Theme] | None = None,
         collector_held: bool = False,
+        prefetch: Prefetch | None = None,
     ) -> None:
         """Create the app.
 
@@ -73,9 +75,12 @@ class NewsreadApp(App[None]):
             collector_held: The caller holds the garbage collector
                 (:func:`tui.article.collector.hold`) for start-up: the app releases that
                 hold, freezing what start-up made, once its first frame is painted.
+            prefetch: A helper parsing the first article (:mod:`tui.prefetch`), started by
+                the CLI; its answer is taken instead of parsing when it fits.
         """
         super().__init__()
         self._collector_held = collector_held
+        self._prefetch = prefetch
         self.paths = tuple(paths)
         """What the reader asked to open."""
         self.config = config if config is not None else Config()
@@ -118,7 +123,7 @@ class NewsreadApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The main reading screen."""
-        return MainScreen(self.paths, reader=self.config.reader)
+        return MainScreen(self.paths, reader=self.config.reader, prefetch=self._prefetch)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Defaults for newsread's style variables, resolved for the current theme.

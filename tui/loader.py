@@ -22,6 +22,7 @@ __all__ = [
     "PREFIX_CHARS",
     "find_articles",
     "first_article",
+    "first_parse",
     "parse_files",
     "parse_progressively",
 ]
@@ -234,8 +235,33 @@ def _opening(path: Path, size: int, read_text: Callable[[bytes], str]) -> str | 
     return read_text(head[: cut + 1]) if cut > 0 else None
 
 
+def first_parse(path: Path, prefix_chars: int = PREFIX_CHARS) -> tuple[Article, bool] | None:
+    """The first parse :func:`parse_progressively` makes: a long file's opening, else all.
+
+    Args:
+        path: The article file.
+        prefix_chars: Articles longer than this are cut at a paragraph break near here.
+
+    Returns:
+        ``(article, complete)``: ``complete`` is False for the opening of a long article;
+        None when the file cannot be read or parsed (the whole parse reports why).
+    """
+    import tui.article as engine  # looked up at call time: tests count engine.load calls
+    from tui.article.sanitize import read_text
+
+    try:
+        opening = _opening(path, prefix_chars, read_text)
+        if opening is not None:
+            return engine.parse(opening, path=str(path)), False
+        return engine.load(path), True
+    except Exception:  # noqa: BLE001 - the caller's whole parse reports any fault
+        return None
+
+
 def parse_progressively(
-    path: Path, prefix_chars: int = PREFIX_CHARS
+    path: Path,
+    prefix_chars: int = PREFIX_CHARS,
+    first: tuple[Article, bool] | None = None,
 ) -> Iterator[tuple[Article | None, str, bool]]:
     """Parse a long article twice: its opening first (to show at once), then the whole.
 
@@ -246,6 +272,8 @@ def parse_progressively(
     Args:
         path: The article file.
         prefix_chars: Articles longer than this get the quick first parse.
+        first: The first parse, made already elsewhere (:func:`first_parse`, in the
+            start-up helper of :mod:`tui.prefetch`): it is yielded instead of parsed again.
 
     Yields:
         ``(article, "", False)`` for the opening (long articles only), then
@@ -255,17 +283,23 @@ def parse_progressively(
     import tui.article as engine  # looked up at call time: tests count engine.load calls
     from tui.article.sanitize import read_text
 
-    try:
-        opening = _opening(path, prefix_chars, read_text)
-    except Exception as exc:  # noqa: BLE001 - reported like parse_files does
-        yield None, _failure(exc), True
-        return
-    if opening is not None:
-        quick: Article | None = None
-        with contextlib.suppress(Exception):  # the whole text's parse reports any fault
-            quick = engine.parse(opening, path=str(path))
-        if quick is not None:
-            yield quick, "", False
+    if first is not None:
+        article, complete = first
+        yield article, "", complete
+        if complete:
+            return
+    else:
+        try:
+            opening = _opening(path, prefix_chars, read_text)
+        except Exception as exc:  # noqa: BLE001 - reported like parse_files does
+            yield None, _failure(exc), True
+            return
+        if opening is not None:
+            quick: Article | None = None
+            with contextlib.suppress(Exception):  # the whole text's parse reports any fault
+                quick = engine.parse(opening, path=str(path))
+            if quick is not None:
+                yield quick, "", False
     try:
         article = engine.load(path)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the reader

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from tui import paths
 
-__all__ = ["SCHEMA_VERSION", "ReadingState"]
+__all__ = ["SCHEMA_VERSION", "ReadingState", "peek_last_opened"]
 
 SCHEMA_VERSION = 1
 """The tables' version, stored in ``meta``."""
@@ -62,6 +62,32 @@ def _enable_wal(conn: sqlite3.Connection) -> None:
             if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == 199:
                 raise
             time.sleep(0.05)
+
+
+def peek_last_opened(db_path: Path | None = None) -> str | None:
+    """The article opened most recently, read without changing anything (or None).
+
+    For the start-up helper (:mod:`tui.prefetch`): a read-only look that never creates,
+    checks or repairs the file, which :class:`ReadingState` does when the reader opens it.
+
+    Args:
+        db_path: The SQLite file; ``paths.data_dir() / "state.sqlite3"`` by default.
+
+    Returns:
+        The absolute path, or None when there is none or the file cannot be read.
+    """
+    path = db_path if db_path is not None else paths.data_dir() / "state.sqlite3"
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'last_opened'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row and isinstance(row[0], str) else None
 
 
 class ReadingState:

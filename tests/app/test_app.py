@@ -501,3 +501,27 @@ def test_parse_files_reports_failures_and_goes_on(tmp_path: Path) -> None:
     assert results[0][2] == "no such file or directory"
     assert results[1][2] == "not a text file (binary content)"
     assert results[2][1] is not None and results[2][1].title == "A good story"
+
+
+async def test_the_first_article_comes_from_the_start_up_helper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a helper's answer for the file it opens, the reader parses nothing itself."""
+    import tui.article as engine
+    from tui.prefetch import prefetch_first
+
+    folder = write_articles(tmp_path / "news", ("Alpha",))
+    helper = prefetch_first([folder])
+    assert helper is not None
+    parsed: list[str] = []
+    real = engine.parse
+    monkeypatch.setattr(
+        engine, "parse", lambda text, **kw: parsed.append(kw.get("path", "")) or real(text, **kw)
+    )
+    app = NewsreadApp([folder], prefetch=helper)
+    async with app.run_test(size=(120, 40)):
+        screen = await ready(app)
+        article = screen.current_article
+        assert article is not None and article.title.startswith("Alpha")
+        assert screen.reader.article is article
+    assert parsed == []  # neither the opening nor the whole: the article is short

@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.reactive import var
 
 from tui.article.model import Article
+from tui.prefetch import Prefetch
 from tui.screens.library_actions import LibraryActions, path_key
 from tui.screens.library_opening import PARSED_KEPT, ArticleOpener
 from tui.state import ReadingState
@@ -114,14 +115,16 @@ class LibraryScreen(LibraryActions, ArticleOpener):
     class IndexFinished(Message):
         """The index worker is done (or was stopped)."""
 
-    def __init__(self, paths: Sequence[Path]) -> None:
+    def __init__(self, paths: Sequence[Path], *, prefetch: Prefetch | None = None) -> None:
         """Create the screen.
 
         Args:
             paths: Files and folders to open (folders are searched recursively).
+            prefetch: A helper parsing the first article (see :mod:`tui.prefetch`).
         """
         super().__init__()
         self._paths = tuple(paths)
+        self._prefetch = prefetch
         self._skipped: list[tuple[Path, str]] = []
         self._indexing = False  # the index worker was started
 
@@ -160,9 +163,13 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         from tui.loader import first_article, parse_progressively
 
         first = first_article(self._paths, last)
+        prefetch, self._prefetch = self._prefetch, None
         if first is None:
+            if prefetch is not None:
+                prefetch.close()
             return None, iter(())
-        parses = parse_progressively(first)
+        parsed = prefetch.take(first) if prefetch is not None else None
+        parses = parse_progressively(first, first=parsed)
         for article, error, complete in parses:
             self._article_parsed(
                 self.ArticleParsed(-1, article, error, path=first, complete=complete)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, getters, on
 from textual.app import ComposeResult
@@ -21,12 +22,15 @@ from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey  # not re-exported; its labels are updated in place
 
 from tui.config import ReaderConfig
+from tui.prefetch import Prefetch
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.quote_actions import QuoteActions, go_to_quote
 from tui.widgets.library_tree import LibraryTree
-from tui.widgets.quote_navigator import QuoteNavigator
 from tui.widgets.reader_pane import ReaderPane
 from tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from tui.widgets.quote_navigator import QuoteNavigator
 
 __all__ = ["NARROW", "MainScreen"]
 
@@ -107,18 +111,25 @@ class MainScreen(QuoteActions, LibraryScreen):
 
     reader = getters.query_one(ReaderPane)
     sidebar = getters.query_one(LibraryTree)
-    quote_list = getters.query_one(QuoteNavigator)
     status = getters.query_one(StatusLine)
-    find_input = getters.query_one("#find", Input)
+    body = getters.query_one("#body", Horizontal)
+    footer = getters.query_one(Footer)
 
-    def __init__(self, paths: Sequence[Path], *, reader: ReaderConfig | None = None) -> None:
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        *,
+        reader: ReaderConfig | None = None,
+        prefetch: Prefetch | None = None,
+    ) -> None:
         """Create the screen.
 
         Args:
             paths: Files and folders to open (folders are searched recursively).
             reader: The ``[reader]`` settings to start with (defaults when None).
+            prefetch: A helper parsing the first article (see :mod:`tui.prefetch`).
         """
-        super().__init__(paths)
+        super().__init__(paths, prefetch=prefetch)
         self._reader_config = reader if reader is not None else ReaderConfig()
         # Starting values only: set without watchers, since nothing is mounted yet.
         self.set_reactive(MainScreen.highlight_quotes, self._reader_config.highlight_quotes)
@@ -128,31 +139,70 @@ class MainScreen(QuoteActions, LibraryScreen):
         self._narrow = False
         self._quote_anchor: Position | None = None  # where moving to the current quote left us
         self._sidebar_follow_due = False  # the sidebar cursor is to follow after this frame
+        # Both start hidden, so they are made on first use: not drawing or styling them
+        # before the first frame is part of a quick start.
+        self._navigator: QuoteNavigator | None = None
+        self._find_bar: Input | None = None
 
     def compose(self) -> ComposeResult:
         """Status line on top, sidebar and pane side by side, find bar and footer below."""
         yield StatusLine().data_bind(MainScreen.highlight_quotes)
         with Horizontal(id="body"):
             yield LibraryTree(id="sidebar")
-            yield QuoteNavigator(id="quotes").data_bind(current_quote=MainScreen.quote_index)
             pane = ReaderPane(id="reader")
             pane.set_reactive(ReaderPane.measure, self._reader_config.measure)
             pane.set_reactive(ReaderPane.show_speakers, self._reader_config.show_speakers)
             yield pane.data_bind(
                 MainScreen.highlight_quotes, MainScreen.show_credits, MainScreen.show_boilerplate
             ).data_bind(MainScreen.show_speakers)
-        yield Input(placeholder="Find: type, Enter searches, Esc closes", id="find", compact=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Pick the sidebar's starting state from the width and start loading."""
         self._narrow = self.app.size.width < NARROW
         self.show_sidebar = not self._narrow
-        self.find_input.display = False
-        self.quote_list.display = False
         self.status.progress = "Loading…"
         self._relabel_toggles()
         self.start_library()
+
+    # ----------------------------------------------------------------------- parts made on use
+
+    @property
+    def quote_list(self) -> QuoteNavigator:
+        """The quote navigator (made, hidden, the first time it is asked for)."""
+        if self._navigator is None:
+            from tui.widgets.quote_navigator import QuoteNavigator
+
+            navigator = QuoteNavigator(id="quotes")
+            navigator.display = False
+            self.body.mount(navigator, after=self.sidebar)
+            navigator.show_article(self.current_article)
+            navigator.current_quote = self.quote_index  # kept in step by watch_quote_index
+            self._navigator = navigator
+        return self._navigator
+
+    @property
+    def find_input(self) -> Input:
+        """The find bar (made, hidden, the first time it is asked for)."""
+        if self._find_bar is None:
+            bar = Input(
+                placeholder="Find: type, Enter searches, Esc closes", id="find", compact=True
+            )
+            bar.display = False
+            self.mount(bar, before=self.footer)
+            self._find_bar = bar
+        return self._find_bar
+
+    def watch_quote_index(self, index: int) -> None:
+        """Mark the current quotation in the navigator, once there is one."""
+        if self._navigator is not None:
+            self._navigator.current_quote = index
+
+    def _navigator_has_focus(self) -> bool:
+        return self._navigator is not None and self._navigator.has_focus
+
+    def _find_bar_open(self) -> bool:
+        return self._find_bar is not None and self._find_bar.display
 
     # ----------------------------------------------------------------------- state
 
@@ -161,7 +211,8 @@ class MainScreen(QuoteActions, LibraryScreen):
         article = self.current_article
         if article is None:
             return
-        self.quote_list.show_article(article)
+        if self._navigator is not None:
+            self._navigator.show_article(article)
         self.quote_index = -1
         self._quote_anchor = None
         self.section_index = self.reader.current_section
@@ -195,13 +246,14 @@ class MainScreen(QuoteActions, LibraryScreen):
     def watch_show_sidebar(self, show: bool) -> None:
         """Show or hide the sidebar; never leave the focus on a hidden widget."""
         self.sidebar.display = show and not self.show_quote_list
-        self.quote_list.display = show and self.show_quote_list
-        if not show and (self.sidebar.has_focus or self.quote_list.has_focus):
+        if self.show_quote_list or self._navigator is not None:
+            self.quote_list.display = show and self.show_quote_list
+        if not show and (self.sidebar.has_focus or self._navigator_has_focus()):
             self.reader.focus()
 
     def watch_show_quote_list(self) -> None:
         """Swap the sidebar between the article tree and the quote navigator."""
-        had_focus = self.sidebar.has_focus or self.quote_list.has_focus
+        had_focus = self.sidebar.has_focus or self._navigator_has_focus()
         self.watch_show_sidebar(self.show_sidebar)
         if had_focus:
             self._sidebar_panel.focus()
@@ -271,8 +323,8 @@ class MainScreen(QuoteActions, LibraryScreen):
     def _follow_section(self, message: ReaderPane.SectionChanged) -> None:
         self.section_index = message.section
 
-    @on(QuoteNavigator.QuoteSelected)
-    def _go_to_chosen_quote(self, message: QuoteNavigator.QuoteSelected) -> None:
+    def on_quote_navigator_quote_selected(self, message: QuoteNavigator.QuoteSelected) -> None:
+        """Go to the quotation chosen in the navigator (named, not ``@on``: made on use)."""
         go_to_quote(self, message.quote_index)
 
     @on(Input.Submitted, "#find")
@@ -289,7 +341,7 @@ class MainScreen(QuoteActions, LibraryScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape only closes find when there is something to close."""
         if action == "close_find":
-            return bool(self.find_input.display or self.find_query)
+            return bool(self._find_bar_open() or self.find_query)
         return True
 
     def _go_to_section(self, step: int) -> None:
@@ -344,7 +396,7 @@ class MainScreen(QuoteActions, LibraryScreen):
 
     def action_focus_next_pane(self) -> None:
         """Move focus between the sidebar and the article (showing a hidden sidebar)."""
-        if self.sidebar.has_focus or self.quote_list.has_focus:
+        if self.sidebar.has_focus or self._navigator_has_focus():
             self.reader.focus()
         else:
             self.show_sidebar = True
@@ -373,13 +425,13 @@ class MainScreen(QuoteActions, LibraryScreen):
         self._find(backwards=True)
 
     def _close_find_bar(self) -> None:
-        if self.find_input.display:
+        if self._find_bar_open():
             self.find_input.display = False
             self.reader.focus()
 
     def action_close_find(self) -> None:
         """Close the find bar, or clear the match highlight when the bar is closed."""
-        if self.find_input.display:
+        if self._find_bar_open():
             self._close_find_bar()
         else:
             self.find_query = ""

@@ -14,7 +14,9 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import on
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -80,9 +82,23 @@ class ArticleTree(Tree[TreeEntry]):
         """
         self._meta: dict[int, int] = {}
         """Node id → length of the dim tail of its label (set by whoever adds the node)."""
+        self._blank_row: Strip | None = None
         super().__init__(Text("Articles"), id=id, classes=classes)
         self.show_root = False
         self.auto_expand = False  # selection shows the article; the ▶ toggle expands
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._blank_row = None  # one blank strip per redraw (the style may have changed)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        # Rows below the last node are blank; Tree would work the widget's style out anew for
+        # each one (most of a short tree's first frame).
+        if y + self.scroll_offset.y > self.last_line:
+            if self._blank_row is None or self._blank_row.cell_length != self.size.width:
+                self._blank_row = Strip.blank(self.size.width, self.rich_style)
+            return self._blank_row
+        return super().render_line(y)
 
     def render_label(self, node: TreeNode[TreeEntry], base_style: Style, style: Style) -> Text:
         """Shorten a long title with "…" so its source and word count stay in view.

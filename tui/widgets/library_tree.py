@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rich.style import Style
 from rich.text import Text
@@ -24,9 +24,11 @@ from textual.style import Style as ContentStyle
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tui.library_entry import Entry
 from tui.textlayout import resolve_style
 from tui.widgets.article_tree import ArticleTree, TreeEntry, words_label
+
+if TYPE_CHECKING:
+    from tui.library_entry import Entry  # entries come from the index, after the first frame
 
 __all__ = ["CHUNK", "GROUPINGS", "SORTINGS", "Grouping", "LibraryTree", "Sorting", "date_key"]
 
