@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from time import monotonic
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -20,7 +22,10 @@ from tui.prefetch import Prefetch
 from tui.screens.main import MainScreen
 from tui.themes import app_themes, starting_theme, variable_defaults
 
-__all__ = ["NewsreadApp"]
+__all__ = ["IDLE_COLLECT", "NewsreadApp"]
+
+IDLE_COLLECT = 2.0
+"""Seconds without a key or a click before a due full garbage collection runs."""
 
 
 def _newsread_commands() -> type[Provider]:
@@ -80,6 +85,7 @@ class NewsreadApp(App[None]):
         """
         super().__init__()
         self._collector_held = collector_held
+        self._last_input = monotonic()
         self._prefetch = prefetch
         self.paths = tuple(paths)
         """What the reader asked to open."""
@@ -109,17 +115,40 @@ class NewsreadApp(App[None]):
             # Notes can quote file names and values from the user's files: keep them inert.
             self.notify(sanitize(note), title="Config", severity="warning", markup=False, timeout=8)
         # The main screen has been pushed: this runs once its first frame is painted.
-        self.call_after_refresh(self.release_collector)
+        self.call_after_refresh(self._first_frame_painted)
 
     def on_unmount(self) -> None:
         """An app that quits before its first frame still gives the collector back."""
         self.release_collector()
 
-    def release_collector(self) -> None:
-        """Release the start-up hold on the garbage collector, if the app has one (once)."""
-        if self._collector_held:
-            self._collector_held = False
-            collector.release(freeze=True)
+    def release_collector(self) -> bool:
+        """Release the start-up hold on the garbage collector, if the app has one (once).
+
+        Returns:
+            True when this call released it.
+        """
+        if not self._collector_held:
+            return False
+        self._collector_held = False
+        collector.release(freeze=True)
+        return True
+
+    def _first_frame_painted(self) -> None:
+        """Give the collector back; the app keeps its timing: full collections wait until the
+        user has been idle for a moment (:data:`IDLE_COLLECT`), so none lands on a key."""
+        if self.release_collector():
+            collector.defer_full_collections()
+            self.set_interval(1.0, self._collect_when_idle, name="idle collection")
+
+    def _collect_when_idle(self) -> None:
+        if monotonic() - self._last_input >= IDLE_COLLECT:
+            collector.collect_if_due()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note when the user last pressed a key or used the mouse (see release_collector)."""
+        if isinstance(event, events.InputEvent):
+            self._last_input = monotonic()
+        await super().on_event(event)
 
     def get_default_screen(self) -> Screen[None]:
         """The main reading screen."""

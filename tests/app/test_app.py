@@ -184,6 +184,7 @@ async def test_the_start_up_hold_on_the_collector_ends_after_the_first_frame(
 ) -> None:
     """The CLI holds the garbage collector for start-up; the app gives it back, frozen."""
     gc.unfreeze()
+    thresholds = gc.get_threshold()
     collector.hold()
     app = NewsreadApp([write_articles(tmp_path / "news")], collector_held=True)
     try:
@@ -193,13 +194,27 @@ async def test_the_start_up_hold_on_the_collector_ends_after_the_first_frame(
             assert collector.holding() == 0
             assert gc.isenabled()
             assert gc.get_freeze_count() > 0  # start-up's objects are out of the collector's way
-            app.release_collector()  # a second release is a no-op, not an unbalanced one
+            assert not app.release_collector()  # a second release is a no-op, not unbalanced
             assert collector.holding() == 0
+            # Full collections now wait for the user to be idle.
+            assert gc.get_threshold()[2] == collector.FULL_DEFERRED
+            gc.collect()
+            while gc.get_count()[2] < collector.FULL_DUE:
+                gc.collect(1)
+            app._last_input = 0.0  # long ago
+            app._collect_when_idle()
+            assert gc.get_count()[2] == 0  # the full collection ran
+            await pilot.press("j")
+            while gc.get_count()[2] < collector.FULL_DUE:
+                gc.collect(1)
+            app._collect_when_idle()
+            assert gc.get_count()[2] >= collector.FULL_DUE  # a key just now: not yet
     finally:
         while collector.holding():
             collector.release()
         gc.enable()
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 async def test_an_app_without_the_hold_leaves_the_collector_alone(tmp_path: Path) -> None:

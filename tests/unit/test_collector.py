@@ -17,11 +17,28 @@ def _collector_as_found() -> Iterator[None]:
     """Every test starts and ends with the collector running and nothing held or frozen."""
     assert collector.holding() == 0
     gc.enable()
+    thresholds = gc.get_threshold()
     yield
     while collector.holding():
         collector.release()
     gc.enable()
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
+
+
+def test_deferred_full_collections_run_only_when_asked_and_due() -> None:
+    young, middle, _ = gc.get_threshold()
+    collector.defer_full_collections()
+    assert gc.get_threshold() == (young, middle, collector.FULL_DEFERRED)
+    gc.collect()
+    assert not collector.collect_if_due()  # nothing due right after a full collection
+    for _ in range(collector.FULL_DUE):
+        gc.collect(1)
+    assert gc.get_count()[2] >= collector.FULL_DUE  # the collector did not start one itself
+    with collector.held():
+        assert not collector.collect_if_due()  # never while a parse holds the collector
+    assert collector.collect_if_due()
+    assert gc.get_count()[2] == 0
 
 
 def test_hold_stops_the_collector_and_release_restarts_it() -> None:

@@ -10,6 +10,11 @@ runs again when the last hold ends, and only if it was running when the first be
 can ask for a *freeze* at its end (:func:`gc.freeze`): what is alive then (the loaded
 program, a parsed article) moves out of the collector's sight for good, so later passes stay
 short. Everything frozen is still freed by reference counting when dropped.
+
+An interactive program can also move full collections out of the way of its user:
+:func:`defer_full_collections` leaves only the young generations to the automatic collector,
+and :func:`collect_if_due` runs the full collection the program would have had, at a moment
+it chooses (newsread: after two seconds without a key or a click).
 """
 
 from __future__ import annotations
@@ -19,7 +24,20 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["held", "hold", "holding", "release"]
+__all__ = [
+    "collect_if_due",
+    "defer_full_collections",
+    "held",
+    "hold",
+    "holding",
+    "release",
+]
+
+FULL_DEFERRED = 1_000_000
+"""The oldest generation's threshold once full collections are left to :func:`collect_if_due`."""
+
+FULL_DUE = 10
+"""Young collections after which a full one is due (Python's own default threshold)."""
 
 _lock = threading.Lock()
 _holds = 0
@@ -58,6 +76,30 @@ def release(*, freeze: bool = False) -> None:
                 gc.freeze()
             gc.enable()
         _freeze = False
+
+
+def defer_full_collections() -> None:
+    """Stop the collector from starting full collections by itself.
+
+    The young generations are still collected as objects are made. A full collection scans
+    everything alive that is not frozen, so its pause grows with what the program holds (tens
+    of milliseconds with a long article's caches): an interactive program calls
+    :func:`collect_if_due` when its user is idle instead of having one land on a key.
+    """
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_DEFERRED)
+
+
+def collect_if_due() -> bool:
+    """Run a full collection if one is due and the collector is running.
+
+    Returns:
+        True when a collection ran.
+    """
+    if holding() or not gc.isenabled() or gc.get_count()[2] < FULL_DUE:
+        return False
+    gc.collect()
+    return True
 
 
 def holding() -> int:

@@ -10,6 +10,7 @@ wrap of its text. Strips are cached per line and dropped on theme, width or togg
 
 from __future__ import annotations
 
+from time import perf_counter
 from typing import ClassVar
 
 from textual import events
@@ -30,6 +31,9 @@ from tui.widgets._reader_lines import ReaderLines, fold_at, fold_on_screen
 
 _REFINE_SLICE = 0.004
 """Seconds of idle refinement per timer tick (short, so keys stay responsive)."""
+
+_RESIZE_EVERY = 0.25
+"""Seconds between the virtual-size updates idle refinement makes (and one at its end)."""
 
 _WARM_DELAY = 0.05
 """Seconds the pane must be still before the next page is drawn ahead."""
@@ -128,6 +132,7 @@ class ReaderPane(ScrollView, can_focus=True):
         self._drawn = ReaderLines(self._layout, self._sync_size)
         self._refine_timer: Timer | None = None
         self._warm_timer: Timer | None = None
+        self._sized_at = 0.0  # when refinement last passed the new length on
         self._prepared: PreparedItems | None = None  # items built ahead for the next article
 
     # ---------------------------------------------------------------- public API
@@ -374,8 +379,14 @@ class ReaderPane(ScrollView, can_focus=True):
         anchor = layout.item_at(top)
         offset = top - layout.starts[anchor]
         layout.refine(_REFINE_SLICE)
-        self._sync_size()
-        if layout.starts[anchor] + offset != top:
+        moved = layout.starts[anchor] + offset != top
+        now = perf_counter()
+        # The new length only moves the scrollbar's thumb a little: telling Textual every tick
+        # would repaint the scrollbar 50 times a second (keys move the pane with its own sync).
+        if moved or layout.refined or now - self._sized_at >= _RESIZE_EVERY:
+            self._sized_at = now
+            self._sync_size()
+        if moved:
             self.scroll_to(y=layout.starts[anchor] + offset, animate=False, force=True)
         if not layout.refined:
             self._refine_timer = self.set_timer(0.02, self._refine)
