@@ -12,7 +12,7 @@ spans whose styles are theme-variable strings (``"$quote"``), resolved at render
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -42,9 +42,6 @@ from tui.textlayout import column_width, find_next, resolve_style, wrap_offsets
 
 __all__ = [
     "BLOCKQUOTE_PREFIX",
-    "Item",
-    "ItemKind",
-    "ItemLines",
     "STYLE_BOILERPLATE",
     "STYLE_BYLINE",
     "STYLE_CREDIT",
@@ -54,14 +51,19 @@ __all__ = [
     "STYLE_QUOTE_NESTED",
     "STYLE_SPEAKER",
     "STYLE_TITLE",
+    "Item",
+    "ItemKind",
+    "ItemLines",
     "ViewOptions",
     "build_items",
     "byline_text",
     "column_width",
     "credit_text",
     "estimate_height",
+    "estimate_heights",
     "find_next",
     "fold_text",
+    "height_inputs",
     "item_content",
     "item_height",
     "plain_lines",
@@ -158,6 +160,40 @@ def estimate_height(item: Item, width: int) -> int:
     if item.speaker:
         lines += 1
     return item.gap + lines
+
+
+def estimate_heights(lengths: Sequence[int], extras: Sequence[int], width: int) -> list[int]:
+    """:func:`estimate_height` for many items at once, from :func:`height_inputs`.
+
+    A new column width re-estimates every item of an article (300,000 of them for 100 MB):
+    one pass over two lists of ints instead of a function call per item.
+
+    Args:
+        lengths: Each item's text length.
+        extras: Each item's gap lines plus one for a speaker line.
+        width: Column width in cells.
+
+    Returns:
+        The estimated heights, in order.
+    """
+    usable = max(1, width - 3) if width > 12 else max(1, width)
+    return [
+        extra + (-(-length // usable) or 1) for length, extra in zip(lengths, extras, strict=True)
+    ]
+
+
+def height_inputs(items: Sequence[Item]) -> tuple[list[int], list[int]]:
+    """What :func:`estimate_heights` needs of each item: text length, and extra lines.
+
+    Args:
+        items: The items.
+
+    Returns:
+        The lengths, and each item's gap plus one when it has a speaker line.
+    """
+    return [len(item.text) for item in items], [
+        item.gap + (1 if item.speaker else 0) for item in items
+    ]
 
 
 def _speaker_text(speaker: str) -> str:

@@ -540,3 +540,18 @@ async def test_the_first_article_comes_from_the_start_up_helper(
         assert article is not None and article.title.startswith("Alpha")
         assert screen.reader.article is article
     assert parsed == []  # neither the opening nor the whole: the article is short
+
+
+async def test_the_interface_thread_gets_the_interpreter_lock_back_quickly(
+    tmp_path: Path,
+) -> None:
+    import sys
+
+    from tui.app import SWITCH_INTERVAL
+
+    before = sys.getswitchinterval()
+    app = NewsreadApp([write_articles(tmp_path / "news", ("Alpha",))])
+    async with app.run_test(size=(120, 40)):
+        await ready(app)
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
+    assert sys.getswitchinterval() == pytest.approx(before)

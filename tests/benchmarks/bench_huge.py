@@ -104,6 +104,7 @@ async def _open_in_app(path: Path) -> dict[str, float]:
 
     import tui.article
     from tui.app import NewsreadApp
+    from tui.article import collector
     from tui.screens.main import MainScreen
 
     chars = len(path.read_text("utf-8"))  # generated text: sanitising keeps every character
@@ -123,7 +124,10 @@ async def _open_in_app(path: Path) -> dict[str, float]:
             return any(article is current for article in whole)
 
     tui.article.parse = parse  # looked up at call time by the loader
-    app = NewsreadApp([path])
+    # As `newsread` starts it: the collector held until the first frame, then full collections
+    # left for idle moments (tui.article.collector).
+    collector.hold()
+    app = NewsreadApp([path], collector_held=True)
     start = perf_counter()
     lags: list[float] = []
     figures: dict[str, float] = {}

@@ -520,3 +520,22 @@ def test_replace_keeps_paragraph_fields() -> None:
     assert isinstance(block, Paragraph)
     assert (block.line, block.kind, block.raw) == (7, "blockquote", source.raw)
     assert len(block.quotes) == 1
+
+
+@given(
+    texts=st.lists(st.text(alphabet="ab ’'‘“”«»„\"x", max_size=12), max_size=20),
+    group=st.integers(1, 30),
+)
+def test_marks_found_in_groups_of_paragraphs_are_those_of_the_whole(
+    texts: list[str], group: int
+) -> None:
+    """A long article's paragraphs are searched a group at a time, with the same result."""
+    import tui.article.quotescan as quotescan
+
+    whole = quotescan.find_marks(texts)
+    saved = quotescan._GROUP_CHARS
+    quotescan._GROUP_CHARS = group
+    try:
+        assert quotescan.find_marks(texts) == whole
+    finally:
+        quotescan._GROUP_CHARS = saved

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -40,8 +41,10 @@ from tui.render import (
     column_width,
     credit_text,
     estimate_height,
+    estimate_heights,
     find_next,
     fold_text,
+    height_inputs,
     item_height,
     render_article,
     resolve_style,
@@ -474,3 +477,41 @@ def test_examples_render_at_any_width(width: int, options: ViewOptions) -> None:
 @given(text=WRAP_TEXT, width=st.integers(min_value=1, max_value=300))
 def test_wrap_fuzz(text: str, width: int) -> None:
     test_wrap_keeps_every_character_and_fits.hypothesis.inner_test(text, width)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width", [1, 5, 12, 13, 40, 80, 200])
+def test_estimating_many_heights_is_estimating_each(width: int) -> None:
+    article = load(EXAMPLES / "bbc-harbour-dispute.txt")
+    items = build_items(article, ViewOptions())
+    lengths, extras = height_inputs(items)
+    assert estimate_heights(lengths, extras, width) == [
+        estimate_height(item, width) for item in items
+    ]
+
+
+def test_a_reflow_reuses_the_items_and_estimates_afresh() -> None:
+    article = load(EXAMPLES / "bbc-harbour-dispute.txt")
+    items = build_items(article, ViewOptions())
+    layout = ReaderLayout()
+    layout.reset(items, 40)
+    layout.make_exact(0)
+    layout.reset(items, 70)  # the same items at another width
+    assert layout.heights == [estimate_height(item, 70) for item in items]
+    assert layout.keys == [(item.section, item.block) for item in items]
+    assert not any(layout.exact)
+
+
+def test_going_back_to_a_width_keeps_what_was_laid_out_there() -> None:
+    article = load(EXAMPLES / "bbc-harbour-dispute.txt")
+    items = build_items(article, ViewOptions())
+    layout = ReaderLayout()
+    layout.reset(items, 40)
+    layout.make_exact(2)
+    exact_40 = layout.heights[2]
+    layout.reset(items, 70)
+    assert not layout.exact[2]
+    layout.reset(items, 40)  # the sidebar toggled back
+    assert layout.exact[2] and layout.heights[2] == exact_40
+    assert layout.starts == [0, *accumulate(layout.heights)]
+    layout.reset(list(items), 40)  # new items: nothing is kept
+    assert not any(layout.exact)

@@ -5,8 +5,20 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tui.article.sanitize import BinaryFileError, decode, is_binary, read_text, sanitize
+from tui.article.sanitize import (
+    BinaryFileError,
+    _decode_piece,
+    _sanitize,
+    decode,
+    is_binary,
+    pieces,
+    read_text,
+    sanitize,
+    split_lines,
+)
 
 
 @pytest.mark.parametrize(
@@ -89,3 +101,52 @@ def test_read_text_decodes_and_sanitises() -> None:
     assert read_text(b"\xef\xbb\xbfTitle\r\nOSC \x1b]0;pwned\x07 here") == (
         "Title\nOSC \u241b]0;pwned\u2407 here"
     )
+
+
+# ------------------------------------------------------------------ long texts, a piece at a time
+
+_LINES = st.text(alphabet="ab\r\t\n\x1b\u202e é", max_size=60)
+
+
+@given(text=_LINES, size=st.integers(1, 12))
+def test_pieces_join_back_and_end_after_newlines(text: str, size: int) -> None:
+    cut = list(pieces(text, size))
+    assert "".join(cut) == text
+    assert all(piece.endswith("\n") for piece in cut[:-1])
+    data = text.encode("utf-8")
+    assert b"".join(pieces(data, size)) == data
+
+
+@given(text=_LINES, size=st.integers(1, 12))
+def test_split_lines_is_str_split(text: str, size: int) -> None:
+    assert split_lines(text, size) == text.split("\n")
+
+
+@given(text=_LINES, size=st.integers(1, 12))
+def test_sanitising_in_pieces_is_sanitising_the_whole(text: str, size: int) -> None:
+    assert "".join(_sanitize(piece) for piece in pieces(text, size)) == _sanitize(text)
+
+
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.text(alphabet="ab é“”\r", max_size=20).map(lambda t: t.encode("utf-8")),
+            st.text(alphabet="ab é“”", max_size=20).map(lambda t: t.encode("cp1252")),
+        ),
+        max_size=12,
+    ),
+    size=st.integers(1, 12),
+)
+def test_decoding_in_pieces_is_decoding_the_whole(lines: list[bytes], size: int) -> None:
+    """Mixed UTF-8 and cp1252 lines decode the same, a piece or the whole file at a time."""
+    data = b"\n".join(lines)
+    assert "".join(_decode_piece(piece) for piece in pieces(data, size)) == _decode_piece(data)
+
+
+def test_a_long_text_goes_through_in_pieces() -> None:
+    """Past the piece size the public functions take the piecewise path, with the same result."""
+    body = ("Line with a tab\tand an escape \x1b[31m and a CR\r\n" * 40_000) + "no newline"
+    assert len(body) > 1 << 20
+    assert sanitize(body) == _sanitize(body)
+    assert decode(body.encode("utf-8")) == _decode_piece(body.encode("utf-8"))
+    assert split_lines(body) == body.split("\n")

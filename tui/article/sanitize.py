@@ -11,8 +11,18 @@ removed, since they have no visible form and only serve to disguise text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import AnyStr
 
-__all__ = ["BinaryFileError", "decode", "sanitize", "read_text", "is_binary"]
+__all__ = [
+    "BinaryFileError",
+    "decode",
+    "is_binary",
+    "pieces",
+    "read_text",
+    "sanitize",
+    "split_lines",
+]
 
 
 class BinaryFileError(ValueError):
@@ -43,6 +53,13 @@ _SNIFF = 8192
 # Bytes that never occur in text files: C0 controls other than \t \n \f \r and ESC.
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 
+_PIECE = 1 << 20
+"""Characters (or bytes) per piece when a long text is handled a piece at a time.
+
+One C call over a 100 MB text (a decode, a split, a scan) holds the interpreter lock for up
+to a second, freezing the interface while a worker reads; a megabyte takes a millisecond.
+"""
+
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
@@ -67,6 +84,50 @@ def is_binary(data: bytes) -> bool:
         return True
     odd = len(head) - len(head.translate(None, _BINARY_BYTES))
     return odd / len(head) > 0.10
+
+
+def pieces(data: AnyStr, size: int = _PIECE) -> Iterator[AnyStr]:
+    """``data`` in pieces of about ``size``, each cut just after a newline.
+
+    Joined again, the pieces are ``data``; a line (and so a CRLF pair, or a UTF-8 character)
+    is never split between two of them.
+
+    Args:
+        data: Text or bytes.
+        size: Smallest length of a piece (but the last).
+
+    Yields:
+        The pieces, in order.
+    """
+    newline: AnyStr = "\n" if isinstance(data, str) else b"\n"
+    start, length = 0, len(data)
+    while start < length:
+        end = data.find(newline, start + size)
+        end = length if end < 0 else end + 1
+        yield data[start:end]
+        start = end
+
+
+def split_lines(text: str, size: int = _PIECE) -> list[str]:
+    """``text.split("\\n")``, made a piece at a time for a long text (see :data:`_PIECE`).
+
+    Args:
+        text: The text.
+        size: Texts longer than this are split in pieces of about this length.
+
+    Returns:
+        Its lines, exactly as ``str.split`` gives them.
+    """
+    if len(text) <= size:
+        return text.split("\n")
+    lines: list[str] = []
+    for piece in pieces(text, size):
+        lines.extend(piece.split("\n"))
+        if piece.endswith("\n"):
+            lines.pop()  # the empty string after the piece's last newline: the next piece goes on
+    if text.endswith("\n"):
+        lines.append("")
+    return lines
 
 
 def _decode_line(line: bytes) -> str:
@@ -98,13 +159,27 @@ def decode(data: bytes) -> str:
     Raises:
         BinaryFileError: When the bytes look like a binary file.
     """
+    return "".join(_decoded_pieces(data))
+
+
+def _decoded_pieces(data: bytes) -> Iterator[str]:
+    """:func:`decode`, a piece at a time for a long file (see :data:`_PIECE`)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        yield text.replace("\r\n", "\n").replace("\r", "\n")
+        return
     if is_binary(data):
         raise BinaryFileError("not a text file (binary content)")
+    if len(data) > _PIECE:
+        yield from map(_decode_piece, pieces(data))
+    else:
+        yield _decode_piece(data)
+
+
+def _decode_piece(data: bytes) -> str:
+    """Decode whole lines: UTF-8 if it all is, else each line on its own; CR and CRLF → LF."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -135,6 +210,16 @@ def sanitize(text: str) -> str:
     Returns:
         Text with only printable characters, spaces and ``\\n``.
     """
+    if len(text) > _PIECE:
+        parts = list(pieces(text))
+        clean = [_sanitize(part) for part in parts]
+        if all(a is b for a, b in zip(clean, parts, strict=True)):
+            return text  # already clean (a file read with read_text): no 100 MB join
+        return "".join(clean)
+    return _sanitize(text)
+
+
+def _sanitize(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text:
@@ -158,4 +243,6 @@ def read_text(data: bytes) -> str:
     Raises:
         BinaryFileError: When the bytes look like a binary file.
     """
-    return sanitize(decode(data))
+    # Each piece decoded and made safe, then one join (decode() then sanitize() would join a
+    # long file twice).
+    return "".join(map(sanitize, _decoded_pieces(data)))

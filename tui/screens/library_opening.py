@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import getters, on, work
@@ -40,6 +41,11 @@ _PREPARE_BLOCKS = 2000
 """Articles with more blocks than this get their display items built in the parsing thread."""
 
 _key = path_key
+
+
+def _is_long(article: Article) -> bool:
+    """Whether an article gets its display items built in the thread that parsed it."""
+    return sum(len(section.blocks) for section in article.sections) > _PREPARE_BLOCKS
 
 
 class ArticleOpener(Screen[None]):
@@ -113,13 +119,30 @@ class ArticleOpener(Screen[None]):
             and message.prepared is None
             and self._pane is not None
             and threading.get_ident() != self._thread_id  # in a worker: the UI thread is free
-            and sum(len(s.blocks) for s in message.article.sections) > _PREPARE_BLOCKS
+            and _is_long(message.article)
         ):
-            # Frozen once built: the article and its items live on, and a full collection
-            # would otherwise rescan them all (a 20 ms pause on the next key for 1 MB).
-            with collector.held(freeze=True):
-                message.prepared = self._pane.prepare(message.article)
+            message.prepared = self._pane.prepare(message.article)
         return super().post_message(message)
+
+    def post_parses(self, parses: Iterable[ArticleParsed]) -> None:
+        """Post each parse of an article (from a worker), holding the garbage collector.
+
+        The hold spans the parse and the building of the display items. A long article is
+        frozen at its end (:mod:`tui.article.collector`): it lives on, and collections would
+        otherwise rescan it all (a second's pause after 100 MB, 20 ms on a key after 1 MB).
+
+        Args:
+            parses: The messages, made as each parse finishes.
+        """
+        collector.hold()
+        long = False
+        try:
+            for message in parses:
+                article = message.article
+                long = long or (article is not None and _is_long(article))
+                self.post_message(message)
+        finally:
+            collector.release(freeze=long)
 
     def _start_indexing(self) -> None:
         """Called once the opened article is in: the subclass indexes the library then."""
@@ -172,8 +195,10 @@ class ArticleOpener(Screen[None]):
     def _parse_article(self, index: int, path: Path) -> None:
         from tui.loader import parse_progressively
 
-        for article, error, complete in parse_progressively(path):
-            self.post_message(self.ArticleParsed(index, article, error, complete=complete))
+        self.post_parses(
+            self.ArticleParsed(index, article, error, complete=complete)
+            for article, error, complete in parse_progressively(path)
+        )
 
     @on(ArticleParsed)
     def _article_parsed(self, message: ArticleParsed) -> None:

@@ -14,6 +14,7 @@ keys are in :mod:`tui.screens.library_actions`.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -194,18 +195,17 @@ class LibraryScreen(LibraryActions, ArticleOpener):
 
         # The first article (a long one's opening) is already in: the rest of a lone long
         # file comes before the walk, since finding that one file again matters less.
+        messages = (
+            self.ArticleParsed(-1, article, error, path=first, complete=complete)
+            for article, error, complete in parses
+        )
         if len(paths) == 1 and not paths[0].is_dir():
-            for article, error, complete in parses:
-                self.post_message(
-                    self.ArticleParsed(-1, article, error, path=first, complete=complete)
-                )
-                break
+            self.post_parses(itertools.islice(messages, 1))
         files, skipped = find_articles(paths)
         with LibraryIndex() as index:
             cached = index.cached(files, roots=[p for p in paths if p.is_dir()] or None)
         self.post_message(self.LibraryFound(tuple(files), tuple(skipped), cached))
-        for article, error, complete in parses:  # the rest of a long first article
-            self.post_message(self.ArticleParsed(-1, article, error, path=first, complete=complete))
+        self.post_parses(messages)  # the rest of a long first article
 
     @on(LibraryFound)
     def _fill_library(self, message: LibraryFound) -> None:

@@ -14,7 +14,10 @@ from time import perf_counter
 
 from tui.article.model import Article
 from tui.items import Item, ViewOptions, build_items
-from tui.render import estimate_height, item_height
+from tui.render import estimate_heights, height_inputs, item_height
+
+_COLUMNS_KEPT = 3
+"""Column widths whose layouts are kept for the same items (see ReaderLayout.reset)."""
 
 Position = tuple[int, int, int]
 """(section, block, line offset within the block)."""
@@ -41,6 +44,10 @@ class PreparedItems:
     """``(section, block)`` of each item."""
     heights: list[int] = field(repr=False)
     """Estimated height of each item at :attr:`column`."""
+    lengths: list[int] = field(repr=False)
+    """Text length of each item (to estimate heights at another width)."""
+    extras: list[int] = field(repr=False)
+    """Gap and speaker lines of each item."""
 
     def fits(self, article: Article, options: ViewOptions) -> bool:
         """Whether these items are the ones ``article`` gets with ``options``.
@@ -69,8 +76,9 @@ def prepare_items(article: Article, options: ViewOptions, column: int) -> Prepar
     """
     items = build_items(article, options)
     keys = [(item.section, item.block) for item in items]
-    heights = [estimate_height(item, column) for item in items]
-    return PreparedItems(article, options, column, items, keys, heights)
+    lengths, extras = height_inputs(items)
+    heights = estimate_heights(lengths, extras, column)
+    return PreparedItems(article, options, column, items, keys, heights, lengths, extras)
 
 
 class ReaderLayout:
@@ -88,8 +96,12 @@ class ReaderLayout:
         self.column = 1
         """Column width the heights are for."""
         self._starts: list[int] = [0]
+        self._lengths: list[int] = []  # text length of each item
+        self._extras: list[int] = []  # gap and speaker lines of each item
         self._dirty = False
         self._refine_from = 0
+        # Other column widths' (heights, exact, refine position, starts) for the same items.
+        self._kept: dict[int, tuple[list[int], bytearray, int, list[int] | None]] = {}
 
     def reset(self, items: list[Item], column: int, prepared: PreparedItems | None = None) -> None:
         """Lay out ``items`` at ``column`` with estimated heights.
@@ -100,15 +112,38 @@ class ReaderLayout:
             prepared: Keys and estimates computed ahead for these items, used when they are
                 for the same items and column (else they are computed here).
         """
+        same = items is self.items and bool(items)  # a reflow: the items stay, the width not
+        if same and column != self.column:
+            # Toggling the sidebar swaps between two widths: keep this one's heights (exact
+            # ones included), since re-estimating 300,000 items takes a tenth of a second.
+            starts = None if self._dirty else self._starts
+            self._kept[self.column] = (self.heights, self.exact, self._refine_from, starts)
+            while len(self._kept) > _COLUMNS_KEPT:
+                del self._kept[next(iter(self._kept))]
+        elif not same:
+            self._kept.clear()
         self.items = items
         self.column = column
-        if prepared is not None and prepared.items is items and prepared.column == column:
-            # Copies: make_exact changes heights in place, the prepared lists stay as built.
+        kept = self._kept.pop(column, None) if same else None
+        if kept is not None:
+            self.heights, self.exact, self._refine_from, starts = kept
+            self._dirty = starts is None
+            if starts is not None:
+                self._starts = starts
+            return
+        if prepared is not None and prepared.items is items:
             self.keys = prepared.keys
-            self.heights = list(prepared.heights)
+            self._lengths, self._extras = prepared.lengths, prepared.extras
+            if prepared.column == column:
+                # A copy: make_exact changes heights in place, the prepared list stays as built.
+                self.heights = list(prepared.heights)
+            else:
+                self.heights = estimate_heights(self._lengths, self._extras, column)
         else:
-            self.keys = [(item.section, item.block) for item in items]
-            self.heights = [estimate_height(item, column) for item in items]
+            if not same:
+                self.keys = [(item.section, item.block) for item in items]
+                self._lengths, self._extras = height_inputs(items)
+            self.heights = estimate_heights(self._lengths, self._extras, column)
         self.exact = bytearray(len(items))
         self._dirty = True
         self._refine_from = 0

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-from textual import on
-from textual.geometry import Region
+from textual import events, on
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Tree
@@ -83,6 +83,9 @@ class ArticleTree(Tree[TreeEntry]):
         self._meta: dict[int, int] = {}
         """Node id → length of the dim tail of its label (set by whoever adds the node)."""
         self._blank_row: Strip | None = None
+        self._rows: tuple[int, int] | None = None  # (row width, guide depth) while rebuilding
+        self._lines_size = Size(0, 0)  # the size the tree's lines were last laid out for
+        self._label_cells: dict[int, tuple[object, int]] = {}  # node id → (label, its width)
         super().__init__(Text("Articles"), id=id, classes=classes)
         self.show_root = False
         self.auto_expand = False  # selection shows the article; the ▶ toggle expands
@@ -140,11 +143,38 @@ class ArticleTree(Tree[TreeEntry]):
             The label's width in cells.
         """
         label = node.label
-        length = label.cell_len if isinstance(label, Text) else cell_len(label)
+        known = self._label_cells.get(node.id)
+        if known is not None and known[0] is label:
+            length = known[1]
+        else:  # measured once per label: a rebuild visits every node (50,000 for 100 MB)
+            length = label.cell_len if isinstance(label, Text) else cell_len(label)
+            self._label_cells[node.id] = (label, length)
         if not self._meta.get(node.id, 0):
             return length
-        indent = 0 if node.parent is self.root else self.guide_depth
-        return max(0, min(length, self.scrollable_content_region.width - indent))
+        room, guides = self._rows or self._row_room()
+        indent = 0 if node.parent is self.root else guides
+        return max(0, min(length, room - indent))
+
+    def _row_room(self) -> tuple[int, int]:
+        """The width labels are cut to, and the guides' depth."""
+        return self.scrollable_content_region.width, self.guide_depth
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if event.size == self._lines_size:
+            # Shown again at the size its lines were made for (the sidebar toggled back):
+            # Tree would rebuild every line, 50,000 of them for a 100 MB article's sections.
+            event.prevent_default()
+            self.refresh()
+            return
+        self._lines_size = event.size  # Tree's own handler lays the lines out again
+
+    def _build(self) -> None:
+        # Tree's rebuild measures every node's label: work the row out once for all of them.
+        self._rows = self._row_room()
+        try:
+            super()._build()
+        finally:
+            self._rows = None
 
     @on(Tree.NodeSelected)
     def _post_selection(self, event: Tree.NodeSelected[TreeEntry]) -> None:

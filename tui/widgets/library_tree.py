@@ -30,7 +30,16 @@ from tui.widgets.article_tree import ArticleTree, TreeEntry, words_label
 if TYPE_CHECKING:
     from tui.library_entry import Entry  # entries come from the index, after the first frame
 
-__all__ = ["CHUNK", "GROUPINGS", "SORTINGS", "Grouping", "LibraryTree", "Sorting", "date_key"]
+__all__ = [
+    "CHUNK",
+    "GROUPINGS",
+    "SECTIONS_SHOWN",
+    "SORTINGS",
+    "Grouping",
+    "LibraryTree",
+    "Sorting",
+    "date_key",
+]
 
 Grouping = Literal["none", "folder", "outlet"]
 Sorting = Literal["file", "date", "title"]
@@ -99,8 +108,12 @@ def date_key(date: str | None) -> tuple[int, int, int] | None:
     return int(year[1]), month, day if 1 <= day <= 31 else 0
 
 
-_SECTION_CHUNK = 1000
-"""Section leaves added per event-loop turn when an article has more."""
+SECTIONS_SHOWN = 1000
+"""Section leaves an article gets at most; one more leaf stands for the rest.
+
+Textual's Tree lays out every line again after each change, so tens of thousands of leaves
+(a 100 MB live page has 50,000 sections) cost a tenth of a second per change. ``]`` and ``[``
+still step through every section, and the extra leaf opens the first one not listed."""
 
 _OUTLET_SHORT = {"Associated Press": "AP", "The Guardian": "Guardian", "BBC News": "BBC"}
 
@@ -371,23 +384,21 @@ class LibraryTree(ArticleTree):
     def _add_sections(
         self, article: int, fill: int, sections: list[tuple[int, tuple[str, int]]]
     ) -> None:
-        """Add section leaves, a chunk per event-loop turn for articles with thousands of them.
-
-        A huge article can have tens of thousands of sections; adding them all at once held
-        the UI thread for a large fraction of a second.
-        """
+        """Add section leaves: the first :data:`SECTIONS_SHOWN`, then one for the rest."""
         node = self._article_nodes.get(article)
         if node is None or article not in self._filled or self._fill_of.get(article) != fill:
             return  # the article was relabelled, refilled or removed meanwhile
-        chunk, rest = sections[:_SECTION_CHUNK], sections[_SECTION_CHUNK:]
-        for number, (title, count) in chunk:
+        for number, (title, count) in sections[:SECTIONS_SHOWN]:
             meta = f"  {words_label(count)}"
             label = Text(title or "Lead")
             label.append(meta, style="dim")
             leaf = node.add_leaf(label, data=TreeEntry(article, number))
             self._meta[leaf.id] = len(meta)
+        rest = sections[SECTIONS_SHOWN:]
         if rest:
-            self.call_later(self._add_sections, article, fill, rest)
+            more = len(rest)
+            label = Text(f"⋯ {more:,} more section{'s' if more > 1 else ''}", style="dim")
+            node.add_leaf(label, data=TreeEntry(article, rest[0][0]))
 
     # ------------------------------------------------------------------ showing
 
@@ -411,8 +422,11 @@ class LibraryTree(ArticleTree):
             if node.children:
                 node.expand()
         target = node
-        if section is not None and 0 <= section < len(node.children):
-            target = node.children[section]
+        children = node.children
+        if section is not None and 0 <= section < len(children):
+            target = children[section]
+        if section is not None and section >= SECTIONS_SHOWN and len(children) > SECTIONS_SHOWN:
+            target = children[SECTIONS_SHOWN]  # the leaf that stands for the sections not listed
         if self.last_line >= 0:
             self.move_cursor(target)
 
