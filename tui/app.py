@@ -90,7 +90,7 @@ class NewsreadApp(App[None]):
         super().__init__()
         self._collector_held = collector_held
         self._last_input = monotonic()
-        self._switch_interval = sys.getswitchinterval()
+        self._switch_interval: float | None = None  # the interval to restore on the way out
         self._prefetch = prefetch
         self.paths = tuple(paths)
         """What the reader asked to open."""
@@ -119,7 +119,8 @@ class NewsreadApp(App[None]):
         # A thread waiting for the GIL asks for it after the switch interval (5 ms by default)
         # and a key takes a dozen turns of the event loop: with a worker parsing a huge
         # article, keys took 150 ms. At 1 ms the worker loses a fraction of a per cent.
-        self._switch_interval = sys.getswitchinterval()
+        if self._switch_interval is None:  # (Load can come twice)
+            self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
 
     def on_mount(self) -> None:
@@ -133,7 +134,9 @@ class NewsreadApp(App[None]):
     def on_unmount(self) -> None:
         """An app that quits before its first frame still gives the collector back."""
         self.release_collector()
-        sys.setswitchinterval(self._switch_interval)
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def release_collector(self) -> bool:
         """Release the start-up hold on the garbage collector, if the app has one (once).
@@ -162,7 +165,6 @@ class NewsreadApp(App[None]):
         """Note when the user last pressed a key or used the mouse (see release_collector)."""
         if isinstance(event, events.InputEvent):
             self._last_input = monotonic()
-        self._switch_interval = sys.getswitchinterval()
         await super().on_event(event)
 
     def get_default_screen(self) -> Screen[None]:
