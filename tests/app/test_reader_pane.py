@@ -490,3 +490,37 @@ async def test_every_drawn_line_is_exactly_the_pane_width(width: int) -> None:
             strip = pane.render_line(y)
             assert strip.cell_length == inner
             assert sum(len(segment.text) for segment in strip) == inner  # ASCII text
+
+
+async def test_the_page_is_drawn_both_ways_while_the_pane_is_still(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Idle work draws the page with quote highlighting switched: the toggle wraps nothing."""
+    import tui.widgets._reader_lines as reader_lines
+
+    app = Host(long_article(sections=20))
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReaderPane)
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if pane._layout.refined and pane._warm_timer is None:
+                break
+        wrapped: list[int] = []
+        original = reader_lines.wrap_item
+
+        def counting(*args: object, **kwargs: object) -> object:
+            wrapped.append(1)
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(reader_lines, "wrap_item", counting)
+        monkeypatch.setattr(pane, "_warm", lambda: None)  # count the toggle's drawing only
+        highlighted = [pane.render_line(y) for y in range(10)]
+        pane.highlight_quotes = False
+        await pilot.pause()
+        plain = [pane.render_line(y) for y in range(10)]
+        assert [s.text for s in plain] == [s.text for s in highlighted]
+        assert plain != highlighted  # the quotation's style went
+        pane.highlight_quotes = True
+        await pilot.pause()
+        assert [pane.render_line(y) for y in range(10)] == highlighted
+        assert wrapped == []

@@ -40,25 +40,37 @@ class ReaderLines:
         self.match: Match | None = None
         """The find match to highlight, if any."""
         self._resized = resized
-        self._lines: LRUCache[int, ItemLines] = LRUCache(512)
-        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(2048)
+        # One set of caches per state of quote highlighting: the toggle swaps them (and idle
+        # time can draw the other state ahead), instead of wrapping the page again.
+        self._lines_of: dict[bool, LRUCache[int, ItemLines]] = {
+            state: LRUCache(512) for state in (True, False)
+        }
+        self._strips_of: dict[bool, LRUCache[tuple[int, int], Strip]] = {
+            state: LRUCache(2048) for state in (True, False)
+        }
         self._frame: tuple[Style, int] | None = None  # (pane style, width) of the strips
         self._styles: dict[str, Style] = {}
 
     def clear(self) -> None:
         """Forget every wrapped item and strip (new items, width or toggles)."""
-        self._lines.clear()
-        self._strips.clear()
+        for lines in self._lines_of.values():
+            lines.clear()
+        self._clear_strips()
+
+    def _clear_strips(self) -> None:
+        for strips in self._strips_of.values():
+            strips.clear()
 
     def restyle(self) -> None:
         """Forget parsed styles and strips (a new theme), keeping the wrapping."""
         self._styles.clear()
-        self._strips.clear()
+        self._clear_strips()
 
     def forget(self, index: int) -> None:
         """Forget one item's wrapping (its highlight changed) and every strip."""
-        self._lines.discard(index)
-        self._strips.clear()
+        for lines in self._lines_of.values():
+            lines.discard(index)
+        self._clear_strips()
 
     def set_match(self, match: Match | None) -> None:
         """Move the find highlight, re-wrapping the items it leaves and enters.
@@ -99,14 +111,15 @@ class ReaderLines:
         Returns:
             The item's lines.
         """
-        lines = self._lines.get(index)
+        cache = self._lines_of[options.highlight_quotes]
+        lines = cache.get(index)
         if lines is None:
             if self.layout.make_exact(index):
                 self._resized()
             match = self.match
             span = (match[1], match[2]) if match is not None and match[0] == index else None
             lines = wrap_item(self.layout.items[index], self.layout.column, options, span)
-            self._lines[index] = lines
+            cache[index] = lines
         return lines
 
     def strip(
@@ -132,9 +145,10 @@ class ReaderLines:
             The strip, exactly ``width`` cells wide.
         """
         if (base, width) != self._frame:
-            self._strips.clear()  # new colours or margins
+            self._clear_strips()  # new colours or margins
             self._frame = (base, width)
-        strip = self._strips.get((index, row))
+        strips = self._strips_of[options.highlight_quotes]
+        strip = strips.get((index, row))
         if strip is None:
             lines = self.item_lines(index, options).lines
             margin = max(0, (width - self.layout.column) // 2)
@@ -158,7 +172,7 @@ class ReaderLines:
                 strip = Strip(segments, cell_length=width)
             else:  # a column wider than the pane: crop
                 strip = Strip(segments).adjust_cell_length(width, base.rich_style)
-            self._strips[(index, row)] = strip
+            strips[(index, row)] = strip
         return strip
 
     def _parse_style(self, style: str | Style, variables: Mapping[str, str]) -> Style:

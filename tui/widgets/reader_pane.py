@@ -10,6 +10,7 @@ wrap of its text. Strips are cached per line and dropped on theme, width or togg
 
 from __future__ import annotations
 
+import dataclasses
 from time import perf_counter
 from typing import ClassVar
 
@@ -256,8 +257,7 @@ class ReaderPane(ScrollView, can_focus=True):
         self._jump(0)
 
     def watch_highlight_quotes(self) -> None:
-        self._drawn.clear()
-        self.refresh()
+        self.refresh()  # the lines drawn for each state are kept apart (see _warm)
 
     def watch_show_credits(self) -> None:
         self._rebuild()
@@ -451,7 +451,7 @@ class ReaderPane(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         return self._line(self._top() + y, self.scrollable_content_region.width)
 
-    def _line(self, line_y: int, width: int) -> Strip:
+    def _line(self, line_y: int, width: int, options: ViewOptions | None = None) -> Strip:
         """Article line ``line_y`` as a strip ``width`` cells wide (cached)."""
         layout = self._layout
         base = self.visual_style
@@ -460,7 +460,8 @@ class ReaderPane(ScrollView, can_focus=True):
         index = layout.item_at(line_y)
         row = line_y - layout.starts[index]
         variables = self.app.theme_variables
-        return self._drawn.strip(index, row, width, base, self.options, variables)
+        drawn_as = self.options if options is None else options
+        return self._drawn.strip(index, row, width, base, drawn_as, variables)
 
     def _schedule_warm(self) -> None:
         """Draw the next page once the screen has been still for a moment (see _warm)."""
@@ -470,10 +471,11 @@ class ReaderPane(ScrollView, can_focus=True):
             self._warm_timer = self.set_timer(_WARM_DELAY, self._warm)
 
     def _warm(self) -> None:
-        """Idle work: wrap and draw the page below the one on screen (laid out already).
+        """Idle work: draw the page below the one on screen, and this page with quote
+        highlighting switched (both laid out already).
 
-        Paging down is the most common move; with its lines already drawn, the key costs
-        only the composing of the screen.
+        Paging down and the quotes toggle are the keys pressed most; with their lines drawn,
+        the key costs only the composing of the screen.
         """
         self._warm_timer = None
         layout = self._layout
@@ -486,3 +488,8 @@ class ReaderPane(ScrollView, can_focus=True):
         start = self._top() + height - 1  # page down keeps one line of the old page
         for line_y in range(start, min(start + height, layout.total)):
             self._line(line_y, width)
+        # And this page with quote highlighting switched, the other one-key change.
+        flipped = dataclasses.replace(self.options, highlight_quotes=not self.highlight_quotes)
+        top = self._top()
+        for line_y in range(top, min(top + height, layout.total)):
+            self._line(line_y, width, flipped)
