@@ -173,3 +173,52 @@ async def test_resizing_hides_and_shows_the_sidebar_and_keeps_the_place(tmp_path
         await pilot.resize_terminal(110, 40)
         await pilot.pause()
         assert not screen.sidebar.display
+
+
+async def test_next_article_pressed_before_the_library_is_known_is_not_lost(
+    tmp_path: Path,
+) -> None:
+    """J at once after start-up moves once the files are found, not into a bell."""
+    app = NewsreadApp([write_articles(tmp_path / "news")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert not screen.files  # the library walk has not answered yet
+        screen.action_next_article()
+        screen = await ready(app)
+        await pilot.pause()
+        assert screen.article_index == 1
+        assert screen.current_article is not None
+        assert screen.current_article.title.startswith("Bravo")
+
+
+async def test_next_article_goes_by_file_order_while_the_sidebar_fills(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a fresh index the sidebar lists nothing until indexing is done; J still moves."""
+    import threading
+
+    from tui.library import LibraryIndex
+
+    indexing = threading.Event()
+    real_update = LibraryIndex.update
+
+    def held_update(self: LibraryIndex, *args: object, **kwargs: object) -> object:
+        indexing.wait(10)  # the index worker waits here until the test lets it go
+        return real_update(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LibraryIndex, "update", held_update)
+    app = NewsreadApp([write_articles(tmp_path / "news")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if screen.files and screen.current_article is not None:
+                break
+        assert screen.sidebar.article_count < 3  # entries not all in yet
+        await pilot.press("J")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if screen.shown_index == 1:
+                break
+        assert screen.article_index == 1
+        indexing.set()

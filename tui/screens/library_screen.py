@@ -240,8 +240,12 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             self._adopt(start, *early)
         else:
             self.article_index = start
+        self.library_found()
         if early is None or early[2]:
             self._start_indexing()
+
+    def library_found(self) -> None:
+        """Called once the files are known and the first article chosen (a subclass hook)."""
 
     def _adopt(self, index: int, path: Path, article: Article, complete: bool) -> None:
         """Give the first article, parsed before the files were known, its library index."""

@@ -139,6 +139,7 @@ class MainScreen(QuoteActions, LibraryScreen):
         self._narrow = False
         self._quote_anchor: Position | None = None  # where moving to the current quote left us
         self._sidebar_follow_due = False  # the sidebar cursor is to follow after this frame
+        self._article_steps = 0  # next/previous article pressed before the files were known
         # Both start hidden, so they are made on first use: not drawing or styling them
         # before the first frame is part of a quick start.
         self._navigator: QuoteNavigator | None = None
@@ -364,11 +365,25 @@ class MainScreen(QuoteActions, LibraryScreen):
         self._go_to_section(-1)
 
     def _go_to_article(self, step: int) -> None:
-        target = self.sidebar.neighbour(self.article_index, step)
+        if not self.files:  # the library is still being found: move once it is
+            self._article_steps += step
+            return
+        if self.sidebar.entry(self.article_index) is None:
+            # Not listed yet (its index entry is on the way): go by the order files were found.
+            near = self.article_index + step
+            target: int | None = near if 0 <= near < len(self.files) else None
+        else:
+            target = self.sidebar.neighbour(self.article_index, step)
         if target is None:
             self.app.bell()
             return
         self.article_index = target
+
+    def library_found(self) -> None:
+        """Make the article moves asked for before the library's files were known."""
+        steps, self._article_steps = self._article_steps, 0
+        if steps:
+            self._go_to_article(steps)
 
     def action_next_article(self) -> None:
         """Open the next article."""
