@@ -279,7 +279,7 @@ class LibraryIndex:
         if article is not None:
             conn.executemany(
                 "INSERT INTO chunks (file_id, para, body) VALUES (?, ?, ?)",
-                [(file_id, para, text) for para, text in search_chunks(article)],
+                ((file_id, para, text) for para, text in search_chunks(article)),
             )
             if self.use_fts:
                 conn.execute(

@@ -3,9 +3,9 @@
 The article (generated into ``tmp_path``, never committed) is opened at start-up; while it is
 still being parsed the test toggles the sidebar, opens and closes help, and opens a second,
 small article, checking after each key that its effect is on screen and that the huge article
-has not finished parsing yet (every :func:`tui.article.parse` of a whole file is recorded, so a
-quick first parse of the opening does not count as loaded). Speed is not asserted here:
-``tests/benchmarks/bench_huge.py`` prints the figures.
+has not finished parsing yet (every :func:`tui.article.load` of a whole file is recorded; the
+quick first parse of the opening, from its text, does not count as loaded). Speed is not
+asserted here: ``tests/benchmarks/bench_huge.py`` prints the figures.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import asyncio
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual import events
@@ -33,29 +32,25 @@ MB = 1_000_000
 
 
 class ParseLog:
-    """Wraps :func:`tui.article.parse` to record when the whole of a file has been parsed.
+    """Wraps :func:`tui.article.load` to record when the whole of a file has been parsed.
 
-    A parse counts as whole when it was given every character of the file (a reader may parse
-    a long article's opening first); it is recorded whichever thread ran it.
+    Loading a file parses all of it (the reader parses a long article's opening from the text
+    instead); recorded whichever thread ran it.
     """
 
-    def __init__(self, real: Callable[..., Article], whole: dict[str, int]) -> None:
+    def __init__(self, real: Callable[..., Article]) -> None:
         self._real = real
-        self._whole = whole  # file name -> its length in characters
         self._lock = threading.Lock()
         self.started: list[str] = []
         self.finished: list[Article] = []
 
-    def __call__(self, text: str, **kwargs: Any) -> Article:
-        name = Path(kwargs.get("path") or "").name
-        whole = self._whole.get(name) == len(text)
-        if whole:
-            with self._lock:
-                self.started.append(name)
-        article = self._real(text, **kwargs)
-        if whole:
-            with self._lock:
-                self.finished.append(article)
+    def __call__(self, path: str | Path) -> Article:
+        name = Path(path).name
+        with self._lock:
+            self.started.append(name)
+        article = self._real(path)
+        with self._lock:
+            self.finished.append(article)
         return article
 
     def done(self, name: str) -> bool:
@@ -107,10 +102,8 @@ async def test_keys_take_effect_while_a_huge_article_loads(
         assert all(entry is not None for _, entry, _ in index.update([small], roots=[folder]))
     with ReadingState() as state:
         state.set_last_opened(big)
-    # Every character is kept (no tabs, CRs or controls), so the lengths are the files'.
-    lengths = {p.name: len(p.read_text("utf-8")) for p in (big, small)}
-    log = ParseLog(tui.article.parse, lengths)
-    monkeypatch.setattr(tui.article, "parse", log)
+    log = ParseLog(tui.article.load)
+    monkeypatch.setattr(tui.article, "load", log)
 
     app = NewsreadApp([folder])
     async with app.run_test(size=(120, 40)):

@@ -35,7 +35,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from time import perf_counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # Run as a script from anywhere: make the repository importable for ``tests.benchmarks``.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -107,23 +107,21 @@ async def _open_in_app(path: Path) -> dict[str, float]:
     from tui.article import collector
     from tui.screens.main import MainScreen
 
-    chars = len(path.read_text("utf-8"))  # generated text: sanitising keeps every character
-    whole: list[Article] = []  # the parses of the whole text (not of its opening)
+    whole: list[Article] = []  # the parses of the whole file (loads; the opening is parsed)
     lock = threading.Lock()
-    real_parse = tui.article.parse
+    real_load = tui.article.load
 
-    def parse(text: str, **kwargs: Any) -> Article:
-        article = real_parse(text, **kwargs)
-        if len(text) == chars:
-            with lock:
-                whole.append(article)
+    def load(file: str | Path) -> Article:
+        article = real_load(file)
+        with lock:
+            whole.append(article)
         return article
 
     def whole_shown(current: Article | None) -> bool:
         with lock:
             return any(article is current for article in whole)
 
-    tui.article.parse = parse  # looked up at call time by the loader
+    tui.article.load = load  # looked up at call time by the loader
     # As `newsread` starts it: the collector held until the first frame, then full collections
     # left for idle moments (tui.article.collector).
     collector.hold()

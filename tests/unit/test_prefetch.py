@@ -137,15 +137,18 @@ def test_a_first_parse_given_is_not_made_again(
     path = write(tmp_path / "long.txt", generate_article(PREFIX_CHARS * 4))
     first = first_parse(path)
     assert first is not None and first[1] is False
-    calls: list[int] = []
-    real = engine.parse
+    parsed: list[int] = []
+    loaded: list[Path] = []
+    real_parse, real_load = engine.parse, engine.load
     monkeypatch.setattr(
-        engine, "parse", lambda text, **kw: calls.append(len(text)) or real(text, **kw)
+        engine, "parse", lambda text, **kw: parsed.append(1) or real_parse(text, **kw)
     )
+    monkeypatch.setattr(engine, "load", lambda p: loaded.append(p) or real_load(p))
     results = list(parse_progressively(path, first=first))
     assert [complete for _, _, complete in results] == [False, True]
     assert results[0][0] is first[0]
-    assert calls == [len(path.read_text(encoding="utf-8"))]  # only the whole text is parsed
+    assert parsed == []  # the opening is not parsed again
+    assert loaded == [path]  # only the whole file is
 
 
 def test_a_complete_first_parse_is_the_only_one(tmp_path: Path) -> None:

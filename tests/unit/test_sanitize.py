@@ -15,6 +15,7 @@ from tui.article.sanitize import (
     decode,
     is_binary,
     pieces,
+    read_lines,
     read_text,
     sanitize,
     split_lines,
@@ -150,3 +151,26 @@ def test_a_long_text_goes_through_in_pieces() -> None:
     assert sanitize(body) == _sanitize(body)
     assert decode(body.encode("utf-8")) == _decode_piece(body.encode("utf-8"))
     assert split_lines(body) == body.split("\n")
+
+
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.text(alphabet="ab é“”\r\t\x1b", max_size=20).map(lambda t: t.encode("utf-8")),
+            st.text(alphabet="ab é“”", max_size=20).map(lambda t: t.encode("cp1252")),
+        ),
+        max_size=12,
+    ),
+    size=st.integers(1, 12),
+    bom=st.booleans(),
+)
+def test_reading_lines_a_piece_at_a_time_is_splitting_the_text(
+    lines: list[bytes], size: int, bom: bool
+) -> None:
+    data = (b"\xef\xbb\xbf" if bom else b"") + b"\n".join(lines)
+    assert read_lines(data, size) == read_text(data).split("\n")
+
+
+def test_reading_lines_of_binary_data_is_refused() -> None:
+    with pytest.raises(BinaryFileError):
+        read_lines(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)

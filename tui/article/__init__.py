@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from tui.article import collector
 from tui.article.collector import held
 from tui.article.model import Article
-from tui.article.sanitize import BinaryFileError, read_text, sanitize
+from tui.article.sanitize import BinaryFileError, read_lines, read_text, sanitize
 
 __all__ = ["Article", "BinaryFileError", "MARKDOWN_SUFFIXES", "load", "parse"]
 
@@ -39,16 +40,21 @@ def parse(
     # rescan them (and everything else alive) over and over; reference counting frees them.
     with held():
         text = sanitize(text)
-        if fmt == "auto":
-            suffix = Path(path).suffix.lower() if path else ""
-            fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
-        if fmt == "markdown":
+        if _format(path, fmt) == "markdown":
             from tui.article.markdown import parse_markdown
 
             return parse_markdown(text, path=path)
         from tui.article.text import parse_text
 
         return parse_text(text, path=path)
+
+
+def _format(path: str | None, fmt: Literal["auto", "text", "markdown"]) -> str:
+    """``fmt``, with ``auto`` decided by the path's suffix (see :func:`parse`)."""
+    if fmt != "auto":
+        return fmt
+    suffix = Path(path).suffix.lower() if path else ""
+    return "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
 
 
 def load(path: str | Path) -> Article:
@@ -65,4 +71,15 @@ def load(path: str | Path) -> Article:
         BinaryFileError: When the file is not text.
     """
     p = Path(path)
-    return parse(read_text(p.read_bytes()), path=str(p))
+    data = p.read_bytes()
+    if _format(str(p), "auto") == "markdown":
+        return parse(read_text(data), path=str(p))
+    from tui.article.text import parse_lines
+
+    # Scraped text goes to the parser as lines: the whole text is never made in one piece
+    # (for 100 MB that alone held every other thread up for a tenth of a second).
+    with held():
+        lines = read_lines(data)
+        article = parse_lines(lines, path=str(p))
+        collector.drop(lines)
+        return article

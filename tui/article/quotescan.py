@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from tui.article.sanitize import joined_groups
+
 __all__ = ["MAX_DEPTH", "Record", "Scanner", "find_marks", "record_text"]
 
 MAX_DEPTH = 8
@@ -320,20 +322,13 @@ def find_marks(texts: Sequence[str]) -> dict[int, list[int]]:
     The paragraphs are joined a group at a time: one join of a 100 MB article's paragraphs
     would hold the interpreter lock (and the interface) for half a second."""
     marks: dict[int, list[int]] = {}
-    start = 0
-    while start < len(texts):
-        end, size = start, 0
-        while end < len(texts) and size < _GROUP_CHARS:
-            size += len(texts[end]) + 1
-            end += 1
-        _find_group(texts, start, end, marks)
-        start = end
+    for first, end, joined in joined_groups(texts, _GROUP_CHARS):
+        _find_group(texts[first:end], first, joined, marks)
     return marks
 
 
-def _find_group(texts: Sequence[str], first: int, end: int, marks: dict[int, list[int]]) -> None:
-    """:func:`find_marks` for ``texts[first:end]``, adding to ``marks``."""
-    joined = "\n".join(texts[first:end])
+def _find_group(group: Sequence[str], first: int, joined: str, marks: dict[int, list[int]]) -> None:
+    """:func:`find_marks` for ``group`` (the texts from index ``first``), joined in ``joined``."""
     found: list[int] = []
     for ch in _MARK_CHARS:
         i = joined.find(ch)
@@ -348,7 +343,7 @@ def _find_group(texts: Sequence[str], first: int, end: int, marks: dict[int, lis
                 i = joined.find(ch, i + 1)
     if found:
         found.sort()
-        starts = list(accumulate((len(t) + 1 for t in texts[first:end]), initial=0))
+        starts = list(accumulate((len(t) + 1 for t in group), initial=0))
         for pos in found:
             index = bisect.bisect_right(starts, pos) - 1
             marks.setdefault(first + index, []).append(pos - starts[index])

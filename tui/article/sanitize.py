@@ -11,14 +11,16 @@ removed, since they have no visible form and only serve to disguise text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import AnyStr
 
 __all__ = [
     "BinaryFileError",
     "decode",
     "is_binary",
+    "joined_groups",
     "pieces",
+    "read_lines",
     "read_text",
     "sanitize",
     "split_lines",
@@ -108,6 +110,29 @@ def pieces(data: AnyStr, size: int = _PIECE) -> Iterator[AnyStr]:
         start = end
 
 
+def joined_groups(texts: Sequence[str], size: int = _PIECE) -> Iterator[tuple[int, int, str]]:
+    """``"\\n".join(texts)`` in pieces: each joins whole texts, about ``size`` characters.
+
+    For searching a long article's paragraphs without one join (and one search) over all of
+    them, which holds the interpreter lock for the whole pass.
+
+    Args:
+        texts: The texts (paragraphs).
+        size: Smallest length of a group (but the last).
+
+    Yields:
+        ``(first, end, joined)``: ``texts[first:end]`` joined with ``"\\n"``.
+    """
+    start = 0
+    while start < len(texts):
+        end, length = start, 0
+        while end < len(texts) and length < size:
+            length += len(texts[end]) + 1
+            end += 1
+        yield start, end, "\n".join(texts[start:end])
+        start = end
+
+
 def split_lines(text: str, size: int = _PIECE) -> list[str]:
     """``text.split("\\n")``, made a piece at a time for a long text (see :data:`_PIECE`).
 
@@ -162,7 +187,7 @@ def decode(data: bytes) -> str:
     return "".join(_decoded_pieces(data))
 
 
-def _decoded_pieces(data: bytes) -> Iterator[str]:
+def _decoded_pieces(data: bytes, size: int = _PIECE) -> Iterator[str]:
     """:func:`decode`, a piece at a time for a long file (see :data:`_PIECE`)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -172,8 +197,8 @@ def _decoded_pieces(data: bytes) -> Iterator[str]:
         return
     if is_binary(data):
         raise BinaryFileError("not a text file (binary content)")
-    if len(data) > _PIECE:
-        yield from map(_decode_piece, pieces(data))
+    if len(data) > size:
+        yield from map(_decode_piece, pieces(data, size))
     else:
         yield _decode_piece(data)
 
@@ -229,6 +254,35 @@ def _sanitize(text: str) -> str:
     if text.replace("\n", " ").isprintable():
         return text
     return _CONTROL.sub(_visible, text)
+
+
+def read_lines(data: bytes, size: int = _PIECE) -> list[str]:
+    """``read_text(data).split("\\n")``, without ever holding the whole text.
+
+    The lines of a long file are made a piece at a time: joining 100 MB of decoded pieces
+    into one string (to split it again) holds the interpreter lock for a tenth of a second.
+
+    Args:
+        data: The raw bytes of a file.
+        size: Files longer than this are read in pieces of about this length.
+
+    Returns:
+        Its lines, decoded and sanitised.
+
+    Raises:
+        BinaryFileError: When the bytes look like a binary file.
+    """
+    lines: list[str] = []
+    ends_line = False
+    for piece in _decoded_pieces(data, size):
+        clean = sanitize(piece)
+        lines.extend(split_lines(clean, size))
+        ends_line = clean.endswith("\n")
+        if ends_line:
+            lines.pop()  # the empty string after the last newline: the next piece goes on
+    if ends_line or not lines:
+        lines.append("")
+    return lines
 
 
 def read_text(data: bytes) -> str:

@@ -31,6 +31,7 @@ from tui.article.attribution_rules import (
     follows_on,
 )
 from tui.article.model import Quotation, QuoteSpan, Section
+from tui.article.sanitize import joined_groups
 
 __all__ = ["attribute", "find_speakers"]
 
@@ -91,7 +92,7 @@ class _Context:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
-        self.joined: str | None = None
+        self.joined: list[str] | None = None  # the paragraphs joined, a group at a time
         self.by_surname: dict[str, set[str]] = {}
         self.first: dict[str, int] = {}  # full name -> order of its first appearance
         self.mid_sentence: set[str] = set()
@@ -202,15 +203,20 @@ class _Context:
         """Whether the article prints ``full`` right after a capitalised word anywhere."""
         if full not in self.longer:
             if self.joined is None:
-                self.joined = "\n".join(self.texts)
-            joined, needle = self.joined, " " + full
+                # Groups of whole paragraphs: a name never spans two, and the word before it
+                # never reaches back past a paragraph's start (a newline ends the run).
+                self.joined = [joined for _, _, joined in joined_groups(self.texts)]
+            needle = " " + full
             found = False
-            i = joined.find(needle)
-            while i >= 0 and not found:
-                before = _TOKEN_BEFORE.search(joined, max(0, i - 64), i)
-                word = before.group() if before else ""
-                found = bool(word) and (not word.islower() or word in PARTICLES)
-                i = joined.find(needle, i + 1)
+            for joined in self.joined:
+                i = joined.find(needle)
+                while i >= 0 and not found:
+                    before = _TOKEN_BEFORE.search(joined, max(0, i - 64), i)
+                    word = before.group() if before else ""
+                    found = bool(word) and (not word.islower() or word in PARTICLES)
+                    i = joined.find(needle, i + 1)
+                if found:
+                    break
             self.longer[full] = found
         return self.longer[full]
 

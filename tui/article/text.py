@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from tui.article import boilerplate as bp
+from tui.article import collector
 from tui.article.byline import BylineMatch, bare_byline, is_desk_line
 from tui.article.model import (
     Article,
@@ -43,7 +44,7 @@ from tui.article.textlines import (
     scan,
 )
 
-__all__ = ["parse_text"]
+__all__ = ["parse_lines", "parse_text"]
 
 _DATELINE = re.compile(
     r"[A-ZÀ-Þ][A-ZÀ-Þ .'’\-]{1,40}(?:,[^()]{1,40})?\s*\((?:Reuters|AP|AFP|dpa)\)"
@@ -215,7 +216,20 @@ def parse_text(text: str, path: str | None = None) -> Article:
     Returns:
         The article: title, authors, sections of blocks, quotations, outlet and date.
     """
-    lines = split_lines(text)  # a piece at a time: one C call on 100 MB blocks every thread
+    # A piece at a time: one C call over 100 MB would hold every other thread up.
+    return parse_lines(split_lines(text), path)
+
+
+def parse_lines(lines: list[str], path: str | None = None) -> Article:
+    """:func:`parse_text` for text already split into lines (``text.split("\\n")``).
+
+    Args:
+        lines: The article's lines (sanitised).
+        path: The file it came from.
+
+    Returns:
+        The article.
+    """
     items = scan(lines)
     items = join_wrapped(items, lines)
     items = pair_credits(items, lines)
@@ -278,6 +292,7 @@ def parse_text(text: str, path: str | None = None) -> Article:
         else:
             block = Boilerplate(it.text, it.raw, line)
         blocks.append(block)
+    collector.drop(items)  # the line items are done with: free them a slice at a time
 
     built: list[Section] = []
     for n, held in enumerate(sections):
@@ -289,6 +304,7 @@ def parse_text(text: str, path: str | None = None) -> Article:
         else:
             built.append(Section(None, tuple(held)))  # type: ignore[arg-type]
     final, quotes = annotate(built)
+    collector.drop(built)  # sections the quotes pass replaced (their old paragraphs)
     unique: dict[str, Author] = {}
     for a in authors:
         if a.name not in unique or unique[a.name].role is None:

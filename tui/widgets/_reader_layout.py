@@ -110,7 +110,7 @@ class ReaderLayout:
             items: The items.
             column: Column width in cells.
             prepared: Keys and estimates computed ahead for these items, used when they are
-                for the same items and column (else they are computed here).
+                for the same items (else they are computed here).
         """
         same = items is self.items and bool(items)  # a reflow: the items stay, the width not
         if same and column != self.column:
@@ -134,11 +134,11 @@ class ReaderLayout:
         if prepared is not None and prepared.items is items:
             self.keys = prepared.keys
             self._lengths, self._extras = prepared.lengths, prepared.extras
-            if prepared.column == column:
-                # A copy: make_exact changes heights in place, the prepared list stays as built.
-                self.heights = list(prepared.heights)
-            else:
-                self.heights = estimate_heights(self._lengths, self._extras, column)
+            # A copy: make_exact changes heights in place, the prepared list stays as built.
+            # Estimated for another width (the sidebar toggled while the worker built them)
+            # they are still estimates: items become exact as they are shown or refined, and
+            # estimating 300,000 items again here would hold the interface for 0.1 s.
+            self.heights = list(prepared.heights)
         else:
             if not same:
                 self.keys = [(item.section, item.block) for item in items]
