@@ -103,14 +103,35 @@ class ReadingState:
         self.recovered_from: Path | None = None
         """The backup a corrupt state file was moved to at start-up (None when all was well)."""
         self._lock = threading.Lock()
-        self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._conn = self._open()
-        except _Unusable:
-            self.recovered_from = self._move_aside()
-            self._conn = self._open()
+        self._db: sqlite3.Connection | None = None
+        # A file that exists is opened (and checked) now. A missing one holds nothing to read:
+        # it is created by the first write, so a first start does not create, switch to WAL
+        # and fill a new database (a few milliseconds of disk syncs) before its first frame.
+        if self.db_path.exists():
+            self._connect()
 
     # -- opening -------------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open the file (creating it, or moving a damaged one aside first); keep the connection."""
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = self._open()
+        except _Unusable:
+            self.recovered_from = self._move_aside()
+            self._db = self._open()
+        return self._db
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """The connection for writing: opened, and the file created, on first use."""
+        return self._db if self._db is not None else self._connect()
+
+    def _reader(self) -> sqlite3.Connection | None:
+        """The connection for reading; None while there is no file (nothing is stored yet)."""
+        if self._db is None and self.db_path.exists():  # another process may have made it
+            self._connect()
+        return self._db
 
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(
@@ -168,7 +189,8 @@ class ReadingState:
     def close(self) -> None:
         """Close the database (every write is already committed)."""
         with self._lock:
-            self._conn.close()
+            if self._db is not None:
+                self._db.close()
 
     def __enter__(self) -> ReadingState:
         return self
@@ -186,8 +208,9 @@ class ReadingState:
     def is_read(self, path: Path | str) -> bool:
         """Whether the article is marked read."""
         with self._lock:
+            conn = self._reader()
             sql = "SELECT 1 FROM read WHERE path = ?"
-            return self._conn.execute(sql, (_key(path),)).fetchone() is not None
+            return conn is not None and conn.execute(sql, (_key(path),)).fetchone() is not None
 
     def set_read(self, path: Path | str, read: bool = True) -> None:
         """Mark the article read or unread."""
@@ -200,7 +223,9 @@ class ReadingState:
     def read_paths(self) -> frozenset[str]:
         """Every article marked read (absolute paths)."""
         with self._lock:
-            return frozenset(row[0] for row in self._conn.execute("SELECT path FROM read"))
+            conn = self._reader()
+            rows = conn.execute("SELECT path FROM read") if conn is not None else ()
+            return frozenset(row[0] for row in rows)
 
     # -- bookmarks -----------------------------------------------------------------------------
 
@@ -229,13 +254,17 @@ class ReadingState:
     def is_bookmarked(self, path: Path | str) -> bool:
         """Whether the article is bookmarked."""
         with self._lock:
+            conn = self._reader()
             sql = "SELECT 1 FROM bookmarks WHERE path = ?"
-            return self._conn.execute(sql, (_key(path),)).fetchone() is not None
+            return conn is not None and conn.execute(sql, (_key(path),)).fetchone() is not None
 
     def bookmarks(self) -> list[str]:
         """Bookmarked articles, most recently added first (absolute paths)."""
         with self._lock:
-            rows = self._conn.execute("SELECT path FROM bookmarks ORDER BY id DESC")
+            conn = self._reader()
+            if conn is None:
+                return []
+            rows = conn.execute("SELECT path FROM bookmarks ORDER BY id DESC")
             return [row[0] for row in rows]
 
     # -- positions -----------------------------------------------------------------------------
@@ -243,9 +272,9 @@ class ReadingState:
     def position(self, path: Path | str) -> tuple[int, int] | None:
         """Where reading stopped: ``(paragraph index, line offset)``, or None if never saved."""
         with self._lock:
-            row = self._conn.execute(
-                "SELECT paragraph, line_offset FROM positions WHERE path = ?", (_key(path),)
-            ).fetchone()
+            conn = self._reader()
+            sql = "SELECT paragraph, line_offset FROM positions WHERE path = ?"
+            row = conn.execute(sql, (_key(path),)).fetchone() if conn is not None else None
         return (row[0], row[1]) if row else None
 
     def set_position(self, path: Path | str, paragraph: int, offset: int) -> None:
@@ -261,8 +290,9 @@ class ReadingState:
     def last_opened(self) -> str | None:
         """The article opened most recently (absolute path), if any."""
         with self._lock:
+            conn = self._reader()
             sql = "SELECT value FROM meta WHERE key = 'last_opened'"
-            row = self._conn.execute(sql).fetchone()
+            row = conn.execute(sql).fetchone() if conn is not None else None
         return row[0] if row else None
 
     def set_last_opened(self, path: Path | str) -> None:

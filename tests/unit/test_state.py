@@ -41,7 +41,32 @@ def _integrity(path: Path) -> str:
 def test_default_location_is_the_data_dir(tmp_path: Path) -> None:
     with ReadingState() as st:
         assert st.db_path == tmp_path / "data" / "newsread" / "state.sqlite3"
+        st.set_last_opened(tmp_path / "a.txt")
         assert st.db_path.exists() and st.recovered_from is None
+
+
+def test_a_missing_file_is_created_by_the_first_write_only(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "state.sqlite3"
+    with ReadingState(db) as st:
+        a = tmp_path / "a.txt"
+        assert st.read_paths() == frozenset() and st.bookmarks() == []
+        assert not st.is_read(a) and not st.is_bookmarked(a)
+        assert st.position(a) is None and st.last_opened() is None
+        assert not db.parent.exists()  # reading an empty state creates nothing
+        st.set_position(a, 3, 1)
+        assert db.exists() and st.position(a) == (3, 1)
+    with ReadingState(db) as again:
+        assert again.position(a) == (3, 1)
+
+
+def test_a_file_made_by_another_process_is_read(tmp_path: Path) -> None:
+    db = tmp_path / "state.sqlite3"
+    a = tmp_path / "a.txt"
+    with ReadingState(db) as first:
+        assert first.last_opened() is None
+        with ReadingState(db) as other:
+            other.set_last_opened(a)
+        assert first.last_opened() == os.path.abspath(a)
 
 
 def test_read_marks(state: ReadingState, tmp_path: Path) -> None:
