@@ -16,12 +16,12 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from tui import __version__
 from tui.article import BinaryFileError, collector, load
+from tui.article.records import record
 from tui.article.sanitize import sanitize
 from tui.loader import find_articles
 from tui.paths import examples_dir
@@ -42,7 +42,7 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Command:
     """A subcommand of ``newsread``."""
 

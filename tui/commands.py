@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import partial
 
 from textual.app import App
@@ -16,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from tui.article.records import record
 from tui.widgets.article_tree import ArticleTree
 from tui.widgets.reader_pane import ReaderPane
 
@@ -135,7 +135,7 @@ _AREA_OF = {binding_id: area for area, ids in AREAS.items() for binding_id in id
 _ORDER = {binding_id: n for n, binding_id in enumerate(_AREA_OF)}
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class KeyAction:
     """One action and every key that currently triggers it."""
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from tui import paths
+from tui.article.records import record
 from tui.config_source import (
     ConfigError,
     ConfigProblem,
@@ -48,7 +49,7 @@ MEASURE_RANGE = (20, 400)
 """Allowed values of ``[reader] measure`` (columns)."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class ReaderConfig:
     """Settings of the reading pane."""
 
@@ -64,7 +65,7 @@ class ReaderConfig:
     """Mark who is speaking next to quotations."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class LibraryConfig:
     """Where articles are found."""
 
@@ -72,7 +73,7 @@ class LibraryConfig:
     """Files or directories to read articles from (``~`` expanded)."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Config:
     """The whole configuration, validated."""
 

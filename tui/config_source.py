@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from tui.article.records import record
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -82,7 +83,7 @@ def where(path: tuple[str, ...], is_table: bool = False) -> str:
     return f"[{table}] {quote(path[-1])}"
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class ConfigProblem:
     """One thing wrong with a config file."""
 

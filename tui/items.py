@@ -9,7 +9,6 @@ a reading position survives toggles and resizes. Styles are theme-variable strin
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 from tui.article.model import (
@@ -24,6 +23,7 @@ from tui.article.model import (
     Timestamp,
     Title,
 )
+from tui.article.records import record
 
 __all__ = [
     "BLOCKQUOTE_PREFIX",
@@ -73,7 +73,7 @@ ItemKind: TypeAlias = Literal[
 """What an :class:`Item` shows."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ViewOptions:
     """The reader's display toggles (everything that changes what is rendered)."""
 
@@ -87,7 +87,7 @@ class ViewOptions:
     """Show ``— Speaker`` after a paragraph that closes an attributed quotation."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Item:
     """One unit of layout: a block (or a folded run of blocks) rendered as one or more lines."""
 

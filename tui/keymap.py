@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 from textual.keys import KEY_TO_UNICODE_NAME, REPLACED_KEYS, Keys, _character_to_key
 
+from tui.article.records import record
 from tui.config_source import quote
 
 __all__ = [
@@ -37,7 +37,7 @@ KEY_HELP = (
 """How to write a key, appended to messages about bad ones."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class BindingInfo:
     """What the app tells the config about one of its bindings (so config stays app-free)."""
 
@@ -51,7 +51,7 @@ class BindingInfo:
     """What the binding does, for the commented default config and ``--bindings``."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Clash:
     """A key of a user-bound binding that another binding also uses."""
 

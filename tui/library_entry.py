@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tui.article.model import Article
+from tui.article.records import record
 
 __all__ = [
     "ENTRY_COLUMNS",
@@ -37,7 +37,7 @@ ENTRY_COLUMNS = (
 """The ``files`` columns :func:`entry_from_row` reads, in its order (table alias ``f``)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     """What the library knows about one article file without parsing it again."""
 

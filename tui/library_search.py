@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from functools import cache
+
+from tui.article.records import record
 
 __all__ = [
     "SNIPPET_CLOSE",
@@ -53,7 +54,7 @@ _CONTEXT = 60
 """Characters of context either side of a match in LIKE-fallback snippets."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SearchHit:
     """One matching title, heading or paragraph."""
 
@@ -147,7 +148,7 @@ def parse_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(plain), tuple(spans)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LikeTerm:
     """A term for the LIKE fallback: its pattern and the lower-cased text to find."""
 

@@ -13,12 +13,12 @@ spans whose styles are theme-variable strings (``"$quote"``), resolved at render
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from rich.cells import cell_len
 from textual.content import Content, Span
 
 from tui.article.model import Article
+from tui.article.records import record
 from tui.items import (
     BLOCKQUOTE_PREFIX,
     STYLE_BOILERPLATE,
@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ItemLines:
     """An item wrapped at one width."""
 

@@ -14,12 +14,12 @@ import argparse
 import dataclasses
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual.keys import _character_to_key, key_to_character
 from textual.theme import BUILTIN_THEMES, Theme
 
+from tui.article.records import record
 from tui.article.sanitize import sanitize
 from tui.config import Config, ConfigError, config_path, default_config_text, init_config
 from tui.config import load_config as _load_config
@@ -52,7 +52,7 @@ class StartupError(Exception):
         super().__init__("\n".join(self.problems))
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Startup:
     """The validated configuration and the themes to register."""
 

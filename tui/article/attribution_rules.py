@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
+
+from tui.article.records import record
 
 __all__ = ["PARTICLES", "PRONOUN", "Name", "attribution", "clean_name", "follows_on"]
 
@@ -117,7 +119,7 @@ PRONOUN = "\0pronoun"
 """Marker: the attribution is a pronoun (he/she, Spanish pro-drop) to resolve from context."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Name:
     """A name read from the text: its tokens and whether a courtesy title preceded it."""
 

@@ -9,10 +9,10 @@ a role written once for several names belongs to each.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from tui.article.boilerplate import glue_point
+from tui.article.records import record
 
 __all__ = ["BylineMatch", "bare_byline", "is_desk_line", "match_byline", "title_case"]
 
@@ -51,7 +51,7 @@ _DESKS = frozenset(
 _MAX_LEN = 160
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BylineMatch:
     """What a byline line says."""
 

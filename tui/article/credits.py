@@ -8,11 +8,11 @@ a credit line with the caption line next to it into one :class:`~tui.article.mod
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from tui.article.boilerplate import glue_point
 from tui.article.model import MediaKind
+from tui.article.records import record
 
 __all__ = ["CreditMatch", "inline_credits", "match_credit"]
 
@@ -54,7 +54,7 @@ _AGENCY = re.compile(
 _INLINE = re.compile(r"\((?:Photo|Photograph|Foto|Bild|Image)\s*:\s*(?P<credit>[^()]{1,80})\)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CreditMatch:
     """What an image-marker line carries."""
 

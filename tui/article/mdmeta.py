@@ -12,9 +12,9 @@ import datetime as _dt
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from tui.article.model import Author
+from tui.article.records import record
 from tui.article.sanitize import sanitize
 
 if sys.version_info >= (3, 11):
@@ -43,7 +43,7 @@ _NAME_JOIN = re.compile(r"\s+(?:and|&|und)\s+", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:By|BY)\s+(?=[^\W\d_])(.+)$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FrontMatter:
     """The front matter at the top of a Markdown file."""
 

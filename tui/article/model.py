@@ -9,8 +9,10 @@ from, so "nothing is lost" can be checked mechanically.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal, TypeAlias
+
+from tui.article.records import record
 
 MediaKind: TypeAlias = Literal["image", "video"]
 """What an image-credit marker refers to."""
@@ -33,7 +35,7 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QuoteSpan:
     """One quotation's extent inside one paragraph.
 
@@ -56,7 +58,7 @@ class QuoteSpan:
     """The closing mark at ``end - 1`` ("" when unclosed or continued in the next paragraph)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quotation:
     """A whole quotation, possibly spanning paragraphs, with its speaker when known."""
 
@@ -76,7 +78,7 @@ class Quotation:
     """Index, within that section, of the quotation's first paragraph."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Author:
     """A person or desk credited in the byline."""
 
@@ -86,7 +88,7 @@ class Author:
     """The author's role or title ("BBC News World", "Business reporter"), when stated."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Title:
     """The headline line."""
 
@@ -98,7 +100,7 @@ class Title:
     """1-based line number in the decoded input (0 when synthesised)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Byline:
     """Byline lines: authors with roles, reporting place, published date."""
 
@@ -110,7 +112,7 @@ class Byline:
     """1-based line number in the decoded input."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     """A section heading."""
 
@@ -124,7 +126,7 @@ class Heading:
     """Heading level (2 for scraped text; from the Markdown source otherwise)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     """A paragraph of body text with its quotation spans."""
 
@@ -152,7 +154,7 @@ class Paragraph:
         return words
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImageCredit:
     """An image or video marker: its credit (source) and caption, either may be missing."""
 
@@ -168,7 +170,7 @@ class ImageCredit:
     """Whether the marker is for an image or a video."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Boilerplate:
     """A line that is not article content (promos, related links, wire footers): folded."""
 
@@ -180,7 +182,7 @@ class Boilerplate:
     """1-based line number in the decoded input."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Chrome:
     """Layout residue (a lone ``-``, ``Share``, ``- Published``, separators): hidden."""
 
@@ -192,7 +194,7 @@ class Chrome:
     """1-based line number in the decoded input."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Timestamp:
     """A live-page entry time (``Posted at 16:45``, ``16:45``)."""
 
@@ -208,7 +210,7 @@ Block: TypeAlias = Title | Byline | Paragraph | ImageCredit | Boilerplate | Chro
 """Anything a section can hold (headings belong to the section itself)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Section:
     """A heading (or the untitled lead) and the blocks that follow it."""
 
@@ -233,7 +235,7 @@ class Section:
         return sum(p.word_count for p in self.paragraphs)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Article:
     """A parsed news article."""
 

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import TypeVar
 
 from tui.article import collector
 from tui.article.model import Block, Paragraph, Quotation, QuoteSpan, Section
 from tui.article.quotescan import MAX_DEPTH, Record, Scanner, find_marks, record_text
+from tui.article.records import record
 from tui.article.speakers import find_speakers
 
 __all__ = ["MAX_DEPTH", "FoundQuote", "FoundSpan", "annotate", "find_quotes"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FoundSpan:
     """The part of a found quotation that lies in one paragraph."""
 
@@ -36,7 +37,7 @@ class FoundSpan:
     """The closing mark at ``end - 1`` ("" when unclosed or continued in the next paragraph)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FoundQuote:
     """A quotation found by :func:`find_quotes`, not yet tied to sections or speakers."""
 
@@ -130,28 +131,28 @@ def _annotate(sections: Sequence[Section]) -> tuple[tuple[Section, ...], tuple[Q
         indices = marked[bisect.bisect_left(marked, lo) : bisect.bisect_left(marked, hi)]
         if not indices:
             continue
-        for record in scanner.scan(lo, hi, indices):
+        for rec in scanner.scan(lo, hi, indices):
             q_index = len(found)
-            found.append(record)
-            for index, start, end, open_mark, close_mark in record.spans:
-                span = QuoteSpan(start, end, record.depth, q_index, open_mark, close_mark)
+            found.append(rec)
+            for index, start, end, open_mark, close_mark in rec.spans:
+                span = QuoteSpan(start, end, rec.depth, q_index, open_mark, close_mark)
                 spans.setdefault(index, []).append(span)
     for held in spans.values():
         if len(held) > 1:
             held.sort(key=lambda s: (s.start, s.depth))
-    texts_of = [record_text(record) for record in found]
+    texts_of = [record_text(rec) for rec in found]
     speakers = find_speakers(texts, bounds, spans, texts_of)
     quotations = tuple(
         # Positional: text, depth, speaker, multi_paragraph, unclosed, section, block.
         Quotation(
             texts_of[n],
-            record.depth,
+            rec.depth,
             speakers[n],
-            len(record.spans) > 1,
-            record.unclosed,
-            *where[record.spans[0][0]],
+            len(rec.spans) > 1,
+            rec.unclosed,
+            *where[rec.spans[0][0]],
         )
-        for n, record in enumerate(found)
+        for n, rec in enumerate(found)
     )
     changed: dict[int, list[Block]] = {}
     for index, held in spans.items():

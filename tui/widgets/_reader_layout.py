@@ -8,11 +8,12 @@ items; it is rebuilt lazily (one ``accumulate`` over the heights) after heights 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import accumulate
 from time import perf_counter
 
 from tui.article.model import Article
+from tui.article.records import record
 from tui.items import Item, ViewOptions, build_items
 from tui.render import estimate_heights, height_inputs, item_height
 
@@ -23,7 +24,7 @@ Position = tuple[int, int, int]
 """(section, block, line offset within the block)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PreparedItems:
     """An article's items and estimated heights, built ahead (e.g. in a worker thread).
 

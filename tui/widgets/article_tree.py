@@ -8,8 +8,6 @@ and how, is :class:`tui.widgets.library_tree.LibraryTree`'s business.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
@@ -20,10 +18,12 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from tui.article.records import record
+
 __all__ = ["ArticleTree", "TreeEntry", "words_label"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TreeEntry:
     """What a tree node stands for: an article, or one section of it."""
 
