@@ -53,9 +53,9 @@ def quote_style(pane: ReaderPane) -> RichStyle:
 
 
 async def footer_keys(pilot: Pilot[None], screen: Screen[None]) -> dict[str, FooterKey]:
-    """The footer's keys by label, once the footer has composed and laid them out."""
+    """The footer's keys by label (without the space that widens "…: on"), once laid out."""
     for _ in range(100):
-        keys = {key.description: key for key in screen.query(FooterKey)}
+        keys = {key.description.rstrip(): key for key in screen.query(FooterKey)}
         if "Help" in keys and keys["Help"].region.width > 0:
             return keys
         await pilot.pause(0.02)

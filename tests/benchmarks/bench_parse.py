@@ -1,6 +1,6 @@
 """Time the scraped-text parser against markdown-it-py on big BBC-style articles (not a test).
 
-Run: /work/venv/bin/python tests/benchmarks/bench_parse.py [--sizes 1,10] [--repeat 5]
+Run: python tests/benchmarks/bench_parse.py [--sizes 1,10] [--repeat 5]
 [--inputs bbc,ttfp] [--tiny]
 
 For each size (in MB) it generates an article in the BBC scraped-text style — title, labelled
@@ -130,12 +130,22 @@ def generate_article(target: int, seed: int = 1) -> str:
 
 def median_time(func: Callable[[], object], repeat: int) -> float:
     """The median wall time of ``repeat`` calls, in seconds."""
-    times = []
+    return median_times([func], repeat)[0]
+
+
+def median_times(funcs: Sequence[Callable[[], object]], repeat: int) -> list[float]:
+    """The median wall time of ``repeat`` calls of each function, the calls interleaved.
+
+    Taking turns (a, b, a, b, ...) lets a slow moment of a shared machine fall on both sides
+    instead of on whichever was being timed then.
+    """
+    times: list[list[float]] = [[] for _ in funcs]
     for _ in range(repeat):
-        start = perf_counter()
-        func()
-        times.append(perf_counter() - start)
-    return statistics.median(times)
+        for held, func in zip(times, funcs, strict=True):
+            start = perf_counter()
+            func()
+            held.append(perf_counter() - start)
+    return [statistics.median(held) for held in times]
 
 
 def article_for(name: str, size: int) -> str:
@@ -172,8 +182,10 @@ def run(
         for size in sizes:
             text = article_for(name, int(size * MB))
             megabytes = len(text.encode("utf-8")) / MB
-            ours = median_time(lambda: parse(text, fmt="text"), repeat)  # noqa: B023 - used at once
-            theirs = median_time(lambda: md.parse(text), repeat)  # noqa: B023 - used at once
+            ours, theirs = median_times(
+                [lambda: parse(text, fmt="text"), lambda: md.parse(text)],  # noqa: B023 - used at once
+                repeat,
+            )
             label = f"{megabytes:.2f} MB {name}"
             rows.append((label, "newsread text", ours, megabytes / ours, ours / theirs))
             rows.append((label, "markdown-it", theirs, megabytes / theirs, 1.0))

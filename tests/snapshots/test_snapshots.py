@@ -17,6 +17,7 @@ from textual.widgets._footer import FooterKey
 
 from tui.app import NewsreadApp
 from tui.screens.main import MainScreen
+from tui.widgets.toggle_footer import footer_label
 
 DATA = Path(__file__).parent / "data"
 
@@ -31,7 +32,11 @@ def _settled(screen: MainScreen) -> bool:
     if screen.focused is None:
         return False
     # The footer recomposes a refresh or two after the focus moves; wait for that too.
-    wanted = {b.binding.description for b in screen.active_bindings.values() if b.binding.show}
+    wanted = {
+        footer_label(b.binding.description)
+        for b in screen.active_bindings.values()
+        if b.binding.show
+    }
     shown = {key.description for key in screen.query(FooterKey)}
     return wanted <= shown
 

@@ -18,8 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.widgets import Footer, Input
-from textual.widgets._footer import FooterKey  # not re-exported; its labels are updated in place
+from textual.widgets import Input
 
 from tui.config import ReaderConfig
 from tui.prefetch import Prefetch
@@ -28,6 +27,7 @@ from tui.screens.quote_actions import QuoteActions, go_to_quote
 from tui.widgets.library_tree import LibraryTree
 from tui.widgets.reader_pane import ReaderPane
 from tui.widgets.status_line import StatusLine
+from tui.widgets.toggle_footer import ToggleFooter
 
 if TYPE_CHECKING:
     from tui.widgets.quote_navigator import QuoteNavigator
@@ -113,7 +113,7 @@ class MainScreen(QuoteActions, LibraryScreen):
     sidebar = getters.query_one(LibraryTree)
     status = getters.query_one(StatusLine)
     body = getters.query_one("#body", Horizontal)
-    footer = getters.query_one(Footer)
+    footer = getters.query_one(ToggleFooter)
 
     def __init__(
         self,
@@ -156,7 +156,7 @@ class MainScreen(QuoteActions, LibraryScreen):
             yield pane.data_bind(
                 MainScreen.highlight_quotes, MainScreen.show_credits, MainScreen.show_boilerplate
             ).data_bind(MainScreen.show_speakers)
-        yield Footer(compact=True)
+        yield ToggleFooter(compact=True)
 
     def on_mount(self) -> None:
         """Pick the sidebar's starting state from the width and start loading."""
@@ -301,15 +301,8 @@ class MainScreen(QuoteActions, LibraryScreen):
             for binding in bindings
             if binding.id in labels
         }
-        keys = list(self.query(FooterKey))
-        if not keys:
+        if not self.footer.relabel(actions):
             self.refresh_bindings()
-            return
-        for key in keys:
-            label = actions.get(key.action)
-            if label is not None and key.description and key.description != label:
-                key.description = label
-                key.refresh(layout=True)
 
     def on_resize(self, event: events.Resize) -> None:
         """Hide the sidebar when the terminal becomes narrow, show it when it widens again."""
