@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import unicodedata
 
 import pytest
@@ -66,6 +67,31 @@ def test_binary_is_refused(data: bytes) -> None:
 
 def test_text_with_a_few_escapes_is_not_binary() -> None:
     assert not is_binary(b"A line\x1b[31m red\x1b[0m and more plain text follows here.\n" * 5)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_bytes_without_a_signature_are_binary(seed: int) -> None:
+    # About 11% of random bytes are control bytes: right at the plain threshold.
+    data = random.Random(seed).randbytes(2000)
+    assert is_binary(data)
+    with pytest.raises(BinaryFileError):
+        read_text(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # cp1252 text (not UTF-8) with a stray control now and then: still text.
+        (("Málaga está lejos y el río crece cada día más. " * 4 + "\x07") * 20).encode("cp1252"),
+        # UTF-8 text with a control byte in every twenty (5%), under a tenth: still text.
+        ("Zürich ist schön\x01 und" * 400).encode(),
+        # 5% controls and a UTF-8 character cut by the 8 KiB sniff: not a sign of binary data.
+        b"abcdefghijklmnopqrs\x01" * 409 + b"a" * 11 + "ü".encode(),
+    ],
+    ids=["cp1252", "utf8-controls", "cut-character"],
+)
+def test_text_in_other_encodings_or_with_some_controls_is_not_binary(data: bytes) -> None:
+    assert not is_binary(data)
 
 
 @pytest.mark.parametrize(

@@ -74,8 +74,10 @@ def is_binary(data: bytes) -> bool:
         data: The file's bytes (only the first 8 KiB are looked at).
 
     Returns:
-        True for a known binary signature, or when more than a tenth of the sniffed bytes
-        are NULs or other control bytes that text never holds.
+        True for a known binary signature, when more than a tenth of the sniffed bytes are
+        NULs or other control bytes that text never holds, or when more than one in fifty
+        are and the bytes are not UTF-8 (random or compressed data without a signature: text
+        in an older encoding has high bytes but hardly any control bytes).
     """
     head = data[:_SNIFF]
     if not head:
@@ -84,8 +86,16 @@ def is_binary(data: bytes) -> bool:
         return False
     if head.startswith(_MAGIC):
         return True
-    odd = len(head) - len(head.translate(None, _BINARY_BYTES))
-    return odd / len(head) > 0.10
+    odd = (len(head) - len(head.translate(None, _BINARY_BYTES))) / len(head)
+    if odd > 0.10:
+        return True
+    if odd > 0.02:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            # A character cut by the 8 KiB sniff is not a reason; anything before it is.
+            return exc.start < len(head) - 3
+    return False
 
 
 def pieces(data: AnyStr, size: int = _PIECE) -> Iterator[AnyStr]:
