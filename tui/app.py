@@ -91,6 +91,7 @@ class NewsreadApp(App[None]):
         self._collector_held = collector_held
         self._last_input = monotonic()
         self._switch_interval: float | None = None  # the interval to restore on the way out
+        self._full_threshold: int | None = None  # the collector's, while full ones are deferred
         self._prefetch = prefetch
         self.paths = tuple(paths)
         """What the reader asked to open."""
@@ -137,6 +138,9 @@ class NewsreadApp(App[None]):
         if self._switch_interval is not None:
             sys.setswitchinterval(self._switch_interval)
             self._switch_interval = None
+        if self._full_threshold is not None:  # the process may go on (tests, an embedding)
+            collector.resume_full_collections(self._full_threshold)
+            self._full_threshold = None
 
     def release_collector(self) -> bool:
         """Release the start-up hold on the garbage collector, if the app has one (once).
@@ -154,7 +158,7 @@ class NewsreadApp(App[None]):
         """Give the collector back; the app keeps its timing: full collections wait until the
         user has been idle for a moment (:data:`IDLE_COLLECT`), so none lands on a key."""
         if self.release_collector():
-            collector.defer_full_collections()
+            self._full_threshold = collector.defer_full_collections()
             self.set_interval(1.0, self._collect_when_idle, name="idle collection")
 
     def _collect_when_idle(self) -> None:

@@ -34,8 +34,11 @@ from tui.article.model import Article
 
 __all__ = ["Prefetch", "main", "prefetch_first"]
 
-_WAIT = 0.5
-"""Seconds the reader waits for an answer still on its way before parsing itself."""
+_WAIT = 0.1
+"""Seconds the reader waits for an answer still on its way before parsing itself.
+
+Parsing an opening in the reader takes a few tens of milliseconds (the parser's import most
+of it), so waiting much longer for a helper slowed down by a busy machine would only lose."""
 
 
 class Prefetch:

@@ -209,6 +209,8 @@ async def test_the_start_up_hold_on_the_collector_ends_after_the_first_frame(
                 gc.collect(1)
             app._collect_when_idle()
             assert gc.get_count()[2] >= collector.FULL_DUE  # a key just now: not yet
+        # Stopped, the app leaves the process's collector as it found it.
+        assert gc.get_threshold() == thresholds
     finally:
         while collector.holding():
             collector.release()

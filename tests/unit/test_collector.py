@@ -27,8 +27,8 @@ def _collector_as_found() -> Iterator[None]:
 
 
 def test_deferred_full_collections_run_only_when_asked_and_due() -> None:
-    young, middle, _ = gc.get_threshold()
-    collector.defer_full_collections()
+    young, middle, oldest = gc.get_threshold()
+    assert collector.defer_full_collections() == oldest
     assert gc.get_threshold() == (young, middle, collector.FULL_DEFERRED)
     gc.collect()
     assert not collector.collect_if_due()  # nothing due right after a full collection
@@ -137,3 +137,9 @@ def test_holds_from_several_threads_end_with_the_collector_running() -> None:
         thread.join()
     assert collector.holding() == 0
     assert gc.isenabled()
+
+
+def test_resuming_full_collections_restores_the_threshold() -> None:
+    before = gc.get_threshold()
+    collector.resume_full_collections(collector.defer_full_collections())
+    assert gc.get_threshold() == before

@@ -33,6 +33,7 @@ __all__ = [
     "hold",
     "holding",
     "release",
+    "resume_full_collections",
 ]
 
 FULL_DEFERRED = 1_000_000
@@ -82,16 +83,30 @@ def release(*, freeze: bool = False) -> None:
         _freeze = False
 
 
-def defer_full_collections() -> None:
+def defer_full_collections() -> int:
     """Stop the collector from starting full collections by itself.
 
     The young generations are still collected as objects are made. A full collection scans
     everything alive that is not frozen, so its pause grows with what the program holds (tens
     of milliseconds with a long article's caches): an interactive program calls
     :func:`collect_if_due` when its user is idle instead of having one land on a key.
+
+    Returns:
+        The oldest generation's threshold before, for :func:`resume_full_collections`.
+    """
+    young, middle, oldest = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_DEFERRED)
+    return oldest
+
+
+def resume_full_collections(threshold: int) -> None:
+    """Let the collector start full collections again (undoes :func:`defer_full_collections`).
+
+    Args:
+        threshold: The oldest generation's threshold to go back to.
     """
     young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_DEFERRED)
+    gc.set_threshold(young, middle, threshold)
 
 
 def collect_if_due() -> bool:
