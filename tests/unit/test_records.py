@@ -108,3 +108,52 @@ def test_model_records_pickle_and_compare() -> None:
     assert again == para and hash(again) == hash(para) and again is not para
     assert para.word_count == 3 and again == para  # a memo filled in changes nothing
     assert repr(para).startswith("Paragraph(text='“Hi,” she said.'")
+
+
+@given(st.integers(), st.text(), st.integers())
+def test_init_takes_what_dataclass_init_takes(x: int, y: str, memo: int) -> None:
+    for args, kwargs in [((x,), {}), ((x, y), {}), ((x,), {"memo": memo}), ((), {"x": x, "y": y})]:
+        made, expected = Point(*args, **kwargs), PointDC(*args, **kwargs)  # type: ignore[arg-type]
+        assert (made.x, made.y, made.memo) == (expected.x, expected.y, expected.memo)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [((), {}), ((1, "a", 2, 3), {}), ((1,), {"x": 1}), ((1,), {"other": 1})],
+)
+def test_init_rejects_what_dataclass_init_rejects(
+    args: tuple[object, ...], kwargs: dict[str, object]
+) -> None:
+    with pytest.raises(TypeError):
+        PointDC(*args, **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Point(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_fields_not_in_init_start_from_their_default() -> None:
+    para = Paragraph("a b", "a b")
+    assert para._words == -1 and para.word_count == 2 and para._words == 2
+    assert Paragraph.__init__.__qualname__ == "Paragraph.__init__"
+
+
+def test_unsupported_slotted_fields_are_refused() -> None:
+    with pytest.raises(TypeError, match="slots=False"):
+
+        @record
+        class Listed:
+            items: list[int] = field(default_factory=list)
+
+    with pytest.raises(TypeError, match="slots=False"):
+
+        @record
+        class Posted:
+            value: int
+
+            def __post_init__(self) -> None:
+                pass
+
+    @record(slots=False)
+    class Fine:
+        items: list[int] = field(default_factory=list)
+
+    assert Fine().items == [] and Fine().items is not Fine().items

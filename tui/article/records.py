@@ -10,13 +10,19 @@ an :func:`operator.attrgetter` built on first use. They behave as the generated 
 equality needs the same class and equal compared fields, the hash is the hash of the compared
 fields' tuple, and the repr names the fields shown. The result is still a dataclass
 (``fields``, ``replace`` and ``asdict`` work as before).
+
+A record with ``__slots__`` also gets a quicker ``__init__``: a frozen dataclass's own sets
+each field through ``object.__setattr__`` (a name lookup and two call layers per field), which
+made building a long article's paragraphs and quotations a tenth of its parse. The record's
+calls each slot's descriptor directly, about twice as fast, with the same parameters and
+defaults.
 """
 
 from __future__ import annotations
 
 import reprlib
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
@@ -73,6 +79,46 @@ def _repr(self: object) -> str:
     return f"{cls.__qualname__}({inner})"
 
 
+def _slot_init(cls: type) -> Callable[..., None]:
+    """An ``__init__`` for a frozen slotted dataclass that sets each slot through its descriptor.
+
+    It takes the parameters dataclass's own would (positional or keyword, defaults as
+    declared) and sets fields that are not parameters to their defaults.
+
+    Raises:
+        TypeError: For what it does not support: ``default_factory``, ``kw_only``, ``InitVar``
+            or ``__post_init__`` (use ``@record(slots=False)`` for those), or a field without
+            a default after one with a default.
+    """
+    # Pseudo-fields (ClassVar, InitVar) are in __dataclass_fields__ but not in fields().
+    pseudo = getattr(cls, "__dataclass_fields__", {}).values()
+    if hasattr(cls, "__post_init__") or any("InitVar" in str(f.type) for f in pseudo):
+        raise TypeError(f"record {cls.__qualname__}: __post_init__ and InitVar need slots=False")
+    names: dict[str, object] = {}
+    params: list[str] = []
+    body: list[str] = []
+    for n, f in enumerate(fields(cls)):
+        if f.default_factory is not MISSING or f.kw_only:
+            raise TypeError(f"record {cls.__qualname__}.{f.name}: needs slots=False")
+        names[f"_set{n}"] = cls.__dict__[f.name].__set__
+        if f.default is not MISSING:
+            names[f"_default{n}"] = f.default
+        if not f.init:
+            if f.default is MISSING:
+                continue  # left unset, as dataclass leaves it
+            body.append(f" _set{n}(self, _default{n})")
+            continue
+        if f.default is MISSING and params and "=" in params[-1]:
+            raise TypeError(f"record {cls.__qualname__}.{f.name}: no default after a default")
+        params.append(f.name if f.default is MISSING else f"{f.name}=_default{n}")
+        body.append(f" _set{n}(self, {f.name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or " pass")
+    exec(source, names)  # noqa: S102 - our own source, built from field names
+    init = cast(Callable[..., None], names["__init__"])
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
+
 @overload
 def record(cls: _T, /) -> _T: ...
 @overload
@@ -92,7 +138,11 @@ def record(cls: _T | None = None, /, *, slots: bool = True) -> _T | Callable[[_T
     """
 
     def make(target: _T) -> _T:
-        made = cast(_T, dataclass(frozen=True, slots=slots, eq=False, repr=False)(target))
+        made = cast(
+            _T, dataclass(frozen=True, slots=slots, eq=False, repr=False, init=not slots)(target)
+        )
+        if slots:
+            made.__init__ = _slot_init(made)  # type: ignore[misc]
         made.__eq__ = _eq  # type: ignore[assignment]
         made.__hash__ = _hash  # type: ignore[assignment]
         if "__repr__" not in target.__dict__:
