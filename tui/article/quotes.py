@@ -18,7 +18,7 @@ from tui.article.quotescan import MAX_DEPTH, Record, Scanner, find_marks, record
 from tui.article.records import record
 from tui.article.speakers import find_speakers
 
-__all__ = ["MAX_DEPTH", "FoundQuote", "FoundSpan", "annotate", "find_quotes"]
+__all__ = ["MAX_DEPTH", "FoundQuote", "FoundSpan", "annotate", "find_quotes", "quote_paragraphs"]
 
 
 @record
@@ -119,10 +119,41 @@ def _annotate(sections: Sequence[Section]) -> tuple[tuple[Section, ...], tuple[Q
                 blocks.append(block)
                 where.append((s_index, b_index))
         bounds.append(len(blocks))
-    texts = [block.text for block in blocks]
+    spans, quotations = quote_paragraphs([block.text for block in blocks], bounds, where)
+    if not spans:
+        return tuple(sections), quotations
+    changed: dict[int, list[Block]] = {}
+    for index, held in spans.items():
+        s_index, b_index = where[index]
+        if s_index not in changed:
+            changed[s_index] = list(sections[s_index].blocks)
+        changed[s_index][b_index] = _evolve(blocks[index], "quotes", held)
+    out = tuple(
+        _evolve(section, "blocks", tuple(changed[n])) if n in changed else section
+        for n, section in enumerate(sections)
+    )
+    return out, quotations
+
+
+def quote_paragraphs(
+    texts: Sequence[str], bounds: Sequence[int], where: Sequence[tuple[int, int]]
+) -> tuple[dict[int, tuple[QuoteSpan, ...]], tuple[Quotation, ...]]:
+    """Find the quotations in paragraph texts before any :class:`Paragraph` is made of them.
+
+    :func:`annotate` for a parser that builds each paragraph once, with its spans.
+
+    Args:
+        texts: Every paragraph's text, all sections in order.
+        bounds: Where each section's paragraphs start in ``texts``, then ``len(texts)``.
+        where: The (section, block) each paragraph will have, for :class:`Quotation`.
+
+    Returns:
+        The spans of each paragraph that has any (sorted by start, then depth), by its index
+        in ``texts``, and every quotation in order with its speaker.
+    """
     marks = find_marks(texts)
     if not marks:
-        return tuple(sections), ()
+        return {}, ()
     marked = list(marks)
     scanner = Scanner(texts, marks)
     spans: dict[int, list[QuoteSpan]] = {}
@@ -154,17 +185,7 @@ def _annotate(sections: Sequence[Section]) -> tuple[tuple[Section, ...], tuple[Q
         )
         for n, rec in enumerate(found)
     )
-    changed: dict[int, list[Block]] = {}
-    for index, held in spans.items():
-        s_index, b_index = where[index]
-        if s_index not in changed:
-            changed[s_index] = list(sections[s_index].blocks)
-        changed[s_index][b_index] = _evolve(blocks[index], "quotes", tuple(held))
-    out = tuple(
-        _evolve(section, "blocks", tuple(changed[n])) if n in changed else section
-        for n, section in enumerate(sections)
-    )
-    return out, quotations
+    return {index: tuple(held) for index, held in spans.items()}, quotations
 
 
 _T = TypeVar("_T", Paragraph, Section)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 from tui.article import boilerplate as bp
 from tui.article import collector
@@ -33,7 +34,7 @@ from tui.article.model import (
     Timestamp,
     Title,
 )
-from tui.article.quotes import annotate
+from tui.article.quotes import quote_paragraphs
 from tui.article.sanitize import split_lines
 from tui.article.textlines import (
     TRAIL,
@@ -52,6 +53,7 @@ _DATELINE = re.compile(
 _RESIDUE = re.compile(r",? opens new tab")
 _EXTERNAL = re.compile(r", external\b")
 _TITLE_WORDS = 25
+_ParaKind = Literal["body", "dateline"]
 
 
 def _split_glued(items: list[Item]) -> list[Item]:
@@ -193,7 +195,7 @@ def _clean(text: str, bbc: bool) -> str:
     return text
 
 
-def _derived_title(sections: list[list[Block | Heading]], path: str | None) -> str:
+def _derived_title(sections: list[list[Block | Heading | None]], path: str | None) -> str:
     for blocks in sections:
         for b in blocks:
             if isinstance(b, Paragraph) and b.text.strip():
@@ -254,7 +256,10 @@ def parse_lines(lines: list[str], path: str | None = None) -> Article:
     )
     bbc = fmt == "bbc"
 
-    sections: list[list[Block | Heading]] = [[]]
+    # Paragraphs are made last, each once with its quotation spans: until then a slot holds
+    # None and ``pending`` what the paragraph will be (raw section, slot, text, raw, line, kind).
+    sections: list[list[Block | Heading | None]] = [[]]
+    pending: list[tuple[int, int, str, str, int, _ParaKind]] = []
     authors: list[Author] = []
     title: str | None = None
     date: str | None = None
@@ -264,10 +269,12 @@ def parse_lines(lines: list[str], path: str | None = None) -> Article:
         block: Block | Heading
         if kind == "para":  # by far the most common: tested first
             dated = _DATELINE.match(it.text) is not None
-            block = Paragraph(
-                _clean(it.text, bbc), it.raw, line, (), "dateline" if dated else "body"
-            )
-        elif kind == "title":
+            text = _clean(it.text, bbc)
+            kind_of: _ParaKind = "dateline" if dated else "body"
+            pending.append((len(sections) - 1, len(blocks), text, it.raw, line, kind_of))
+            blocks.append(None)
+            continue
+        if kind == "title":
             title = it.text
             block = Title(it.text, it.raw, line)
         elif kind == "heading":
@@ -294,17 +301,31 @@ def parse_lines(lines: list[str], path: str | None = None) -> Article:
         blocks.append(block)
     collector.drop(items)  # the line items are done with: free them a slice at a time
 
-    built: list[Section] = []
+    # An empty first section (the text opens with a heading) is left out; every later raw
+    # section starts with its heading, which is not one of its blocks.
+    skip = 1 if not sections[0] and len(sections) > 1 else 0
+    where = [
+        (raw_section - skip, slot - (1 if raw_section else 0)) for raw_section, slot, *_ in pending
+    ]
+    bounds = [0] * (len(sections) - skip + 1)
+    for s_index, _ in where:
+        bounds[s_index + 1] += 1
+    for n in range(1, len(bounds)):
+        bounds[n] += bounds[n - 1]
+    spans, quotes = quote_paragraphs([p[2] for p in pending], bounds, where)
+    for n, (raw_section, slot, text, raw, line, para_kind) in enumerate(pending):
+        sections[raw_section][slot] = Paragraph(text, raw, line, spans.get(n, ()), para_kind)
+    collector.drop(pending)
+
+    final: list[Section] = []
     for n, held in enumerate(sections):
         # A section's heading, if any, is its first block and its only one (see above).
         if n and held and isinstance(held[0], Heading):
-            built.append(Section(held[0], tuple(held[1:])))  # type: ignore[arg-type]
-        elif n == 0 and not held and len(sections) > 1:
+            final.append(Section(held[0], tuple(held[1:])))  # type: ignore[arg-type]
+        elif n == 0 and skip:
             continue
         else:
-            built.append(Section(None, tuple(held)))  # type: ignore[arg-type]
-    final, quotes = annotate(built)
-    collector.drop(built)  # sections the quotes pass replaced (their old paragraphs)
+            final.append(Section(None, tuple(held)))  # type: ignore[arg-type]
     unique: dict[str, Author] = {}
     for a in authors:
         if a.name not in unique or unique[a.name].role is None:
