@@ -256,10 +256,16 @@ def parse_lines(lines: list[str], path: str | None = None) -> Article:
     )
     bbc = fmt == "bbc"
 
-    # Paragraphs are made last, each once with its quotation spans: until then a slot holds
-    # None and ``pending`` what the paragraph will be (raw section, slot, text, raw, line, kind).
+    # Paragraphs are made last, each once with its quotation spans: until then their slots
+    # hold None, and ``texts``/``where``/``pending`` what each will be.
     sections: list[list[Block | Heading | None]] = [[]]
-    pending: list[tuple[int, int, str, str, int, _ParaKind]] = []
+    texts: list[str] = []
+    where: list[tuple[int, int]] = []  # (section, block) in the article
+    pending: list[tuple[list[Block | Heading | None], int, str, int, _ParaKind]] = []
+    bounds = [0]  # where each section's paragraphs start in ``texts``
+    skip = 0  # 1 when the text opens with a heading: no lead section then
+    section_no = 0
+    offset = 0  # 1 once sections start with their heading (not one of their blocks)
     authors: list[Author] = []
     title: str | None = None
     date: str | None = None
@@ -269,15 +275,21 @@ def parse_lines(lines: list[str], path: str | None = None) -> Article:
         block: Block | Heading
         if kind == "para":  # by far the most common: tested first
             dated = _DATELINE.match(it.text) is not None
-            text = _clean(it.text, bbc)
-            kind_of: _ParaKind = "dateline" if dated else "body"
-            pending.append((len(sections) - 1, len(blocks), text, it.raw, line, kind_of))
+            where.append((section_no, len(blocks) - offset))
+            texts.append(_clean(it.text, bbc))
+            pending.append((blocks, len(blocks), it.raw, line, "dateline" if dated else "body"))
             blocks.append(None)
             continue
         if kind == "title":
             title = it.text
             block = Title(it.text, it.raw, line)
         elif kind == "heading":
+            if len(sections) == 1 and not blocks:
+                skip = 1
+            else:
+                section_no += 1
+                bounds.append(len(texts))
+            offset = 1
             blocks = []
             sections.append(blocks)
             block = Heading(it.text, it.raw, line)
@@ -300,21 +312,10 @@ def parse_lines(lines: list[str], path: str | None = None) -> Article:
             block = Boilerplate(it.text, it.raw, line)
         blocks.append(block)
     collector.drop(items)  # the line items are done with: free them a slice at a time
-
-    # An empty first section (the text opens with a heading) is left out; every later raw
-    # section starts with its heading, which is not one of its blocks.
-    skip = 1 if not sections[0] and len(sections) > 1 else 0
-    where = [
-        (raw_section - skip, slot - (1 if raw_section else 0)) for raw_section, slot, *_ in pending
-    ]
-    bounds = [0] * (len(sections) - skip + 1)
-    for s_index, _ in where:
-        bounds[s_index + 1] += 1
-    for n in range(1, len(bounds)):
-        bounds[n] += bounds[n - 1]
-    spans, quotes = quote_paragraphs([p[2] for p in pending], bounds, where)
-    for n, (raw_section, slot, text, raw, line, para_kind) in enumerate(pending):
-        sections[raw_section][slot] = Paragraph(text, raw, line, spans.get(n, ()), para_kind)
+    bounds.append(len(texts))
+    spans, quotes = quote_paragraphs(texts, bounds, where)
+    for n, (held, slot, raw, line, para_kind) in enumerate(pending):
+        held[slot] = Paragraph(texts[n], raw, line, spans.get(n, ()), para_kind)
     collector.drop(pending)
 
     final: list[Section] = []
