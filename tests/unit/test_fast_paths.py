@@ -236,3 +236,60 @@ def test_prefilter_lets_every_footer_phrase_through(alternative: str) -> None:
     for line in (phrase, phrase.upper(), f"Text before. {phrase.title()}"):
         assert bp._BOILER_ANY.search(line)
         assert bp._any_literal(line)
+
+
+# Lines that open with a boilerplate phrase (any alternative, any case), after a lead that may
+# be one of the non-ASCII letters IGNORECASE folds onto ASCII ones.
+_START_LINES = st.tuples(
+    st.sampled_from(["", "", "ſ", "\u212a", "ı", "İ", " ", "x"]),
+    st.one_of(
+        *(st.from_regex(re.compile(alt, re.I), fullmatch=True) for _, alt in bp._START_ALTERNATIVES)
+    ),
+    st.sampled_from(["", " now.", ": details", "x"]),
+).map("".join)
+
+
+@pytest.mark.parametrize(("initials", "alternative"), bp._START_ALTERNATIVES)
+def test_start_alternatives_declare_their_initials(initials: str, alternative: str) -> None:
+    pattern = re.compile(alternative, re.I)
+    for letter in "abcdefghijklmnopqrstuvwxyz©":
+        # A letter that is not declared must not be able to open a match.
+        if letter not in initials:
+            assert not any(pattern.match(letter + rest) for rest in _openings(alternative))
+
+
+def _openings(alternative: str) -> list[str]:
+    """Strings that would complete a match of ``alternative`` after its first character."""
+    sample = re.sub(r"\[(.)[^\]]*\]", r"\1", alternative)  # [ií] -> i
+    sample = re.sub(r"\(\?:([^|)]*)[^)]*\)\??", r"\1", sample)  # (?:the|our) -> the
+    sample = sample.replace("\\b", "").replace("\\s*", "").replace("\\d{4}", "2025")
+    sample = sample.replace("'?", "'").replace("s?", "s")
+    return [sample[1:], sample[1:] + " ", sample]
+
+
+@given(_START_LINES)
+def test_start_dispatch_gives_the_whole_pattern_answer(line: str) -> None:
+    line = line.strip()
+    if line:
+        assert bp.is_boilerplate_line(line) == _boilerplate_plain(line)
+
+
+def _case_mixed(draw: st.DrawFn, text: str) -> str:
+    flips = draw(st.lists(st.booleans(), min_size=len(text), max_size=len(text)))
+    return "".join(c.upper() if flip else c for c, flip in zip(text, flips, strict=True))
+
+
+@st.composite
+def _label_lines(draw: st.DrawFn) -> str:
+    name = _case_mixed(draw, draw(st.sampled_from(cr._LABEL_NAMES)))
+    if draw(st.booleans()):  # a letter IGNORECASE folds onto an ASCII one, or a typo
+        at = draw(st.integers(0, len(name) - 1))
+        name = name[:at] + draw(st.sampled_from(["ı", "ſ", "\u212a", "x", "é"])) + name[at + 1 :]
+    return name + draw(st.sampled_from(["", ", Getty Images", " Reuters", "Getty"]))
+
+
+@given(_label_lines())
+def test_label_head_gate_only_skips_lines_the_pattern_rejects(line: str) -> None:
+    head = line[:5].lower()
+    if head not in cr._LABEL_HEADS and head.isascii():
+        assert cr._LABEL.match(line) is None

@@ -136,20 +136,61 @@ _BLOCK_LABEL = re.compile(
     _I,
 )
 
-# Whole lines that are promos, calls to action or wire footers.
-_BOILER_START = re.compile(
-    r"(?:subscribe\b|sign up\b|suscr[ií]bete|haz clic aqu[ií]|haga clic aqu[ií]|click here"
-    r"|pulse aqu[ií]|download (?:the|our)\b|descarga (?:la|nuestra)\b|get in touch\b"
-    r"|follow (?:us|the bbc|bbc|ap|reuters|the guardian)\b|sigue a\b|s[ií]guenos"
-    r"|recuerda que\b|y recuerda que\b|(?:and )?remember that you can\b|tambi[ée]n puedes"
-    r"|you can also (?:follow|watch|receive|find)\b|jetzt abonnieren|newsletter\b"
-    r"|reuse this content|our standards\s*:|reporting by\b|additional reporting\b"
-    r"|writing by\b|editing by\b|compiled by\b|dieses thema im programm\s*:|sendung\s*:"
-    r"|read more\s*:|lesen sie (?:mehr|auch)\s*:|copyright \d{4}\b|©"
-    r"|the associated press (?:receives|is solely)|ap'?s? (?:climate|health|education) coverage"
-    r"|follow ap'?s\b|find more of ap'?s\b)",
-    _I,
+# Whole lines that are promos, calls to action or wire footers: each alternative with the
+# letters it can start with (lower-case), so a line is only tried against its own initial's.
+_START_ALTERNATIVES = (
+    ("s", r"subscribe\b"),
+    ("s", r"sign up\b"),
+    ("s", r"suscr[ií]bete"),
+    ("h", r"haz clic aqu[ií]"),
+    ("h", r"haga clic aqu[ií]"),
+    ("c", r"click here"),
+    ("p", r"pulse aqu[ií]"),
+    ("d", r"download (?:the|our)\b"),
+    ("d", r"descarga (?:la|nuestra)\b"),
+    ("g", r"get in touch\b"),
+    ("f", r"follow (?:us|the bbc|bbc|ap|reuters|the guardian)\b"),
+    ("s", r"sigue a\b"),
+    ("s", r"s[ií]guenos"),
+    ("r", r"recuerda que\b"),
+    ("y", r"y recuerda que\b"),
+    ("ar", r"(?:and )?remember that you can\b"),
+    ("t", r"tambi[ée]n puedes"),
+    ("y", r"you can also (?:follow|watch|receive|find)\b"),
+    ("j", r"jetzt abonnieren"),
+    ("n", r"newsletter\b"),
+    ("r", r"reuse this content"),
+    ("o", r"our standards\s*:"),
+    ("r", r"reporting by\b"),
+    ("a", r"additional reporting\b"),
+    ("w", r"writing by\b"),
+    ("e", r"editing by\b"),
+    ("c", r"compiled by\b"),
+    ("d", r"dieses thema im programm\s*:"),
+    ("s", r"sendung\s*:"),
+    ("r", r"read more\s*:"),
+    ("l", r"lesen sie (?:mehr|auch)\s*:"),
+    ("c", r"copyright \d{4}\b"),
+    ("©", r"©"),
+    ("t", r"the associated press (?:receives|is solely)"),
+    ("a", r"ap'?s? (?:climate|health|education) coverage"),
+    ("f", r"follow ap'?s\b"),
+    ("f", r"find more of ap'?s\b"),
 )
+_BOILER_START = re.compile("(?:" + "|".join(alt for _, alt in _START_ALTERNATIVES) + ")", _I)
+# One pattern per ASCII initial. IGNORECASE also folds a few non-ASCII letters (ſ, K, ı)
+# onto ASCII ones, so a line starting with any non-ASCII character meets _BOILER_START.
+_START_BY_INITIAL = {
+    letter: re.compile(
+        "(?:" + "|".join(alt for initials, alt in _START_ALTERNATIVES if letter in initials) + ")",
+        _I,
+    )
+    for letter in sorted(
+        {c for initials, _ in _START_ALTERNATIVES for c in initials if c.isascii()}
+    )
+}
+
+
 _BOILER_ANY = re.compile(
     r"contributed to this report\W*$|thomson reuters trust principles|all rights reserved\W*$"
     r"|haveyoursay@|@bbc\.co\.uk|notifications in our app|notificaciones en nuestra app"
@@ -333,9 +374,14 @@ def is_boilerplate_line(s: str) -> bool:
         True for ``Subscribe…``, ``Haz clic aquí…``, ``Reporting by …; Editing by …``,
         ``Our Standards: …``, ``… contributed to this report.`` and similar lines.
     """
-    if len(s) > _BOILER_MAX:
+    if not s or len(s) > _BOILER_MAX:
         return False
-    if _BOILER_START.match(s) is not None:
+    first = s[0]
+    if first.isascii():
+        start = _START_BY_INITIAL.get(first.lower())
+        if start is not None and start.match(s) is not None:
+            return True
+    elif _BOILER_START.match(s) is not None:
         return True
     # Cheap substring tests first: a case-insensitive search costs more than the whole line.
     # Each test reads the whole line, so a shared part ("eserved", "ouch") stands for two.

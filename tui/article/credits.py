@@ -21,13 +21,27 @@ CreditPart = Literal["source", "caption", "both"]
 _MAX_LINE = 1000
 
 # BBC screen-reader labels and their translations; old pages use a space instead of the comma.
+_LABEL_NAMES = (
+    "image source",
+    "image caption",
+    "video caption",
+    "media caption",
+    "image copyright",
+    "fuente de la imagen",
+    "pie de foto",
+    "crédito de la imagen",
+    "leyenda de la imagen",
+    "bildquelle",
+    "bildunterschrift",
+)
 _LABEL = re.compile(
-    r"(?P<label>image source|image caption|video caption|media caption|image copyright"
-    r"|fuente de la imagen|pie de foto|crédito de la imagen|leyenda de la imagen|bildquelle"
-    r"|bildunterschrift)(?P<sep>\s*,\s*|\s+|\Z|(?=[A-ZÀ-Þ]))(?P<rest>.*)",
+    r"(?P<label>" + "|".join(map(re.escape, _LABEL_NAMES)) + r")"
+    r"(?P<sep>\s*,\s*|\s+|\Z|(?=[A-ZÀ-Þ]))(?P<rest>.*)",
     re.IGNORECASE,
 )
 _LABEL_INITIALS = frozenset("IiVvMmFfPpCcLlBb")
+# The labels' first five letters: a line starting with none of them (in ASCII) is no label.
+_LABEL_HEADS = frozenset(label[:5] for label in _LABEL_NAMES)
 # Older pages print these labels with a space, or glued to the text, instead of the comma.
 _SPACE_LABELS = frozenset({"image copyright", "image caption", "media caption", "video caption"})
 _SOURCE_LABELS = frozenset(
@@ -91,6 +105,9 @@ def _split_glued_source(rest: str) -> tuple[str, str | None]:
 def _bbc(s: str) -> CreditMatch | None:
     if s[0] not in _LABEL_INITIALS:
         return None
+    head = s[:5].lower()
+    if head not in _LABEL_HEADS and head.isascii():
+        return None  # IGNORECASE folds only non-ASCII letters (ı, ſ, K) onto ASCII ones
     m = _LABEL.match(s)
     if m is None:
         return None
