@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.article import boilerplate as bp
+from tui.article import byline as by
 from tui.article import credits as cr
 from tui.article import parse
 from tui.article.model import Paragraph, Section, count_words
@@ -87,14 +88,19 @@ _LINES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map("".join)
 
 
 def _boilerplate_plain(s: str) -> bool:
-    """is_boilerplate_line as first written: the gates, then the searches, no prefilter."""
+    """is_boilerplate_line's rule written out: the gates, then the searches, no shortcut."""
     if len(s) > 400:
         return False
     if bp._BOILER_START.match(s) is not None:
         return True
-    keyed = any(
-        k in s for k in ("report", "Reuters", "reserved", "Reserved", "@", " app", "version")
-    ) or ("amended" in s)
+    # A footer phrase is looked for when a key word of one is printed as such, or when the
+    # line's last 64 characters may end with one (any case, IGNORECASE's folded letters too).
+    tail = s[-64:]
+    keyed = (
+        any(k in s for k in ("@", "euters", "otifica", "version", "amended"))
+        or re.search("contributed to this report|all rights reserved", tail, re.I) is not None
+        or re.search("[\u0130\u0131\u017f\u212a]", tail) is not None
+    )
     if keyed and bp._BOILER_ANY.search(s) is not None:
         return True
     touchy = "touch" in s or "Touch" in s or " your " in s
@@ -127,6 +133,8 @@ def _trailing_plain(s: str) -> cr.CreditMatch | None:
     ("line", "expected"),
     [
         ("Anna Lee contributed to this report.", True),
+        ("ANNA LEE CONTRIBUTED TO THIS REPORT.", True),
+        ("Anna Lee contributed to this report, which said a great deal more.", False),
         ("Thomſon Reuters Trust Principles apply.", True),  # ſ matches s, ignoring case
         ("© 2025 Example. All Rights Reserved.", True),
         ("Turn on notifications in our app to hear first.", True),
@@ -293,3 +301,31 @@ def test_label_head_gate_only_skips_lines_the_pattern_rejects(line: str) -> None
     head = line[:5].lower()
     if head not in cr._LABEL_HEADS and head.isascii():
         assert cr._LABEL.match(line) is None
+
+
+@st.composite
+def _byline_label_lines(draw: st.DrawFn) -> str:
+    label = draw(st.sampled_from(["Author", "author title", "Role", "Reporting from", "Cargo"]))
+    label = _case_mixed(
+        draw, draw(st.sampled_from(["título del autor", "informando desde", label]))
+    )
+    lead = draw(st.sampled_from(["", "-", "- ", " ", "x", "ı", "ſ"]))
+    return lead + label + draw(st.sampled_from([", Jane Doe", ",", " Jane", ", BBC News"]))
+
+
+@given(_byline_label_lines())
+def test_byline_label_gate_only_skips_lines_the_pattern_rejects(line: str) -> None:
+    first = line[0]
+    if not (first in by._LABEL_FIRST or not first.isascii() or first.isspace()):
+        assert by._LABEL.fullmatch(line) is None
+
+
+@pytest.mark.parametrize("alternative", bp._BOILER_ANY.pattern.split("|"))
+def test_every_footer_phrase_is_found_as_printed(alternative: str) -> None:
+    phrase = alternative.replace(r"\W*$", "").replace("\\.", ".")
+    sentence = phrase[0].upper() + phrase[1:]
+    lines = [phrase, f"{sentence}.", f"Text before. {phrase}."]
+    if alternative.endswith("$"):  # the footers that end a line, in any case
+        lines += [f"{phrase.upper()}.", f"{'Long text before. ' * 20}{phrase.title()}."]
+    for line in lines:
+        assert bp.is_boilerplate_line(line), line

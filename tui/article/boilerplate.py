@@ -207,9 +207,9 @@ _GET_IN_TOUCH = re.compile(
 _BOILER_MAX = 400
 
 
-# Every alternative of _BOILER_ANY holds one of these (lower-case ASCII) words. Body lines often
-# hold "report" or "app…", and the case-insensitive search over a long line costs far more than a
-# few substring tests on its lower-cased copy.
+# Every alternative of _BOILER_ANY holds one of these (lower-case ASCII) phrases. A line that
+# passed the key-word test may still hold none, and the case-insensitive search over a long
+# line costs far more than a few substring tests on its lower-cased copy.
 def _any_literal(s: str) -> bool:
     """True unless no alternative of :data:`_BOILER_ANY` can occur in ``s`` (a cheap prefilter).
 
@@ -230,6 +230,24 @@ def _any_literal(s: str) -> bool:
         or "notificaciones en nuestra app" in low
         or "activate the latest version" in low
         or "this article was amended" in low
+    )
+
+
+_FOOTER_TAIL = 64
+"""How far from a line's end ``… contributed to this report.`` is looked for (the phrase and
+the punctuation after it; _BOILER_ANY's end-anchored alternatives)."""
+
+
+def _ends_like_footer(s: str) -> bool:
+    """True when the line's end may hold one of _BOILER_ANY's end-anchored phrases, in any case."""
+    tail = s[-_FOOTER_TAIL:]
+    low = tail.lower()
+    return (
+        "contributed to this report" in low
+        or "all rights reserved" in low
+        # Letters IGNORECASE folds onto ASCII ones, which lower() leaves as they are.
+        or not tail.isascii()
+        and ("\u0130" in tail or "\u0131" in tail or "\u017f" in tail or "\u212a" in tail)
     )
 
 
@@ -384,16 +402,15 @@ def is_boilerplate_line(s: str) -> bool:
     elif _BOILER_START.match(s) is not None:
         return True
     # Cheap substring tests first: a case-insensitive search costs more than the whole line.
-    # Each test reads the whole line, so a shared part ("eserved", "ouch") stands for two.
+    # Each test reads the whole line, so the fewer the better: the footers that end a line
+    # are looked for in its end only, the phrases that may stand anywhere by one key word.
     keyed = (
         "@" in s
-        or "report" in s
-        or "Reuters" in s
-        or "eserved" in s
-        and ("reserved" in s or "Reserved" in s)
-        or " app" in s
+        or "euters" in s
+        or "otifica" in s
         or "version" in s
         or "amended" in s
+        or _ends_like_footer(s)
     )
     if keyed and _any_literal(s) and _BOILER_ANY.search(s) is not None:
         return True

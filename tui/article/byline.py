@@ -29,6 +29,7 @@ _LABEL = re.compile(
     r"|reporting from|informando desde|reportando desde)\s*,\s*(?P<rest>.*)",
     _I,
 )
+_LABEL_FIRST = frozenset("-aArRtTcCiI")
 _ROLE_LABELS = frozenset({"author title", "role", "título del autor", "cargo"})
 _AUTHOR_LABELS = frozenset({"author", "autor", "autora"})
 _BY = re.compile(r"(?:By|BY|Von|VON|Por|POR|Par|PAR)\s+(?P<rest>\S.*)")
@@ -153,7 +154,11 @@ def match_byline(s: str) -> BylineMatch | None:
     """
     if not s or len(s) > _MAX_LEN:
         return None
-    m = _LABEL.fullmatch(s)
+    first = s[0]
+    # A label line opens with "-", a space or a label's first letter (any case; IGNORECASE
+    # folds some non-ASCII letters onto ASCII ones, so those lines meet the pattern too).
+    labelled = first in _LABEL_FIRST or not first.isascii() or first.isspace()
+    m = _LABEL.fullmatch(s) if labelled else None
     if m is not None:
         label = m.group("label").lower()
         rest = m.group("rest").strip()
