@@ -85,6 +85,8 @@ _PUBLISHED = re.compile(
     r"(?:\s*(?:on|at)\b)?\s*:?\s*(?P<when>.*)",
     _I,
 )
+# What a _PUBLISHED line can start with, in ASCII: the dash, or a label's first letter.
+_PUBLISHED_FIRST = frozenset("-pPuUlLaAvV")
 _UPDATED = re.compile(r"\s+(?:updated|last updated|actualizado|aktualisiert)\b", _I)
 _STAND = re.compile(r"stand\s*:\s*(?P<when>.+)", _I)
 
@@ -123,18 +125,50 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _FULLSCREEN = re.compile(r"view image in fullscreen", _I)
 
 # Labels that open a block of related links or calls to action: the label and its links fold.
-_BLOCK_LABEL = re.compile(
-    r"(?:related topics|related content|related stories|related links|related internet links"
-    r"|related|more on this story|more on this|more from [\w ]{1,30}|top stories|most read"
-    r"|most popular|features|elsewhere on the bbc|around the bbc|explore more on these topics"
-    r"|read more|also read|read next|you may also like|you might also like"
-    r"|you might also be interested in|get in touch|temas relacionados"
-    r"|más sobre esta historia|más sobre este tema|noticias relacionadas|lee también|lea también"
-    r"|también te puede interesar|quizás también te interese|mehr zum thema"
-    r"|mehr zu diesem thema|das könnte sie auch interessieren|lesen sie auch|weitere artikel"
-    r"|à lire aussi|sur le même sujet)\s*:?",
-    _I,
+# Each alternative starts with a letter written out, so only lines starting with one of those
+# letters (in any case, or with a non-ASCII letter IGNORECASE may fold) need the pattern.
+_BLOCK_LABELS = (
+    "related topics",
+    "related content",
+    "related stories",
+    "related links",
+    "related internet links",
+    "related",
+    "more on this story",
+    "more on this",
+    "more from [\\w ]{1,30}",
+    "top stories",
+    "most read",
+    "most popular",
+    "features",
+    "elsewhere on the bbc",
+    "around the bbc",
+    "explore more on these topics",
+    "read more",
+    "also read",
+    "read next",
+    "you may also like",
+    "you might also like",
+    "you might also be interested in",
+    "get in touch",
+    "temas relacionados",
+    "más sobre esta historia",
+    "más sobre este tema",
+    "noticias relacionadas",
+    "lee también",
+    "lea también",
+    "también te puede interesar",
+    "quizás también te interese",
+    "mehr zum thema",
+    "mehr zu diesem thema",
+    "das könnte sie auch interessieren",
+    "lesen sie auch",
+    "weitere artikel",
+    "à lire aussi",
+    "sur le même sujet",
 )
+_BLOCK_LABEL = re.compile("(?:" + "|".join(_BLOCK_LABELS) + ")\\s*:?", _I)
+_BLOCK_INITIALS = frozenset(label[0] for label in _BLOCK_LABELS if label[0].isascii())
 
 # Whole lines that are promos, calls to action or wire footers: each alternative with the
 # letters it can start with (lower-case), so a line is only tried against its own initial's.
@@ -277,7 +311,10 @@ def published(s: str) -> str | None:
     Returns:
         The text after the label ("" for a bare ``- Published``), or None.
     """
-    if len(s) > 80:
+    if not s or len(s) > 80:
+        return None
+    first = s[0]
+    if first.isascii() and first not in _PUBLISHED_FIRST and not first.isspace():
         return None
     m = _PUBLISHED.fullmatch(s)
     if m is None:
@@ -297,7 +334,8 @@ def chrome_date(s: str) -> str | None:
     Returns:
         The date text (``14.10.2025 18:05 Uhr``), or None when the line is not a date line.
     """
-    if len(s) > 80:
+    # Both forms need a digit: most short lines have none, and one search rules them out.
+    if len(s) > 80 or _DIGIT.search(s) is None:
         return None
     m = _STAND.fullmatch(s)
     if m is not None and _DIGIT.search(m.group("when")):
@@ -349,7 +387,7 @@ def timestamp(s: str) -> str | None:
     Returns:
         The time as printed, label removed, or None.
     """
-    if len(s) > 40:
+    if len(s) > 40 or ":" not in s and "." not in s:  # hh:mm, or Posted at hh.mm
         return None
     m = _TIMESTAMP.fullmatch(s) or _POSTED_DOT.fullmatch(s)
     if m is None:
@@ -379,7 +417,12 @@ def is_block_label(s: str) -> bool:
     Returns:
         True for ``Related topics``, ``More on this story``, ``Mehr zum Thema`` and the like.
     """
-    return len(s) <= 60 and _BLOCK_LABEL.fullmatch(s) is not None
+    if not s or len(s) > 60:
+        return False
+    first = s[0]
+    if first.isascii() and first.lower() not in _BLOCK_INITIALS:
+        return False
+    return _BLOCK_LABEL.fullmatch(s) is not None
 
 
 def is_boilerplate_line(s: str) -> bool:
