@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import islice
 
 from tui.article.records import record
 
@@ -97,19 +98,35 @@ _INSTITUTIONS = _words(
 # A lone capitalised word after these is a noun ("ein Anwohner", "a Texan"), not a name.
 _ARTICLES = _words("a an one un una uno der die das den dem des ein eine einer einem eines")
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
+# _LOWER_KEEPS: where lower() keeps a text's length, every character maps to one character of
+# the same token class (a test checks all of Unicode), so the lower-cased text has the text's
+# tokens at the same places and the rules tokenise it once instead of lower-casing each token.
+# Only a Greek final sigma can come out differently, and no word list here holds Greek.
 # The punctuation comes first so the scan can skip to it (lookbehinds first test every place).
 _SENTENCE_END = re.compile(r"[.!?…](?<!\bMr.)(?<!\bMs.)(?<!\bDr.)(?<!\bMrs.)[\"”’»“]?\s+")
-_NOT_SPOKEN = re.compile(
-    r"\b(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|headlined|sogenannte[nrs]?"
-    r"|llamad[oa]s?|apodad[oa]|book|film|movie|song|album|novel|series|show|play|documentary"
-    r"|podcast|poem|called|word|term|phrase|slogan|motto|hashtag|libro|película|canción|buch|lied"
-    r"|roman)\s*[,:]?\s*$",
-    re.IGNORECASE,
+# Words that, ending the text before a quotation, introduce a title, term or nickname.
+_NOT_SPOKEN_ONE_WORD = _words(
+    """so-called dubbed nicknamed titled entitled headlined sogenannte sogenannten sogenannter
+    sogenanntes llamado llamada llamados llamadas apodado apodada book film movie song album
+    novel series show play documentary podcast poem called word term phrase slogan motto
+    hashtag libro película canción buch lied roman"""
 )
+_NOT_SPOKEN_ENDINGS = ("so called", "known as", *sorted(_NOT_SPOKEN_ONE_WORD))
+_NOT_SPOKEN = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _NOT_SPOKEN_ENDINGS)) + r")\s*[,:]?\s*$", re.IGNORECASE
+)
+# The letters IGNORECASE folds onto ASCII ones while lower() leaves them as they are.
+_FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
 _ACCORDING = re.compile(r"(?:according to|según|laut)\s+(.+?)\s*,?\s*$", re.IGNORECASE)
 # A clause after a closing mark that opens with these tells what happened next, not who spoke.
 _SUBORDINATORS = _words("before after when while until because although though unless whereas")
 _CLAUSE_END = re.compile(r"[.!?;:\"“”«»„]")
+# Compiled once: re's own cache lookup costs more than a short match (these run per quotation).
+_LEAD_PUNCT = re.compile(r"^\W+")
+_CLAUSE_CUT = re.compile(r"[.;:!?]")
+_COLON_SUBJECT = re.compile(r"\s*([^\W\d_][\w’'\- ]*?)\s*:\s*")
+_ACCORDING_END = re.compile(r"(?:according to|según|laut)\s+[^,]+,?\s*$", re.IGNORECASE)
+_INVERTED = re.compile(r"\s+([\w’'\- ]+?)\s*:\s*")
 # "the 78-year-old", "die 78-Jährige": a definite description by age points back like "she".
 _AGED = re.compile(
     r"(?:the|der|die|das)\s+\d+[-\s](?:year-old|jährigen?|jähriger?)(?:\s+[^\W\d_]+)?",
@@ -148,7 +165,8 @@ def clean_name(tokens: Sequence[str]) -> Name | None:
     Returns:
         The name, or None when nothing of the run is left.
     """
-    words = [re.sub(r"[’']s$", "", t) for t in tokens]
+    # "Ruiz’s" -> "Ruiz" (a token never holds a newline, so "$" is the token's end).
+    words = [t[:-2] if t.endswith(("’s", "'s")) else t for t in tokens]
     while words and words[0].lower() in _STOP:
         words.pop(0)
     courtesy = ""
@@ -167,22 +185,39 @@ def clean_name(tokens: Sequence[str]) -> Name | None:
     return Name(tuple(words), courtesy, titled=titled) if words else None
 
 
+_RUN_WINDOW = 80
+"""How much of a text's end :func:`_last_run` tokenises first (a run and the word before it
+nearly always fit; when they do not, it reads the whole text)."""
+
+
 def _last_run(text: str, article_ok: bool = False) -> list[str]:
     """The capitalised run (particles allowed inside) that ends ``text``, or []."""
-    tokens = list(_TOKEN.finditer(text))
-    if not tokens or text[tokens[-1].end() :].strip() or not _is_cap(tokens[-1].group()):
-        return []
-    run = [tokens[-1]]
-    for tok in reversed(tokens[:-1]):
-        gap = text[tok.end() : run[0].start()]
-        if gap != " " or not (_is_cap(tok.group()) or tok.group() in PARTICLES):
-            if len(run) == 1 and not article_ok and tok.group() in _ARTICLES:
-                return []
-            break
-        run.insert(0, tok)
-    if len(run) == 2 and not article_ok and run[0].group().lower() in _ARTICLES:
-        return []  # "Ein Anwohner" opening a sentence
-    return [t.group() for t in run]
+    # Tokens from just after a space are the whole text's tokens from there on (no token
+    # holds a space), so only the end is read unless the run reaches back past it.
+    start = text.rfind(" ", 0, len(text) - _RUN_WINDOW) + 1 if len(text) > _RUN_WINDOW else 0
+    while True:
+        tokens = list(_TOKEN.finditer(text, start))
+        if not tokens or text[tokens[-1].end() :].strip() or not _is_cap(tokens[-1].group()):
+            if start and not tokens:
+                start = 0
+                continue
+            return []
+        run = [tokens[-1]]
+        broke = None
+        for tok in reversed(tokens[:-1]):
+            gap = text[tok.end() : run[0].start()]
+            if gap != " " or not (_is_cap(tok.group()) or tok.group() in PARTICLES):
+                broke = tok
+                break
+            run.insert(0, tok)
+        if broke is None and start:
+            start = 0  # the run may go on before the window: read the whole text
+            continue
+        if broke is not None and len(run) == 1 and not article_ok and broke.group() in _ARTICLES:
+            return []
+        if len(run) == 2 and not article_ok and run[0].group().lower() in _ARTICLES:
+            return []  # "Ein Anwohner" opening a sentence
+        return [t.group() for t in run]
 
 
 def _first_run(text: str, article_ok: bool = False) -> list[str]:
@@ -226,14 +261,15 @@ def _subject(phrase: str) -> str | Name | None:
         phrase = last if whole else parts[-3]
     else:
         phrase = parts[-1] or parts[0]
-    phrase = re.sub(r"^\W+", "", phrase).strip()
+    phrase = _LEAD_PUNCT.sub("", phrase).strip()
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return PRONOUN
     if _AGED.fullmatch(phrase):
         return PRONOUN  # "“…,” the 82-year-old said."
-    if _last_run(phrase):
-        return _name(_last_run(phrase))
+    run = _last_run(phrase)
+    if run:
+        return _name(run)
     if words and words[-1].lower() in _DESCRIBED | _INSTITUTIONS:
         head = phrase[: len(phrase) - len(words[-1])].rstrip()
         body = _last_run(head, article_ok=True)
@@ -246,14 +282,16 @@ def _subject(phrase: str) -> str | Name | None:
 
 def _according(text: str) -> Name | None:
     """The body or person after ``according to`` / ``según`` / ``laut``."""
-    match = _ACCORDING.match(re.split(r"[.;:!?]", text)[0])
+    match = _ACCORDING.match(_CLAUSE_CUT.split(text, 1)[0])
     return _name(_first_run(match.group(1))) if match else None
 
 
 def _after(clause: str) -> str | Name | None:
     """Attribution in the clause after a closing mark (``, Ana Ruiz said`` / ``, said Ana``)."""
-    for n, tok in enumerate(list(_TOKEN.finditer(clause))[:16]):
-        word = tok.group().lower()
+    low = clause.lower()
+    same = len(low) == len(clause)  # the same tokens at the same places (see _LOWER_KEEPS)
+    for n, tok in enumerate(islice(_TOKEN.finditer(low if same else clause), 16)):
+        word = tok.group() if same else tok.group().lower()
         if n == 0 and word in _SUBORDINATORS:
             return None  # "«…» before Tom Bell replied": his words come next, not these
         if word in ("according", "según", "laut"):
@@ -295,13 +333,17 @@ def _opening_subject(sentence: str, verb: re.Match[str]) -> Name | None:
 
 def _before(sentence: str, few_words: bool) -> str | Name | None:
     """Attribution in the sentence before an opening mark (``X said: “`` / ``X: “``)."""
-    colon = re.fullmatch(r"\s*([^\W\d_][\w’'\- ]*?)\s*:\s*", sentence)
+    colon = _COLON_SUBJECT.fullmatch(sentence)
     if colon and all(_is_cap(w) or w in PARTICLES for w in colon.group(1).split()):
         return clean_name(colon.group(1).split())
-    according = re.search(r"(?:according to|según|laut)\s+[^,]+,?\s*$", sentence, re.IGNORECASE)
+    according = _ACCORDING_END.search(sentence)
     if according:
         return _according(according.group())
-    verbs = [t for t in _TOKEN.finditer(sentence) if t.group().lower() in _VERBS]
+    low = sentence.lower()
+    if len(low) == len(sentence):  # the same tokens at the same places (see _LOWER_KEEPS)
+        verbs = [t for t in _TOKEN.finditer(low) if t.group() in _VERBS]
+    else:
+        verbs = [t for t in _TOKEN.finditer(sentence) if t.group().lower() in _VERBS]
     if not verbs:
         return None
     verb = verbs[-1]
@@ -317,7 +359,7 @@ def _before(sentence: str, few_words: bool) -> str | Name | None:
         and sentence.lstrip().startswith(subject.tokens[0])
     ):
         subject = replace(subject, sure=False)
-    inverted = re.fullmatch(r"\s+([\w’'\- ]+?)\s*:\s*", between)
+    inverted = _INVERTED.fullmatch(between)
     if inverted and (subject is None or (isinstance(subject, Name) and not subject.sure)):
         if inverted.group(1).lower() in _PRONOUNS:  # "Dann sagte er: „…“"
             return PRONOUN
@@ -353,7 +395,18 @@ def _not_spoken(sentence: str) -> bool:
     core = sentence.rstrip()
     if core.endswith((",", ":")):
         core = core[:-1].rstrip()
-    return _NOT_SPOKEN.search(sentence, max(0, len(core) - 24)) is not None
+    tail = core[-24:]
+    low = tail.lower()
+    if len(low) != len(tail) or not tail.isascii() and any(c in tail for c in _FOLDED):
+        return _NOT_SPOKEN.search(sentence, max(0, len(core) - 24)) is not None
+    if not low.endswith(_NOT_SPOKEN_ENDINGS):  # the usual case, one C-level test
+        return False
+    for word in _NOT_SPOKEN_ENDINGS:
+        at = len(core) - len(word)
+        # The word must start one (\b): at the text's start or after a non-word character.
+        if low.endswith(word) and (at == 0 or not (core[at - 1].isalnum() or core[at - 1] == "_")):
+            return True
+    return False
 
 
 def attribution(quote: str, before: str, after: str) -> str | Name | None:
