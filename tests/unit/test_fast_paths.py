@@ -446,3 +446,38 @@ def test_lower_keeps_every_characters_token_class() -> None:
         if len(low) == 1 and low != char:
             assert bool(start.match(char)) == bool(start.match(low)), hex(code)
             assert bool(rest.match(char)) == bool(rest.match(low)), hex(code)
+
+
+def _first_run_plain(text: str, article_ok: bool = False) -> list[str]:
+    """attribution_rules._first_run as first written (every token's checks in full)."""
+    run: list[str] = []
+    end = -1
+    previous = ""
+    noun = False
+
+    def is_name() -> bool:
+        return bool(run) and not (noun and len(run) == 1) and ar.clean_name(run) is not None
+
+    for tok in ar._TOKEN.finditer(text):
+        word = tok.group()
+        capital = word[:1].isupper()
+        if run and text[end : tok.start()] == " " and (capital or word in ar.PARTICLES):
+            run.append(word)
+        else:
+            if is_name():
+                return run
+            run = [word] if capital and word.lower() not in ar._STOP else []
+            noun = not article_ok and previous.lower() in ar._ARTICLES
+        previous = word
+        end = tok.end()
+    return run if is_name() else []
+
+
+@given(
+    st.lists(st.sampled_from([*_RUN_WORDS, "The", "Minister", "ein", "Mr", "Police", ","])),
+    st.lists(st.sampled_from([" ", " ", "  ", ", "]), min_size=60, max_size=60),
+    st.booleans(),
+)
+def test_first_run_gives_the_plain_answer(words: list[str], gaps: list[str], ok: bool) -> None:
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    assert ar._first_run(text, ok) == _first_run_plain(text, ok)

@@ -226,22 +226,22 @@ def _first_run(text: str, article_ok: bool = False) -> list[str]:
     end = -1
     previous = ""
     noun = False  # the run follows an article: one word is a noun ("sagte ein Anwohner")
-
-    def is_name() -> bool:
-        return bool(run) and not (noun and len(run) == 1) and clean_name(run) is not None
-
     for tok in _TOKEN.finditer(text):
         word = tok.group()
-        if run and text[end : tok.start()] == " " and (_is_cap(word) or word in PARTICLES):
+        if run and text[end : tok.start()] == " " and (word[:1].isupper() or word in PARTICLES):
             run.append(word)
         else:
-            if is_name():
+            if run and not (noun and len(run) == 1) and clean_name(run) is not None:
                 return run
-            run = [word] if _is_cap(word) and word.lower() not in _STOP else []
-            noun = not article_ok and previous.lower() in _ARTICLES
+            if word[:1].isupper() and word.lower() not in _STOP:
+                run = [word]
+                # Only a run's first word needs the word before it (an article or not).
+                noun = not article_ok and previous.lower() in _ARTICLES
+            elif run:
+                run = []
         previous = word
         end = tok.end()
-    return run if is_name() else []
+    return run if run and not (noun and len(run) == 1) and clean_name(run) is not None else []
 
 
 def _name(run: list[str]) -> Name | None:
@@ -374,8 +374,11 @@ def _before(sentence: str, few_words: bool) -> str | Name | None:
 
 def _nickname(sentence: str, after: str, first: str) -> bool:
     """``Ana “The Hammer” Ruiz``: a capitalised word hugging each side of a bare phrase."""
+    # The run after starts with a capitalised token: a first word that is not one cannot be it.
+    if not first[:1].isupper():
+        return False
     right = _first_run(after)
-    return bool(_last_run(sentence.rstrip())) and bool(right) and first == right[0]
+    return bool(right) and first == right[0] and bool(_last_run(sentence.rstrip()))
 
 
 @lru_cache(maxsize=4096)
