@@ -481,3 +481,20 @@ def _first_run_plain(text: str, article_ok: bool = False) -> list[str]:
 def test_first_run_gives_the_plain_answer(words: list[str], gaps: list[str], ok: bool) -> None:
     text = "".join(w + g for w, g in zip(words, gaps, strict=False))
     assert ar._first_run(text, ok) == _first_run_plain(text, ok)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to Ana Ruiz, ",
+        "ACCORDING TO the harbour board ",
+        "Según Ana Ruiz, ",
+        "laut Ana Ruiz ",
+        "accordıng to Ana Ruiz, ",  # dotless ı: IGNORECASE matches it to i, lower() does not
+        "Acting on the ſame, according to Tom Bell, ",
+    ],
+)
+def test_according_gate_keeps_the_pattern_answer(sentence: str) -> None:
+    found = ar._ACCORDING_END.search(sentence)
+    assert found is not None
+    assert ar._before(sentence, False) == ar._according(found.group())

@@ -185,7 +185,7 @@ def clean_name(tokens: Sequence[str]) -> Name | None:
     return Name(tuple(words), courtesy, titled=titled) if words else None
 
 
-_RUN_WINDOW = 80
+_RUN_WINDOW = 40
 """How much of a text's end :func:`_last_run` tokenises first (a run and the word before it
 nearly always fit; when they do not, it reads the whole text)."""
 
@@ -333,13 +333,23 @@ def _opening_subject(sentence: str, verb: re.Match[str]) -> Name | None:
 
 def _before(sentence: str, few_words: bool) -> str | Name | None:
     """Attribution in the sentence before an opening mark (``X said: “`` / ``X: “``)."""
-    colon = _COLON_SUBJECT.fullmatch(sentence)
+    # Cheap tests before each pattern, each a condition the pattern cannot match without:
+    # the colon forms end with a colon, "according to" needs its words (IGNORECASE's folded
+    # letters aside, which lower() does not fold).
+    colon = _COLON_SUBJECT.fullmatch(sentence) if sentence.rstrip().endswith(":") else None
     if colon and all(_is_cap(w) or w in PARTICLES for w in colon.group(1).split()):
         return clean_name(colon.group(1).split())
-    according = _ACCORDING_END.search(sentence)
-    if according:
-        return _according(according.group())
     low = sentence.lower()
+    if (
+        "according to" in low
+        or "según" in low
+        or "laut" in low
+        or not sentence.isascii()
+        and any(c in sentence for c in _FOLDED)
+    ):
+        according = _ACCORDING_END.search(sentence)
+        if according:
+            return _according(according.group())
     if len(low) == len(sentence):  # the same tokens at the same places (see _LOWER_KEEPS)
         verbs = [t for t in _TOKEN.finditer(low) if t.group() in _VERBS]
     else:
@@ -359,7 +369,7 @@ def _before(sentence: str, few_words: bool) -> str | Name | None:
         and sentence.lstrip().startswith(subject.tokens[0])
     ):
         subject = replace(subject, sure=False)
-    inverted = _INVERTED.fullmatch(between)
+    inverted = _INVERTED.fullmatch(between) if between.rstrip().endswith(":") else None
     if inverted and (subject is None or (isinstance(subject, Name) and not subject.sure)):
         if inverted.group(1).lower() in _PRONOUNS:  # "Dann sagte er: „…“"
             return PRONOUN
