@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate
 
 from tui.article.sanitize import joined_groups
@@ -72,14 +72,20 @@ _Span = tuple[int, int, int, str, str]
 """paragraph, start, end, open mark, close mark (the fields of :class:`FoundSpan`)."""
 
 
-@dataclass(slots=True)
 class Record:
-    """A quotation being built: its finished spans and text pieces."""
+    """A quotation being built: its finished spans and text pieces.
 
-    depth: int
-    spans: list[_Span] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
-    unclosed: bool = False
+    A plain class: one is made per quotation, and a dataclass's default factories made that
+    cost twice as much.
+    """
+
+    __slots__ = ("depth", "parts", "spans", "unclosed")
+
+    def __init__(self, depth: int) -> None:
+        self.depth = depth
+        self.spans: list[_Span] = []
+        self.parts: list[str] = []
+        self.unclosed = False
 
 
 @dataclass(slots=True)
@@ -137,7 +143,7 @@ class Scanner:
     def _open(self, i: int, mark: str) -> None:
         if len(self.stack) >= MAX_DEPTH:
             return
-        self.records.append(Record(depth=len(self.stack)))
+        self.records.append(Record(len(self.stack)))
         self.stack.append(_Open(len(self.records) - 1, mark, i, mark, i + 1))
 
     def _end(self, entry: _Open, end: int, part_end: int, close_mark: str) -> None:

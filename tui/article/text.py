@@ -187,6 +187,22 @@ def _assign_authors(items: list[Item]) -> dict[int, list[list[str | None]]]:
     return table
 
 
+def _outlet_markers(items: list[Item]) -> list[tuple[str, str]]:
+    """``(kind, text)`` of the items :func:`bp.detect_outlet` weighs: not the title or headings,
+    and only paragraphs with "(" in their first 61 characters (it passes over the others)."""
+    out: list[tuple[str, str]] = []
+    for it in items:
+        kind = it.kind
+        if kind == "para":
+            if "(" in it.text[:61]:
+                out.append((kind, it.text))
+        elif kind == "credit" and it.credit is not None:
+            out.append((f"credit-{it.credit.style}", it.text))
+        elif kind != "heading" and kind != "title":
+            out.append((kind, it.text))
+    return out
+
+
 def _clean(text: str, bbc: bool) -> str:
     if "opens new tab" in text:
         text = _RESIDUE.sub("", text)
@@ -247,13 +263,7 @@ def parse_lines(lines: list[str], path: str | None = None) -> Article:
         items = _split_glued(items)
     _decide_text(items)
     roles = _assign_authors(items)
-    fmt, outlet = bp.detect_outlet(
-        [
-            (f"credit-{it.credit.style}" if it.kind == "credit" and it.credit else it.kind, it.text)
-            for it in items
-            if it.kind != "heading" and it.kind != "title"
-        ]
-    )
+    fmt, outlet = bp.detect_outlet(_outlet_markers(items))
     bbc = fmt == "bbc"
 
     # Paragraphs are made last, each once with its quotation spans: until then their slots
@@ -274,7 +284,7 @@ def parse_lines(lines: list[str], path: str | None = None) -> Article:
         kind, line = it.kind, it.start + 1
         block: Block | Heading
         if kind == "para":  # by far the most common: tested first
-            dated = _DATELINE.match(it.text) is not None
+            dated = "(" in it.text and _DATELINE.match(it.text) is not None
             where.append((section_no, len(blocks) - offset))
             texts.append(_clean(it.text, bbc))
             pending.append((blocks, len(blocks), it.raw, line, "dateline" if dated else "body"))
