@@ -286,10 +286,20 @@ def _according(text: str) -> Name | None:
     return _name(_first_run(match.group(1))) if match else None
 
 
+# The words _after acts on: anywhere in its first 16, or only as the first.
+_CLAUSE_WORDS = _VERBS | {"according", "según", "laut"}
+_FIRST_WORDS = _SUBORDINATORS | {"so"}
+
+
 def _after(clause: str) -> str | Name | None:
     """Attribution in the clause after a closing mark (``, Ana Ruiz said`` / ``, said Ana``)."""
     low = clause.lower()
     same = len(low) == len(clause)  # the same tokens at the same places (see _LOWER_KEEPS)
+    if same:
+        # Most clauses hold none of the words the loop below acts on: one C-level test says so.
+        words = _TOKEN.findall(low)[:16]
+        if not words or words[0] not in _FIRST_WORDS and _CLAUSE_WORDS.isdisjoint(words):
+            return None
     for n, tok in enumerate(islice(_TOKEN.finditer(low if same else clause), 16)):
         word = tok.group() if same else tok.group().lower()
         if n == 0 and word in _SUBORDINATORS:
@@ -351,6 +361,8 @@ def _before(sentence: str, few_words: bool) -> str | Name | None:
         if according:
             return _according(according.group())
     if len(low) == len(sentence):  # the same tokens at the same places (see _LOWER_KEEPS)
+        if _VERBS.isdisjoint(_TOKEN.findall(low)):
+            return None  # no reporting verb: the usual case, told without a match per word
         verbs = [t for t in _TOKEN.finditer(low) if t.group() in _VERBS]
     else:
         verbs = [t for t in _TOKEN.finditer(sentence) if t.group().lower() in _VERBS]
