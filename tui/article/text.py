@@ -194,7 +194,7 @@ def _outlet_markers(items: list[Item]) -> list[tuple[str, str]]:
     for it in items:
         kind = it.kind
         if kind == "para":
-            if "(" in it.text[:61]:
+            if it.text.find("(", 0, 61) >= 0:
                 out.append((kind, it.text))
         elif kind == "credit" and it.credit is not None:
             out.append((f"credit-{it.credit.style}", it.text))

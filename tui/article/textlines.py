@@ -183,11 +183,12 @@ def join_wrapped(items: list[Item], lines: list[str]) -> list[Item]:
         The items with wrapped runs merged into multi-line text items.
     """
     runs = _runs(items)
+    lengths = [len(it.text) for it in items]
     wrapped: dict[int, tuple[int, int]] = {}
     file_width = 0
     undecided: list[tuple[int, int]] = []
     for i, j in runs:
-        width = max(len(items[k].text) for k in range(i, j))
+        width = max(lengths[i:j])
         if not 40 <= width <= 150:  # no wrap width: the seams need not be weighed
             undecided.append((i, j))
             continue
@@ -204,7 +205,7 @@ def join_wrapped(items: list[Item], lines: list[str]) -> list[Item]:
             undecided.append((i, j))
     if file_width:
         for i, j in undecided:
-            body = [len(items[k].text) for k in range(i, j - 1)]
+            body = lengths[i : j - 1]
             if all(0.6 * file_width <= n <= file_width + 5 for n in body):
                 wrapped[i] = (j, file_width)
     if not wrapped:
