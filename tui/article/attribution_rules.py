@@ -56,6 +56,7 @@ _OUTLET_RECIPIENT = re.compile(
 _PRONOUNS = frozenset({"he", "she", "er", "sie", "él", "ella"})
 # "it" speaks for an organisation; it is resolved only from the sentence's named subject.
 _IT = frozenset({"it"})
+_PRONOUNS_IT = _PRONOUNS | _IT
 PARTICLES = _words("de da del della di do dos van von der den la le al bin ibn y zu")
 """Lower-case name particles that may sit inside a name ("Ana de la Cruz")."""
 _COURTESY = _words("mr mrs ms miss dr prof sir dame sr sra señor señora herr frau")
@@ -95,6 +96,7 @@ _INSTITUTIONS = _words(
     "government administration ministry embassy office council party campaign department "
     "gobierno ministerio regierung ministerium"
 )
+_DESCRIBED_BODIES = _DESCRIBED | _INSTITUTIONS
 # A lone capitalised word after these is a noun ("ein Anwohner", "a Texan"), not a name.
 _ARTICLES = _words("a an one un una uno der die das den dem des ein eine einer einem eines")
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
@@ -270,7 +272,7 @@ def _subject(phrase: str) -> str | Name | None:
     run = _last_run(phrase)
     if run:
         return _name(run)
-    if words and words[-1].lower() in _DESCRIBED | _INSTITUTIONS:
+    if words and words[-1].lower() in _DESCRIBED_BODIES:
         head = phrase[: len(phrase) - len(words[-1])].rstrip()
         body = _last_run(head, article_ok=True)
         name = _name(body or _first_run(head, article_ok=True))
@@ -371,7 +373,7 @@ def _before(sentence: str, few_words: bool) -> str | Name | None:
     verb = verbs[-1]
     between = sentence[verb.end() :]
     subject_phrase = sentence[: verb.start()].split(",")[-1].split()
-    if len(subject_phrase) > 1 and subject_phrase[-1].lower() in _PRONOUNS | _IT:
+    if len(subject_phrase) > 1 and subject_phrase[-1].lower() in _PRONOUNS_IT:
         # "…, a business it described as “…”": the pronoun points to the sentence's subject.
         return _opening_subject(sentence, verbs[0]) if len(verbs) > 1 else None
     subject = _subject(sentence[: verb.start()])
@@ -434,6 +436,25 @@ def _not_spoken(sentence: str) -> bool:
     return False
 
 
+def _last_sentence(text: str) -> str:
+    """``_SENTENCE_END.split(text)[-1]``, found from the end instead of splitting all of it.
+
+    A sentence end is matched at its punctuation mark, and a match holds no other mark, so the
+    last match is at the rightmost mark where the pattern matches (lookbehinds see the text
+    before the mark either way).
+    """
+    hi = len(text)
+    while True:
+        at = max(text.rfind(".", 0, hi), text.rfind("!", 0, hi), text.rfind("?", 0, hi))
+        at = max(at, text.rfind("…", 0, hi))
+        if at < 0:
+            return text
+        end = _SENTENCE_END.match(text, at)
+        if end is not None:
+            return text[end.end() :]
+        hi = at
+
+
 def attribution(quote: str, before: str, after: str) -> str | Name | None:
     """Who the words around one quotation name as its speaker.
 
@@ -447,7 +468,7 @@ def attribution(quote: str, before: str, after: str) -> str | Name | None:
     """
     # Only the last sentence before and the first clause after can attribute the quotation
     # (no capitalised run, title or term crosses a sentence end).
-    sentence = _SENTENCE_END.split(before)[-1]
+    sentence = _last_sentence(before)
     rest = after.lstrip(" ,—–-\u00a0")
     stop = _CLAUSE_END.search(rest)
     clause = rest[: stop.start()] if stop else rest
