@@ -498,16 +498,3 @@ def test_according_gate_keeps_the_pattern_answer(sentence: str) -> None:
     found = ar._ACCORDING_END.search(sentence)
     assert found is not None
     assert ar._before(sentence, False) == ar._according(found.group())
-
-
-@given(
-    st.lists(
-        st.sampled_from(
-            ["Mr.", "Ms.", "Dr.", " said.", " he said! ", "? ", "… ", ". ", ".”", " ", "word"]
-            + ["“", '"', "’", "»", ".\n", "...", " Mr. Ruiz", "end.", "!", "\u00a0"]
-        ),
-        max_size=14,
-    ).map("".join)
-)
-def test_last_sentence_is_the_last_piece_of_the_split(text: str) -> None:
-    assert ar._last_sentence(text) == ar._SENTENCE_END.split(text)[-1]

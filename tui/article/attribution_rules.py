@@ -436,25 +436,6 @@ def _not_spoken(sentence: str) -> bool:
     return False
 
 
-def _last_sentence(text: str) -> str:
-    """``_SENTENCE_END.split(text)[-1]``, found from the end instead of splitting all of it.
-
-    A sentence end is matched at its punctuation mark, and a match holds no other mark, so the
-    last match is at the rightmost mark where the pattern matches (lookbehinds see the text
-    before the mark either way).
-    """
-    hi = len(text)
-    while True:
-        at = max(text.rfind(".", 0, hi), text.rfind("!", 0, hi), text.rfind("?", 0, hi))
-        at = max(at, text.rfind("…", 0, hi))
-        if at < 0:
-            return text
-        end = _SENTENCE_END.match(text, at)
-        if end is not None:
-            return text[end.end() :]
-        hi = at
-
-
 def attribution(quote: str, before: str, after: str) -> str | Name | None:
     """Who the words around one quotation name as its speaker.
 
@@ -468,7 +449,7 @@ def attribution(quote: str, before: str, after: str) -> str | Name | None:
     """
     # Only the last sentence before and the first clause after can attribute the quotation
     # (no capitalised run, title or term crosses a sentence end).
-    sentence = _last_sentence(before)
+    sentence = _SENTENCE_END.split(before)[-1]
     rest = after.lstrip(" ,—–-\u00a0")
     stop = _CLAUSE_END.search(rest)
     clause = rest[: stop.start()] if stop else rest
