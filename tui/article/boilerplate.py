@@ -272,9 +272,8 @@ _FOOTER_TAIL = 64
 the punctuation after it; _BOILER_ANY's end-anchored alternatives)."""
 
 
-def _ends_like_footer(s: str) -> bool:
-    """True when the line's end may hold one of _BOILER_ANY's end-anchored phrases, in any case."""
-    tail = s[-_FOOTER_TAIL:]
+def _ends_like_footer(tail: str) -> bool:
+    """True when a line's end (``tail``) may hold one of _BOILER_ANY's end-anchored phrases."""
     low = tail.lower()
     return (
         "contributed to this report" in low
@@ -453,7 +452,7 @@ def is_boilerplate_line(s: str) -> bool:
         or "otifica" in s
         or "version" in s
         or "amended" in s
-        or _ends_like_footer(s)
+        or _ends_like_footer(s[-_FOOTER_TAIL:])
     )
     if keyed and _any_literal(s) and _BOILER_ANY.search(s) is not None:
         return True

@@ -14,7 +14,14 @@ from typing import Literal
 from tui.article.boilerplate import glue_point
 from tui.article.records import record
 
-__all__ = ["BylineMatch", "bare_byline", "is_desk_line", "match_byline", "title_case"]
+__all__ = [
+    "BYLINE_MAX",
+    "BylineMatch",
+    "bare_byline",
+    "is_desk_line",
+    "match_byline",
+    "title_case",
+]
 
 BylineKind = Literal["author", "role", "other"]
 
@@ -49,7 +56,8 @@ _ROLE_WORDS = re.compile(
 _DESKS = frozenset(
     {"associated press", "ap", "reuters", "bbc news", "bbc", "afp", "dpa", "the guardian"}
 )
-_MAX_LEN = 160
+BYLINE_MAX = 160
+"""The longest line :func:`match_byline` reads as a byline."""
 
 
 @record
@@ -122,7 +130,7 @@ def _split_names(text: str) -> list[str] | None:
 
 def _by_line(rest: str) -> BylineMatch | None:
     rest = rest.strip()
-    if not rest or rest[-1] in ".!?:;," or len(rest) > _MAX_LEN:
+    if not rest or rest[-1] in ".!?:;," or len(rest) > BYLINE_MAX:
         return None
     cut = glue_point(rest)
     if cut is not None:
@@ -152,7 +160,7 @@ def match_byline(s: str) -> BylineMatch | None:
     Returns:
         What the line says, or None when it is not a byline line.
     """
-    if not s or len(s) > _MAX_LEN:
+    if not s or len(s) > BYLINE_MAX:
         return None
     first = s[0]
     # A label line opens with "-", a space or a label's first letter (any case; IGNORECASE

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tui.article import boilerplate as bp
-from tui.article.byline import BylineMatch, match_byline
+from tui.article.byline import BYLINE_MAX, BylineMatch, match_byline
 from tui.article.credits import CreditMatch, match_credit
 
 __all__ = ["Item", "TRAIL", "ends_closed", "headlike", "join_wrapped", "pair_credits", "scan"]
@@ -115,7 +115,7 @@ def _classify(s: str) -> tuple[str, CreditMatch | None, BylineMatch | None, str 
         return "credit", credit, None, None
     if bp.is_boilerplate_line(s):
         return "boiler", None, None, None
-    byline = match_byline(s)
+    byline = match_byline(s) if len(s) <= BYLINE_MAX else None  # longer lines are no bylines
     if byline is not None:
         return "byline", None, byline, None
     return "text", None, None, None
