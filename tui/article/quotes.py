@@ -173,19 +173,22 @@ def quote_paragraphs(
             held.sort(key=lambda s: (s.start, s.depth))
     texts_of = [record_text(rec) for rec in found]
     speakers = find_speakers(texts, bounds, spans, texts_of)
-    quotations = tuple(
+    quotations: list[Quotation] = []
+    for n, rec in enumerate(found):
+        section, block = where[rec.spans[0][0]]
         # Positional: text, depth, speaker, multi_paragraph, unclosed, section, block.
-        Quotation(
-            texts_of[n],
-            rec.depth,
-            speakers[n],
-            len(rec.spans) > 1,
-            rec.unclosed,
-            *where[rec.spans[0][0]],
+        quotations.append(
+            Quotation(
+                texts_of[n],
+                rec.depth,
+                speakers[n],
+                len(rec.spans) > 1,
+                rec.unclosed,
+                section,
+                block,
+            )
         )
-        for n, rec in enumerate(found)
-    )
-    return {index: tuple(held) for index, held in spans.items()}, quotations
+    return {index: tuple(held) for index, held in spans.items()}, tuple(quotations)
 
 
 _T = TypeVar("_T", Paragraph, Section)
