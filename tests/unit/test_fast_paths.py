@@ -498,3 +498,15 @@ def test_according_gate_keeps_the_pattern_answer(sentence: str) -> None:
     found = ar._ACCORDING_END.search(sentence)
     assert found is not None
     assert ar._before(sentence, False) == ar._according(found.group())
+
+
+def test_only_folded_letters_and_the_copyright_sign_can_open_a_boilerplate_start() -> None:
+    # is_boilerplate_line sends lines that start with a non-ASCII character to the whole
+    # opening pattern only when that character is in _START_FOLDED.
+    letters = {c for initials, _ in bp._START_ALTERNATIVES for c in initials if c.isascii()}
+    initial = re.compile("[" + "".join(sorted(letters)) + "]", re.I)
+    for code in range(128, sys.maxunicode + 1):
+        if initial.match(chr(code)):
+            assert chr(code) in bp._START_FOLDED, hex(code)
+    non_ascii = {c for initials, _ in bp._START_ALTERNATIVES for c in initials if not c.isascii()}
+    assert non_ascii <= bp._START_FOLDED

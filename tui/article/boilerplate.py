@@ -212,8 +212,10 @@ _START_ALTERNATIVES = (
     ("f", r"find more of ap'?s\b"),
 )
 _BOILER_START = re.compile("(?:" + "|".join(alt for _, alt in _START_ALTERNATIVES) + ")", _I)
-# One pattern per ASCII initial. IGNORECASE also folds a few non-ASCII letters (ſ, K, ı)
-# onto ASCII ones, so a line starting with any non-ASCII character meets _BOILER_START.
+# One pattern per ASCII initial. Of the other characters only "©" and the letters IGNORECASE
+# folds onto ASCII ones (ſ, the Kelvin sign, ı, İ) can open a match: lines starting with one of
+# those meet the whole pattern, lines starting with “ or é need none.
+_START_FOLDED = frozenset("©\u017f\u212a\u0131\u0130")
 _START_BY_INITIAL = {
     letter: re.compile(
         "(?:" + "|".join(alt for initials, alt in _START_ALTERNATIVES if letter in initials) + ")",
@@ -441,7 +443,7 @@ def is_boilerplate_line(s: str) -> bool:
         start = _START_BY_INITIAL.get(first.lower())
         if start is not None and start.match(s) is not None:
             return True
-    elif _BOILER_START.match(s) is not None:
+    elif first in _START_FOLDED and _BOILER_START.match(s) is not None:
         return True
     # Cheap substring tests first: a case-insensitive search costs more than the whole line.
     # Each test reads the whole line, so the fewer the better: the footers that end a line
