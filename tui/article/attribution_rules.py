@@ -374,8 +374,6 @@ def _before(sentence: str, few_words: bool) -> str | Name | None:
         if according:
             return _according(according.group())
     if len(low) == len(sentence):  # the same tokens at the same places (see _LOWER_KEEPS)
-        if _VERBS.isdisjoint(_TOKEN.findall(low)):
-            return None  # no reporting verb: the usual case, told without a match per word
         verbs = [t for t in _TOKEN.finditer(low) if t.group() in _VERBS]
     else:
         verbs = [t for t in _TOKEN.finditer(sentence) if t.group().lower() in _VERBS]
