@@ -135,7 +135,7 @@ _AREA_OF = {binding_id: area for area, ids in AREAS.items() for binding_id in id
 _ORDER = {binding_id: n for n, binding_id in enumerate(_AREA_OF)}
 
 
-@record(slots=False)
+@record
 class KeyAction:
     """One action and every key that currently triggers it."""
 

@@ -30,6 +30,7 @@ from tui.config_source import (
 from tui.keymap import BindingInfo, check_keys, find_clashes
 
 __all__ = [
+    "THEME",
     "BindingInfo",
     "Config",
     "ConfigError",
@@ -49,7 +50,7 @@ MEASURE_RANGE = (20, 400)
 """Allowed values of ``[reader] measure`` (columns)."""
 
 
-@record(slots=False)
+@record
 class ReaderConfig:
     """Settings of the reading pane."""
 
@@ -65,7 +66,7 @@ class ReaderConfig:
     """Mark who is speaking next to quotations."""
 
 
-@record(slots=False)
+@record
 class LibraryConfig:
     """Where articles are found."""
 
@@ -73,11 +74,15 @@ class LibraryConfig:
     """Files or directories to read articles from (``~`` expanded)."""
 
 
-@record(slots=False)
+THEME = "newsread-dark"
+"""The theme a config without ``theme`` starts with."""
+
+
+@record
 class Config:
     """The whole configuration, validated."""
 
-    theme: str = "newsread-dark"
+    theme: str = THEME
     """Name of the theme to start with."""
     reader: ReaderConfig = field(default_factory=ReaderConfig)
     """Reading-pane settings."""
@@ -175,9 +180,9 @@ class _Loader:
 
     def theme(self, data: Mapping[str, Any], theme_names: Collection[str] | None) -> str:
         """The ``theme`` setting, checked against the available themes."""
-        value = data.get("theme", Config.theme)
+        value = data.get("theme", THEME)
         if not self.typed(("theme",), value, str):
-            return Config.theme
+            return THEME
         if theme_names is not None and value not in theme_names:
             names = ", ".join(sorted(theme_names))
             hint = _hint(value, theme_names)
@@ -325,7 +330,7 @@ def default_config_text(
     if theme_names is not None:
         available = f"Available: {', '.join(sorted(theme_names))}."
         lines += textwrap.wrap(available, 88, initial_indent="# ", subsequent_indent="#   ")
-    lines += [f"# theme = {json.dumps(Config.theme)}", "", "[reader]"]
+    lines += [f"# theme = {json.dumps(THEME)}", "", "[reader]"]
     reader_help = {
         "measure": f"Widest line of article text, in columns ({low}-{high}).",
         "highlight_quotes": "Colour quotations using the theme's quote styles.",

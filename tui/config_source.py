@@ -83,7 +83,7 @@ def where(path: tuple[str, ...], is_table: bool = False) -> str:
     return f"[{table}] {quote(path[-1])}"
 
 
-@record(slots=False)
+@record
 class ConfigProblem:
     """One thing wrong with a config file."""
 

@@ -37,7 +37,7 @@ KEY_HELP = (
 """How to write a key, appended to messages about bad ones."""
 
 
-@record(slots=False)
+@record
 class BindingInfo:
     """What the app tells the config about one of its bindings (so config stays app-free)."""
 
@@ -51,7 +51,7 @@ class BindingInfo:
     """What the binding does, for the commented default config and ``--bindings``."""
 
 
-@record(slots=False)
+@record
 class Clash:
     """A key of a user-bound binding that another binding also uses."""
 

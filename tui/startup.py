@@ -52,7 +52,7 @@ class StartupError(Exception):
         super().__init__("\n".join(self.problems))
 
 
-@record(slots=False)
+@record
 class Startup:
     """The validated configuration and the themes to register."""
 

@@ -140,8 +140,8 @@ def test_unsupported_slotted_fields_are_refused() -> None:
     with pytest.raises(TypeError, match="slots=False"):
 
         @record
-        class Listed:
-            items: list[int] = field(default_factory=list)
+        class Keyword:
+            value: int = field(kw_only=True)
 
     with pytest.raises(TypeError, match="slots=False"):
 
@@ -154,6 +154,101 @@ def test_unsupported_slotted_fields_are_refused() -> None:
 
     @record(slots=False)
     class Fine:
-        items: list[int] = field(default_factory=list)
+        value: int = field(kw_only=True)
 
-    assert Fine().items == [] and Fine().items is not Fine().items
+    assert Fine(value=1).value == 1
+
+
+@record
+class Listed:
+    """Fields with default factories, as parameters and not."""
+
+    name: str
+    items: list[int] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set, init=False)
+    size: int = field(default=3, init=False)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ListedDC:
+    """The same class as a plain frozen dataclass."""
+
+    name: str
+    items: list[int] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set, init=False)
+    size: int = field(default=3, init=False)
+
+
+def test_default_factories_match_dataclass() -> None:
+    for args, kwargs in [(("a",), {}), (("a", [1]), {}), ((), {"name": "b", "items": [2]})]:
+        made, expected = Listed(*args, **kwargs), ListedDC(*args, **kwargs)  # type: ignore[arg-type]
+        assert dataclasses.astuple(made) == dataclasses.astuple(expected)
+    first, second = Listed("a"), Listed("a")
+    assert first.items is not second.items and first.seen is not second.seen
+
+
+def test_call_errors_read_as_dataclass_ones() -> None:
+    for args, kwargs in [((), {}), ((1, "a", 2, 3), {}), ((1,), {"x": 1}), ((1,), {"other": 1})]:
+        with pytest.raises(TypeError) as expected:
+            PointDC(*args, **kwargs)  # type: ignore[arg-type]
+        with pytest.raises(TypeError) as made:
+            Point(*args, **kwargs)  # type: ignore[arg-type]
+        assert str(made.value) == str(expected.value).replace("PointDC", "Point")
+
+
+@dataclasses.dataclass(frozen=True)
+class PointFrozen:
+    """A frozen dataclass without slots: the reference for the guards.
+
+    Python 3.11's slotted frozen dataclass has a bug here (its guard names the class as it was
+    before slots were added, so a name that is not a field raises TypeError from ``super``).
+    """
+
+    x: int
+    y: str = "a"
+
+
+def test_frozen_guards_match_dataclass() -> None:
+    for obj in (Point(1), PointFrozen(1)):
+        for name in ("x", "other"):
+            with pytest.raises(FrozenInstanceError, match=f"cannot assign to field '{name}'"):
+                setattr(obj, name, 2)
+            with pytest.raises(FrozenInstanceError, match=f"cannot delete field '{name}'"):
+                delattr(obj, name)
+    assert Point.__dataclass_params__.frozen  # type: ignore[attr-defined]
+
+    class Plain(Point):
+        """A subclass that is not a record: frozen in the record's fields only."""
+
+    class PlainFrozen(PointFrozen):
+        """The same subclass of the plain dataclass."""
+
+    for obj in (Plain(1), PlainFrozen(1)):
+        obj.extra = 5  # type: ignore[attr-defined]
+        assert obj.extra == 5  # type: ignore[attr-defined]
+        del obj.extra  # type: ignore[attr-defined]
+        with pytest.raises(FrozenInstanceError):
+            obj.x = 2  # type: ignore[misc]
+
+
+@record
+class Child(Point):
+    """A record on a record: dataclass's own frozen guards (the shared ones assume object)."""
+
+    z: int = 0
+
+
+def test_a_record_on_a_record() -> None:
+    child = Child(1, "b", 2, 3)
+    assert (child.x, child.y, child.memo, child.z) == (1, "b", 2, 3)
+    with pytest.raises(FrozenInstanceError):
+        child.z = 4  # type: ignore[misc]
+    again = pickle.loads(pickle.dumps(child))
+    assert again == child and again.z == 3
+
+
+@given(st.integers(), st.text(), st.integers())
+def test_pickles_as_dataclass_does(x: int, y: str, memo: int) -> None:
+    made = pickle.loads(pickle.dumps(Point(x, y, memo)))
+    assert (made.x, made.y, made.memo) == (x, y, memo)
+    assert Point(x, y, memo).__getstate__() == PointDC(x, y, memo).__getstate__()  # type: ignore[attr-defined]
