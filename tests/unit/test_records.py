@@ -208,6 +208,14 @@ class PointFrozen:
     y: str = "a"
 
 
+class Plain(Point):
+    """A subclass that is not a record: frozen in the record's fields only."""
+
+
+class PlainFrozen(PointFrozen):
+    """The same subclass of the plain dataclass."""
+
+
 def test_frozen_guards_match_dataclass() -> None:
     for obj in (Point(1), PointFrozen(1)):
         for name in ("x", "other"):
@@ -217,13 +225,9 @@ def test_frozen_guards_match_dataclass() -> None:
                 delattr(obj, name)
     assert Point.__dataclass_params__.frozen  # type: ignore[attr-defined]
 
-    class Plain(Point):
-        """A subclass that is not a record: frozen in the record's fields only."""
-
-    class PlainFrozen(PointFrozen):
-        """The same subclass of the plain dataclass."""
-
     for obj in (Plain(1), PlainFrozen(1)):
+        again = pickle.loads(pickle.dumps(obj))
+        assert type(again) is type(obj) and again.x == 1 and again.y == "a"
         obj.extra = 5  # type: ignore[attr-defined]
         assert obj.extra == 5  # type: ignore[attr-defined]
         del obj.extra  # type: ignore[attr-defined]

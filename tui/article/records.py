@@ -202,7 +202,11 @@ def _getstate(self: object) -> list[object]:
 
 
 def _setstate(self: object, state: list[object]) -> None:
-    for setter, value in zip(_SETTERS[type(self)], state, strict=False):
+    cls = type(self)
+    setters = _SETTERS.get(cls)
+    if setters is None:  # a plain subclass of a record: its fields are the record's
+        setters = next(_SETTERS[k] for k in cls.__mro__ if k in _SETTERS)
+    for setter, value in zip(setters, state, strict=False):
         setter(self, value)
 
 
