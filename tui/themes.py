@@ -22,6 +22,7 @@ from textual.markup import parse_style
 from textual.theme import BUILTIN_THEMES, Theme
 
 from tui import paths
+from tui.config import THEME
 from tui.config_source import quote, toml_key, tomllib
 
 __all__ = [
@@ -41,8 +42,8 @@ __all__ = [
     "variable_defaults",
 ]
 
-DEFAULT_THEME = "newsread-dark"
-"""The theme used when the config names none."""
+DEFAULT_THEME = THEME
+"""The theme used when the config names none (the config's own default)."""
 
 VARIABLE_DEFAULTS: dict[str, str] = {  # templates: resolve with variable_defaults(theme)
     "quote": "$text-warning",
