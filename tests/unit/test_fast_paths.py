@@ -95,15 +95,10 @@ def _boilerplate_plain(s: str) -> bool:
         return False
     if bp._BOILER_START.match(s) is not None:
         return True
-    # A footer phrase is looked for when a key word of one is printed as such, or when the
-    # line's last 64 characters may end with one (any case, IGNORECASE's folded letters too).
-    tail = s[-64:]
-    keyed = (
-        any(k in s for k in ("@", "euters", "otifica", "version", "amended"))
-        or re.search("contributed to this report|all rights reserved", tail, re.I) is not None
-        or re.search("[\u0130\u0131\u017f\u212a]", tail) is not None
-    )
-    if keyed and bp._BOILER_ANY.search(s) is not None:
+    # The footer phrases in any case; the ones that end a line within its last 64 characters.
+    anywhere = bp._BOILER_ANY.search(s) is not None
+    ending = re.search(r"(?:contributed to this report|all rights reserved)\W*$", s[-64:], re.I)
+    if anywhere or ending is not None:
         return True
     touchy = "touch" in s or "Touch" in s or " your " in s
     return touchy and bp._GET_IN_TOUCH.search(s) is not None
@@ -238,14 +233,17 @@ def test_article_word_counts_add_up_after_repeated_calls() -> None:
     assert article.word_count == len(body) == 9
 
 
-@pytest.mark.parametrize("alternative", bp._BOILER_ANY.pattern.split("|"))
+_FOOTER_ALTERNATIVES = bp._BOILER_ANY.pattern.split("|") + bp._BOILER_END.pattern.split("|")
+
+
+@pytest.mark.parametrize("alternative", _FOOTER_ALTERNATIVES)
 def test_prefilter_lets_every_footer_phrase_through(alternative: str) -> None:
-    # A phrase added to _BOILER_ANY must be added to _any_literal's list too.
+    # A phrase added to _BOILER_ANY or _BOILER_END must be added to _may_hold_footer's too.
     phrase = alternative.replace(r"\W*$", "").replace("\\.", ".")
     assert re.fullmatch(r"[\w .@]+", phrase), "the alternatives are plain phrases"
     for line in (phrase, phrase.upper(), f"Text before. {phrase.title()}"):
-        assert bp._BOILER_ANY.search(line)
-        assert bp._any_literal(line)
+        assert bp._BOILER_ANY.search(line) or bp._BOILER_END.search(line)
+        assert bp._may_hold_footer(line)
 
 
 # Lines that open with a boilerplate phrase (any alternative, any case), after a lead that may
@@ -322,15 +320,30 @@ def test_byline_label_gate_only_skips_lines_the_pattern_rejects(line: str) -> No
         assert by._LABEL.fullmatch(line) is None
 
 
-@pytest.mark.parametrize("alternative", bp._BOILER_ANY.pattern.split("|"))
-def test_every_footer_phrase_is_found_as_printed(alternative: str) -> None:
+@pytest.mark.parametrize("alternative", _FOOTER_ALTERNATIVES)
+def test_every_footer_phrase_is_found_in_any_case(alternative: str) -> None:
     phrase = alternative.replace(r"\W*$", "").replace("\\.", ".")
     sentence = phrase[0].upper() + phrase[1:]
-    lines = [phrase, f"{sentence}.", f"Text before. {phrase}."]
-    if alternative.endswith("$"):  # the footers that end a line, in any case
-        lines += [f"{phrase.upper()}.", f"{'Long text before. ' * 20}{phrase.title()}."]
+    lines = [phrase, f"{sentence}.", f"Text before. {phrase}.", f"{phrase.upper()}."]
+    lines += [f"{'Long text before. ' * 20}{phrase.title()}."]
     for line in lines:
         assert bp.is_boilerplate_line(line), line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Turn on notifications in our App to hear first.", True),
+        ("NOTIFICATIONS in our app", True),
+        ("Read the THOMSON REUTERS TRUST PRINCIPLES online.", True),
+        ("Turn on notıfications in our app " + "x" * 70, True),  # a dotless ı, as IGNORECASE
+        ("Ana Ruiz contributed to this report." + " —" * 30, False),  # past the last 64
+        ("Turn on the notifications for this app.", False),
+    ],
+)
+def test_footer_phrases_in_any_case(line: str, expected: bool) -> None:
+    assert bp.is_boilerplate_line(line) is expected
+    assert _boilerplate_plain(line) is expected
 
 
 @st.composite

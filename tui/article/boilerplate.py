@@ -228,11 +228,13 @@ _START_BY_INITIAL = {
 
 
 _BOILER_ANY = re.compile(
-    r"contributed to this report\W*$|thomson reuters trust principles|all rights reserved\W*$"
-    r"|haveyoursay@|@bbc\.co\.uk|notifications in our app|notificaciones en nuestra app"
-    r"|activate the latest version|this article was amended",
+    r"thomson reuters trust principles|haveyoursay@|@bbc\.co\.uk|notifications in our app"
+    r"|notificaciones en nuestra app|activate the latest version|this article was amended",
     _I,
 )
+"""Footer phrases that may stand anywhere in a line."""
+_BOILER_END = re.compile(r"contributed to this report\W*$|all rights reserved\W*$", _I)
+"""Footer phrases that end a line: looked for in its last :data:`_FOOTER_TAIL` characters."""
 # A "get in touch" call names a way to reach the newsroom; a police appeal does not.
 _GET_IN_TOUCH = re.compile(
     r"get in touch\b.*\b(?:email|e-mail|whatsapp|sharing your|share your|upload|newsdesk)"
@@ -243,46 +245,35 @@ _GET_IN_TOUCH = re.compile(
 _BOILER_MAX = 400
 
 
-# Every alternative of _BOILER_ANY holds one of these (lower-case ASCII) phrases. A line that
-# passed the key-word test may still hold none, and the case-insensitive search over a long
-# line costs far more than a few substring tests on its lower-cased copy.
-def _any_literal(s: str) -> bool:
-    """True unless no alternative of :data:`_BOILER_ANY` can occur in ``s`` (a cheap prefilter).
+_FOOTER_TAIL = 64
+"""How far from a line's end ``… contributed to this report.`` is looked for (the phrase and
+the punctuation after it)."""
 
-    Each alternative holds "@" or one of the lower-case phrases tested below.
+# Letters IGNORECASE matches to ASCII ones (İ ı ſ and the Kelvin sign), which lower() keeps:
+# with one of them in a line a lower-cased phrase could miss, so the regexes decide.
+_FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold_footer(s: str) -> bool:
+    """False only when no :data:`_BOILER_ANY` or :data:`_BOILER_END` phrase can be in ``s``.
+
+    A cheap prefilter, exact in any case: a case-insensitive search over a long line costs far
+    more than one lower-cased copy and a few substring tests.
     """
     if "@" in s:
         return True
-    # İ ı ſ and the Kelvin sign are the only non-ASCII characters IGNORECASE matches to ASCII
-    # letters: with one of them in the line a lower-cased phrase could miss, so let the regex say.
-    if "\u0130" in s or "\u0131" in s or "\u017f" in s or "\u212a" in s:
+    if not s.isascii() and any(letter in s for letter in _FOLDED):
         return True
     low = s.lower()
+    tail = low[-_FOOTER_TAIL:]
     return (
-        "contributed to this report" in low
+        "contributed to this report" in tail
+        or "all rights reserved" in tail
         or "thomson reuters trust principles" in low
-        or "all rights reserved" in low
         or "notifications in our app" in low
         or "notificaciones en nuestra app" in low
         or "activate the latest version" in low
         or "this article was amended" in low
-    )
-
-
-_FOOTER_TAIL = 64
-"""How far from a line's end ``… contributed to this report.`` is looked for (the phrase and
-the punctuation after it; _BOILER_ANY's end-anchored alternatives)."""
-
-
-def _ends_like_footer(tail: str) -> bool:
-    """True when a line's end (``tail``) may hold one of _BOILER_ANY's end-anchored phrases."""
-    low = tail.lower()
-    return (
-        "contributed to this report" in low
-        or "all rights reserved" in low
-        # Letters IGNORECASE folds onto ASCII ones, which lower() leaves as they are.
-        or not tail.isascii()
-        and ("\u0130" in tail or "\u0131" in tail or "\u017f" in tail or "\u212a" in tail)
     )
 
 
@@ -445,18 +436,10 @@ def is_boilerplate_line(s: str) -> bool:
             return True
     elif first in _START_FOLDED and _BOILER_START.match(s) is not None:
         return True
-    # Cheap substring tests first: a case-insensitive search costs more than the whole line.
-    # Each test reads the whole line, so the fewer the better: the footers that end a line
-    # are looked for in its end only, the phrases that may stand anywhere by one key word.
-    keyed = (
-        "@" in s
-        or "euters" in s
-        or "otifica" in s
-        or "version" in s
-        or "amended" in s
-        or _ends_like_footer(s[-_FOOTER_TAIL:])
-    )
-    if keyed and _any_literal(s) and _BOILER_ANY.search(s) is not None:
+    if _may_hold_footer(s) and (
+        _BOILER_ANY.search(s) is not None
+        or _BOILER_END.search(s, max(0, len(s) - _FOOTER_TAIL)) is not None
+    ):
         return True
     touchy = "ouch" in s and ("touch" in s or "Touch" in s) or " your " in s
     return touchy and _GET_IN_TOUCH.search(s) is not None
