@@ -87,8 +87,10 @@ def test_random_bytes_without_a_signature_are_binary(seed: int) -> None:
         ("Zürich ist schön\x01 und" * 400).encode(),
         # 5% controls and a UTF-8 character cut by the 8 KiB sniff: not a sign of binary data.
         b"abcdefghijklmnopqrs\x01" * 409 + b"a" * 11 + "ü".encode(),
+        # A short cp1252 file with a DOS end-of-file mark: one control byte in 33.
+        "Café au lait, s'il vous plaît.\r\n".encode("cp1252") + b"\x1a",
     ],
-    ids=["cp1252", "utf8-controls", "cut-character"],
+    ids=["cp1252", "utf8-controls", "cut-character", "dos-eof"],
 )
 def test_text_in_other_encodings_or_with_some_controls_is_not_binary(data: bytes) -> None:
     assert not is_binary(data)

@@ -67,6 +67,10 @@ _CONTROL = re.compile(
 )
 
 
+_FEW_CONTROLS = 16
+"""Control bytes a non-UTF-8 file may hold before their share (over 2%) counts against it."""
+
+
 def is_binary(data: bytes) -> bool:
     """Guess whether ``data`` is a binary (non-text) file.
 
@@ -76,8 +80,9 @@ def is_binary(data: bytes) -> bool:
     Returns:
         True for a known binary signature, when more than a tenth of the sniffed bytes are
         NULs or other control bytes that text never holds, or when more than one in fifty
-        are and the bytes are not UTF-8 (random or compressed data without a signature: text
-        in an older encoding has high bytes but hardly any control bytes).
+        (and at least sixteen) are and the bytes are not UTF-8 (random or compressed data
+        without a signature: text in an older encoding has high bytes but hardly any
+        control bytes).
     """
     head = data[:_SNIFF]
     if not head:
@@ -86,10 +91,11 @@ def is_binary(data: bytes) -> bool:
         return False
     if head.startswith(_MAGIC):
         return True
-    odd = (len(head) - len(head.translate(None, _BINARY_BYTES))) / len(head)
-    if odd > 0.10:
+    odd = len(head) - len(head.translate(None, _BINARY_BYTES))
+    if odd > 0.10 * len(head):
         return True
-    if odd > 0.02:
+    # A few control bytes in a short file (a DOS end-of-file mark) are not a pattern.
+    if odd > 0.02 * len(head) and odd >= _FEW_CONTROLS:
         try:
             head.decode("utf-8")
         except UnicodeDecodeError as exc:
