@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from tui.article.records import record
+from tui.article.sanitize import IGNORECASE_FOLDS
 
 __all__ = [
     "PARTICLES",
@@ -125,8 +126,6 @@ _NOT_SPOKEN_ENDINGS = ("so called", "known as", *sorted(_NOT_SPOKEN_ONE_WORD))
 _NOT_SPOKEN = re.compile(
     r"\b(?:" + "|".join(map(re.escape, _NOT_SPOKEN_ENDINGS)) + r")\s*[,:]?\s*$", re.IGNORECASE
 )
-# The letters IGNORECASE folds onto ASCII ones while lower() leaves them as they are.
-_FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
 _ACCORDING = re.compile(r"(?:according to|según|laut)\s+(.+?)\s*,?\s*$", re.IGNORECASE)
 # A clause after a closing mark that opens with these tells what happened next, not who spoke.
 _SUBORDINATORS = _words("before after when while until because although though unless whereas")
@@ -368,7 +367,7 @@ def _before(sentence: str, few_words: bool) -> str | Name | None:
         or "según" in low
         or "laut" in low
         or not sentence.isascii()
-        and any(c in sentence for c in _FOLDED)
+        and any(c in sentence for c in IGNORECASE_FOLDS)
     ):
         according = _ACCORDING_END.search(sentence)
         if according:
@@ -433,7 +432,7 @@ def _not_spoken(sentence: str) -> bool:
         core = core[:-1].rstrip()
     tail = core[-24:]
     low = tail.lower()
-    if len(low) != len(tail) or not tail.isascii() and any(c in tail for c in _FOLDED):
+    if len(low) != len(tail) or not tail.isascii() and any(c in tail for c in IGNORECASE_FOLDS):
         return _NOT_SPOKEN.search(sentence, max(0, len(core) - 24)) is not None
     if not low.endswith(_NOT_SPOKEN_ENDINGS):  # the usual case, one C-level test
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.article.outlet import detect_outlet
+from tui.article.sanitize import IGNORECASE_FOLDS
 
 __all__ = [
     "chrome_date",
@@ -215,7 +216,7 @@ _BOILER_START = re.compile("(?:" + "|".join(alt for _, alt in _START_ALTERNATIVE
 # One pattern per ASCII initial. Of the other characters only "©" and the letters IGNORECASE
 # folds onto ASCII ones (ſ, the Kelvin sign, ı, İ) can open a match: lines starting with one of
 # those meet the whole pattern, lines starting with “ or é need none.
-_START_FOLDED = frozenset("©\u017f\u212a\u0131\u0130")
+_START_FOLDED = frozenset(("©", *IGNORECASE_FOLDS))
 _START_BY_INITIAL = {
     letter: re.compile(
         "(?:" + "|".join(alt for initials, alt in _START_ALTERNATIVES if letter in initials) + ")",
@@ -249,10 +250,6 @@ _FOOTER_TAIL = 64
 """How far from a line's end ``… contributed to this report.`` is looked for (the phrase and
 the punctuation after it)."""
 
-# Letters IGNORECASE matches to ASCII ones (İ ı ſ and the Kelvin sign), which lower() keeps:
-# with one of them in a line a lower-cased phrase could miss, so the regexes decide.
-_FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
-
 
 def _may_hold_footer(s: str) -> bool:
     """False only when no :data:`_BOILER_ANY` or :data:`_BOILER_END` phrase can be in ``s``.
@@ -262,7 +259,7 @@ def _may_hold_footer(s: str) -> bool:
     """
     if "@" in s:
         return True
-    if not s.isascii() and any(letter in s for letter in _FOLDED):
+    if not s.isascii() and any(letter in s for letter in IGNORECASE_FOLDS):  # the regexes decide
         return True
     low = s.lower()
     tail = low[-_FOOTER_TAIL:]

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import AnyStr
 
 __all__ = [
+    "IGNORECASE_FOLDS",
     "BinaryFileError",
     "decode",
     "is_binary",
@@ -25,6 +26,13 @@ __all__ = [
     "sanitize",
     "split_lines",
 ]
+
+IGNORECASE_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The non-ASCII letters ``re.IGNORECASE`` matches to ASCII ones (İ ı ſ and the Kelvin sign).
+
+``str.lower()`` leaves them as they are, so a lower-cased substring test standing in front of
+a case-insensitive pattern must let a line holding one of them through to the pattern.
+"""
 
 
 class BinaryFileError(ValueError):
