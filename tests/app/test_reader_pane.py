@@ -531,3 +531,65 @@ async def test_the_page_is_drawn_both_ways_while_the_pane_is_still(
         await pilot.pause()
         assert [pane.render_line(y) for y in range(10)] == highlighted
         assert wrapped == []
+
+
+EDGES = ("top", "right", "bottom", "left")
+
+
+def styles_cache_lines(pane: ReaderPane) -> list[object]:
+    """The pane's lines the way Textual's styles cache draws them (the bypassed path)."""
+    from textual.scroll_view import ScrollView
+
+    pane._styles_cache.clear()
+    crop = pane.size.region
+    return list(ScrollView.render_lines(pane, crop))
+
+
+@pytest.mark.parametrize(
+    ("theme", "monochrome"), [("textual-dark", False), ("textual-light", True)]
+)
+async def test_the_pane_draws_what_the_styles_cache_would(
+    theme: str, monochrome: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pane hands the compositor its own cached lines: they must be the very strips
+    Textual's styles cache makes (padding to the scrollbar, line filters), on any page."""
+    from textual.filter import Monochrome
+
+    app = Host(long_article(sections=6))
+    if monochrome:  # as under NO_COLOR: a line filter the strips must go through
+        monkeypatch.setattr(app, "get_line_filters", lambda: [Monochrome()])
+    async with app.run_test(size=(90, 24)) as pilot:
+        app.theme = theme
+        pane = app.query_one(ReaderPane)
+        await pilot.pause()
+        for key in ["", "pagedown", "quotation_mark", "G"]:
+            if key == "quotation_mark":
+                pane.highlight_quotes = not pane.highlight_quotes
+            elif key:
+                await pilot.press(key)
+            await pilot.pause()
+            assert pane._plain_box()
+            ours = pane.render_lines(pane.size.region)
+            assert ours == styles_cache_lines(pane)
+            assert {strip.cell_length for strip in ours} == {pane.size.width}
+            part = pane.size.region.crop_size((30, 5)).translate((4, 2))
+            assert pane.render_lines(part) == [s.crop(4, 34) for s in ours[2:7]]
+
+
+async def test_a_box_in_the_css_goes_through_the_styles_cache() -> None:
+    """Padding, borders or a tint are drawn by Textual: the pane stops short-cutting."""
+    app = Host(long_article(sections=3))
+    async with app.run_test(size=(90, 24)) as pilot:
+        pane = app.query_one(ReaderPane)
+        await pilot.pause()
+        assert pane._plain_box()
+        for rule, value in [("padding", (1, 2)), ("border", ("round", "red")), ("tint", "red 30%")]:
+            setattr(pane.styles, rule, value)
+            await pilot.pause()
+            assert not pane._plain_box(), rule
+            drawn = pane.render_lines(pane.size.region)
+            assert drawn == styles_cache_lines(pane)
+            for name in [rule] if rule != "border" else [f"border_{e}" for e in EDGES]:
+                pane.styles.clear_rule(name)
+            await pilot.pause()
+        assert pane._plain_box()

@@ -446,7 +446,52 @@ class ReaderPane(ScrollView, can_focus=True):
         if self._layout.make_exact_from(self._layout.item_at(top), self._page_span(top)):
             self._sync_size()
         self._schedule_warm()
-        return super().render_lines(crop)
+        if not self._plain_box():
+            return super().render_lines(crop)
+        return self._final_lines(crop)
+
+    def _plain_box(self) -> bool:
+        """True when the pane's CSS draws nothing around or over its lines.
+
+        Then :meth:`_final_lines` gives the same strips as Textual's styles cache: the cache
+        would only pad each line to the region and pass it through the app's line filters.
+        """
+        styles = self.styles
+        return (
+            not any(styles.gutter)  # padding and border
+            and not any(edge[0] not in ("", "none") for edge in styles.outline)
+            and not styles.tint.a
+            and self.opacity == 1.0
+            and styles.text_opacity == 1.0
+            and (not styles.has_rule("hatch") or styles.hatch == "none")
+            and self._border_title is None
+            and self._border_subtitle is None
+        )
+
+    def _final_lines(self, crop: Region) -> list[Strip]:
+        """The lines in ``crop`` as the compositor wants them, from the strips' own caches.
+
+        Textual's styles cache makes a new strip for every line after each scroll, so the
+        line filters (truecolour conversion) ran on all of them for every page; here the
+        padded, filtered strip is cached on the drawn strip and a page seen before costs
+        lookups only.
+        """
+        base_background, background = self.background_colors
+        pad = self._styles_cache.get_inner_outer(base_background, background)[0].rich_style
+        filters = self.get_line_filters()
+        width = self.size.width
+        top = self._top()
+        line_width = self.scrollable_content_region.width
+        strips: list[Strip] = []
+        for y in crop.line_range:
+            strip = self._line(top + y, line_width).adjust_cell_length(width, pad)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            strips.append(strip)
+        if crop.column_span != (0, width):
+            x1, x2 = crop.column_span
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
 
     def render_line(self, y: int) -> Strip:
         return self._line(self._top() + y, self.scrollable_content_region.width)
