@@ -38,7 +38,7 @@ from tui.items import (
     credit_text,
     fold_text,
 )
-from tui.textlayout import column_width, find_next, resolve_style, wrap_offsets
+from tui.textlayout import column_width, find_next, line_count, resolve_style, wrap_offsets
 
 __all__ = [
     "BLOCKQUOTE_PREFIX",
@@ -139,9 +139,9 @@ def item_height(item: Item, width: int) -> int:
         Gap lines + wrapped text lines (+ wrapped speaker lines).
     """
     text_width, _, _ = _text_width(item, width)
-    height = item.gap + len(wrap_offsets(item.text, text_width)) + 1
+    height = item.gap + line_count(item.text, text_width)
     if item.speaker:
-        height += len(wrap_offsets(_speaker_text(item.speaker), width)) + 1
+        height += line_count(_speaker_text(item.speaker), width)
     return height
 
 

@@ -51,6 +51,7 @@ from tui.render import (
     wrap_item,
     wrap_offsets,
 )
+from tui.textlayout import _NARROW, is_narrow, line_count
 from tui.widgets._reader_layout import ReaderLayout
 
 QUOTED = "She said “the tide ‘waits for nobody’ at all” and left."
@@ -286,6 +287,46 @@ def test_wrap_offsets_increase_within_text(text: str, width: int) -> None:
     breaks = wrap_offsets(text, width)
     assert breaks == sorted(set(breaks))
     assert all(0 < b < len(text) for b in breaks)
+
+
+LINE_TEXT = st.lists(
+    st.sampled_from(
+        [*"ab ", "  ", "\t", "x" * 12, "é", "“", "”", "’", "—", "\u2009", "\u00a0"]
+        + ["界", "\u200b", "\u00ad", "\u0301", "\u202f"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(deadline=None, max_examples=400)
+@given(text=LINE_TEXT, width=st.integers(min_value=1, max_value=30))
+def test_line_count_is_the_wrap_length(text: str, width: int) -> None:
+    # Heights come from line_count, the drawn lines from wrap_offsets: they must agree for
+    # narrow, wide and zero-width characters, long words and leading spaces alike.
+    assert line_count(text, width) == len(wrap_offsets(text, width)) + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("", 5, 1),
+        ("aaa bbb", 3, 2),  # the space after "aaa" overhangs
+        ("ab   ", 3, 1),
+        ("abcdefg hi", 3, 4),  # a long word is folded, the rest joins its last piece
+        ("abcdefg hi", 5, 2),
+        ("“Yes,” she said — twice.", 10, 3),
+    ],
+)
+def test_line_count_examples(text: str, width: int, lines: int) -> None:
+    assert line_count(text, width) == lines == len(wrap_offsets(text, width)) + 1
+
+
+def test_narrow_characters_are_one_cell_each() -> None:
+    # len stands in for cell_len on narrow text; Rich's tables are the judge of width.
+    assert all(cell_len(char) == 1 for char in _NARROW)
+    assert cell_len("".join(sorted(_NARROW))) == len(_NARROW)
+    assert is_narrow("“Quoted” — dash, ‘single’ … and café")
+    assert not is_narrow("界") and not is_narrow("zero\u200bwidth") and not is_narrow("a\u0301")
 
 
 @pytest.mark.parametrize("width", [1, 2, 5, 17, 80, 300])
