@@ -593,3 +593,38 @@ async def test_a_box_in_the_css_goes_through_the_styles_cache() -> None:
                 pane.styles.clear_rule(name)
             await pilot.pause()
         assert pane._plain_box()
+
+
+async def test_the_last_page_is_drawn_while_the_pane_is_still(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Idle work draws the last page too, so the end key wraps nothing, and laying out
+    the end while reading mid-article does not move the text on screen."""
+    import tui.widgets._reader_lines as reader_lines
+
+    # No idle work but the call below: the end of the article stays estimated until then.
+    monkeypatch.setattr(ReaderPane, "_schedule_refine", lambda self: None)
+    monkeypatch.setattr(ReaderPane, "_schedule_warm", lambda self: None)
+    app = Host(long_article(sections=40))
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReaderPane)
+        await pilot.press("pagedown", "pagedown")
+        before = screen_lines(pane)
+        assert not any(pane._layout.exact[-6:])
+        pane._warm()
+        await pilot.pause()
+        assert all(pane._layout.exact[-6:])
+        assert screen_lines(pane) == before  # the top line was kept in place
+        wrapped: list[int] = []
+        original = reader_lines.wrap_item
+
+        def counting(*args: object, **kwargs: object) -> object:
+            wrapped.append(1)
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(reader_lines, "wrap_item", counting)
+        await pilot.press("G")
+        await pilot.pause()
+        assert "Caption 39" not in screen_text(pane)
+        assert pane.scroll_y == pane.max_scroll_y
+        assert wrapped == []

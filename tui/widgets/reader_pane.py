@@ -516,11 +516,12 @@ class ReaderPane(ScrollView, can_focus=True):
             self._warm_timer = self.set_timer(_WARM_DELAY, self._warm)
 
     def _warm(self) -> None:
-        """Idle work: draw the page below the one on screen, and this page with quote
-        highlighting switched (both laid out already).
+        """Idle work: draw the page below the one on screen, this page with quote
+        highlighting switched, and the last page.
 
-        Paging down and the quotes toggle are the keys pressed most; with their lines drawn,
-        the key costs only the composing of the screen.
+        Paging down, the quotes toggle and the jump to the end are the keys pressed most;
+        with their lines drawn, the key costs only the composing of the screen. Lines drawn
+        before are cached, so a second call costs lookups only.
         """
         self._warm_timer = None
         layout = self._layout
@@ -538,3 +539,12 @@ class ReaderPane(ScrollView, can_focus=True):
         top = self._top()
         for line_y in range(top, min(top + height, layout.total)):
             self._line(line_y, width, flipped)
+        # The last page, laid out as the end key lays it out (the line on top stays put).
+        anchor = layout.item_at(top)
+        offset = top - layout.starts[anchor]
+        layout.make_exact_before(len(layout.items), height)
+        self._sync_size()
+        if layout.starts[anchor] + offset != top:
+            self.scroll_to(y=layout.starts[anchor] + offset, animate=False, force=True)
+        for line_y in range(max(0, layout.total - height), layout.total):
+            self._line(line_y, width)
