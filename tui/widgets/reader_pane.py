@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 from textual.theme import Theme
 from textual.timer import Timer
 
@@ -464,8 +465,8 @@ class ReaderPane(ScrollView, can_focus=True):
             and self.opacity == 1.0
             and styles.text_opacity == 1.0
             and (not styles.has_rule("hatch") or styles.hatch == "none")
-            and self._border_title is None
-            and self._border_subtitle is None
+            and self.border_title is None
+            and self.border_subtitle is None
         )
 
     def _final_lines(self, crop: Region) -> list[Strip]:
@@ -477,7 +478,7 @@ class ReaderPane(ScrollView, can_focus=True):
         lookups only.
         """
         base_background, background = self.background_colors
-        pad = self._styles_cache.get_inner_outer(base_background, background)[0].rich_style
+        pad = Style(background=base_background + background).rich_style  # as the cache pads
         filters = self.get_line_filters()
         width = self.size.width
         top = self._top()
