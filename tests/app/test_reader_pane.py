@@ -87,6 +87,21 @@ def screen_lines(pane: ReaderPane) -> list[str]:
     return [pane.render_line(y).text for y in range(pane.scrollable_content_region.height)]
 
 
+def count_wraps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the items the pane wraps from now on (one entry per wrap)."""
+    import tui.widgets._reader_lines as reader_lines
+
+    wrapped: list[int] = []
+    original = reader_lines.wrap_item
+
+    def counting(*args: object, **kwargs: object) -> object:
+        wrapped.append(1)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader_lines, "wrap_item", counting)
+    return wrapped
+
+
 def screen_text(pane: ReaderPane) -> str:
     return "\n".join(screen_lines(pane))
 
@@ -459,8 +474,6 @@ async def test_the_next_page_is_drawn_while_the_pane_is_still(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Idle work draws the page below, so a page down wraps nothing on the key."""
-    import tui.widgets._reader_lines as reader_lines
-
     app = Host(long_article(sections=20))
     async with app.run_test(size=(100, 30)) as pilot:
         pane = app.query_one(ReaderPane)
@@ -468,14 +481,7 @@ async def test_the_next_page_is_drawn_while_the_pane_is_still(
             await pilot.pause(0.1)
             if pane._layout.refined and pane._warm_timer is None:
                 break
-        wrapped: list[int] = []
-        original = reader_lines.wrap_item
-
-        def counting(*args: object, **kwargs: object) -> object:
-            wrapped.append(1)
-            return original(*args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(reader_lines, "wrap_item", counting)
+        wrapped = count_wraps(monkeypatch)
         monkeypatch.setattr(pane, "_warm", lambda: None)  # count the key's drawing only
         before = screen_lines(pane)
         await pilot.press("pagedown")
@@ -503,8 +509,6 @@ async def test_the_page_is_drawn_both_ways_while_the_pane_is_still(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Idle work draws the page with quote highlighting switched: the toggle wraps nothing."""
-    import tui.widgets._reader_lines as reader_lines
-
     app = Host(long_article(sections=20))
     async with app.run_test(size=(100, 30)) as pilot:
         pane = app.query_one(ReaderPane)
@@ -512,14 +516,7 @@ async def test_the_page_is_drawn_both_ways_while_the_pane_is_still(
             await pilot.pause(0.1)
             if pane._layout.refined and pane._warm_timer is None:
                 break
-        wrapped: list[int] = []
-        original = reader_lines.wrap_item
-
-        def counting(*args: object, **kwargs: object) -> object:
-            wrapped.append(1)
-            return original(*args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(reader_lines, "wrap_item", counting)
+        wrapped = count_wraps(monkeypatch)
         monkeypatch.setattr(pane, "_warm", lambda: None)  # count the toggle's drawing only
         highlighted = [pane.render_line(y) for y in range(10)]
         pane.highlight_quotes = False
@@ -600,8 +597,6 @@ async def test_the_last_page_is_drawn_while_the_pane_is_still(
 ) -> None:
     """Idle work draws the last page too, so the end key wraps nothing, and laying out
     the end while reading mid-article does not move the text on screen."""
-    import tui.widgets._reader_lines as reader_lines
-
     # No idle work but the call below: the end of the article stays estimated until then.
     monkeypatch.setattr(ReaderPane, "_schedule_refine", lambda self: None)
     monkeypatch.setattr(ReaderPane, "_schedule_warm", lambda self: None)
@@ -615,14 +610,7 @@ async def test_the_last_page_is_drawn_while_the_pane_is_still(
         await pilot.pause()
         assert all(pane._layout.exact[-6:])
         assert screen_lines(pane) == before  # the top line was kept in place
-        wrapped: list[int] = []
-        original = reader_lines.wrap_item
-
-        def counting(*args: object, **kwargs: object) -> object:
-            wrapped.append(1)
-            return original(*args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(reader_lines, "wrap_item", counting)
+        wrapped = count_wraps(monkeypatch)
         await pilot.press("G")
         await pilot.pause()
         assert "Caption 39" not in screen_text(pane)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.benchmarks.bench_huge import write_library
-from tests.conftest import REPO
+from tests.conftest import REPO, run_script
 from tui.library import LibraryIndex
 from tui.loader import find_articles
 
@@ -44,14 +42,7 @@ def _rows(stdout: str) -> dict[str, str]:
 
 
 def test_tiny_run_prints_every_figure(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--tiny", "--keep", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=300,
-        check=False,
-    )
+    result = run_script(SCRIPT, "--tiny", "--keep", str(tmp_path))
     assert result.returncode == 0, result.stderr
     rows = _rows(result.stdout)
     assert list(rows) == LABELS
@@ -71,28 +62,14 @@ def test_tiny_run_prints_every_figure(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("skip", ["parse,app", "app,index", "parse,index"])
 def test_skip_leaves_cases_out(tmp_path: Path, skip: str) -> None:
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--tiny", "--skip", skip],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=300,
-        check=False,
-    )
+    result = run_script(SCRIPT, "--tiny", "--skip", skip)
     assert result.returncode == 0, result.stderr
     kept = {label.split()[0] for label in _rows(result.stdout)} - {"article", "library", "generate"}
     assert kept == {"parse", "app", "index"} - set(skip.split(","))
 
 
 def test_unknown_case_is_refused() -> None:
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--tiny", "--skip", "render"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-        check=False,
-    )
+    result = run_script(SCRIPT, "--tiny", "--skip", "render", timeout=60)
     assert result.returncode == 2 and "unknown case in --skip: render" in result.stderr
 
 

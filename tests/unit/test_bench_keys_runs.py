@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.benchmarks.bench_ttfp import KEY_STEPS
 from tests.benchmarks.keypath import _KeyClock
-from tests.conftest import REPO
+from tests.conftest import REPO, run_script
 
 SCRIPT = REPO / "tests" / "benchmarks" / "bench_keys.py"
 FIGURE = r"\d+\.\d ms \(\d+\.\d–\d+\.\d\)"
@@ -20,14 +18,7 @@ FIGURE = r"\d+\.\d ms \(\d+\.\d–\d+\.\d\)"
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="the benchmark needs tmux")
 def test_tiny_run_prints_both_figures_for_each_key() -> None:
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--tiny"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=300,
-        check=False,
-    )
+    result = run_script(SCRIPT, "--tiny")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     labels = ["x (replace the text)", *(step.label for step in KEY_STEPS)]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.benchmarks.bench_library import OUTLETS, generate_library, make_queries
-from tests.conftest import REPO
+from tests.conftest import REPO, run_script
 from tui.library import LibraryIndex
 
 SCRIPT = REPO / "tests" / "benchmarks" / "bench_library.py"
@@ -29,14 +27,7 @@ LABELS = [
 
 
 def test_tiny_run_prints_every_figure() -> None:
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--tiny"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-        check=False,
-    )
+    result = run_script(SCRIPT, "--tiny", timeout=120)
     assert result.returncode == 0, result.stderr
     rows = {}
     for line in result.stdout.splitlines():

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
 from tests.benchmarks.bench_parse import generate_article
-from tests.conftest import REPO
+from tests.conftest import REPO, run_script
 from tui.article import parse
 from tui.article.model import Boilerplate, ImageCredit
 
@@ -20,14 +18,7 @@ ROW = re.compile(
 
 
 def test_tiny_run_prints_a_row_per_parser_and_input() -> None:
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--tiny"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-        check=False,
-    )
+    result = run_script(SCRIPT, "--tiny", timeout=60)
     assert result.returncode == 0, result.stderr
     rows = [m.groups() for line in result.stdout.splitlines() if (m := ROW.match(line))]
     assert rows == [

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from tests.benchmarks.bench_ttfp import FIRST, KEY_STEPS, LAST, article_with_markers
-from tests.conftest import REPO
+from tests.conftest import REPO, run_script
 from tui.article import parse
 
 SCRIPT = REPO / "tests" / "benchmarks" / "bench_ttfp.py"
@@ -19,14 +17,7 @@ FIGURE = r"\d+\.\d (ms|MiB)\s+\d+\.\d–\d+\.\d"
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="the benchmark needs tmux")
 def test_tiny_run_prints_the_table() -> None:
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--tiny"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=300,
-        check=False,
-    )
+    result = run_script(SCRIPT, "--tiny")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert "ERROR" not in result.stdout
