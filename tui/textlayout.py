@@ -7,7 +7,7 @@ building styled ``Content``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from rich.cells import cell_len
@@ -89,7 +89,11 @@ def wrap_offsets(text: str, width: int) -> list[int]:
         Increasing character offsets at which new lines start.
     """
     width = max(1, width)
-    measure = len if is_narrow(text) else cell_len
+    return _breaks(text, width, len if is_narrow(text) else cell_len)
+
+
+def _breaks(text: str, width: int, measure: Callable[[str], int]) -> list[int]:
+    """:func:`wrap_offsets` with the measure of ``text`` chosen (``width`` at least 1)."""
     if measure(text) <= width:
         return []
     breaks: list[int] = []
@@ -130,11 +134,13 @@ def line_count(text: str, width: int) -> int:
         The number of lines, at least 1.
     """
     width = max(1, width)
-    if len(text) <= width and text.isascii():
+    if not is_narrow(text):
+        return len(_breaks(text, width, cell_len)) + 1
+    if len(text) <= width:
         return 1
-    if text and not text[0].isspace() and is_narrow(text):
-        return len(_line_pattern(width).findall(text))
-    return len(wrap_offsets(text, width)) + 1
+    if text[0].isspace():  # a leading run of spaces is a chunk of its own: the plain wrap
+        return len(_breaks(text, width, len)) + 1
+    return len(_line_pattern(width).findall(text))
 
 
 @lru_cache(maxsize=16)
