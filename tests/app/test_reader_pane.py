@@ -616,3 +616,36 @@ async def test_the_last_page_is_drawn_while_the_pane_is_still(
         assert "Caption 39" not in screen_text(pane)
         assert pane.scroll_y == pane.max_scroll_y
         assert wrapped == []
+
+
+async def test_idle_layout_above_the_top_line_keeps_it_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Refinement makes estimated heights above the screen exact: the text on screen stays."""
+    monkeypatch.setattr(ReaderPane, "_schedule_refine", lambda self: None)
+    monkeypatch.setattr(ReaderPane, "_schedule_warm", lambda self: None)
+    # Words of 20 letters leave wide gaps at line ends: the estimates run short of the wrap.
+    word = "a" * 13 + "b" * 7
+    sections = [
+        Section(
+            Heading(f"Section heading {s}", "raw") if s else None,
+            tuple(Paragraph(f"s{s}b{b} " + " ".join([word] * 40), "raw") for b in range(6)),
+        )
+        for s in range(40)
+    ]
+    app = Host(Article("Wide words", tuple(sections)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReaderPane)
+        pane.scroll_to_section(30)
+        await pilot.pause()
+        before = screen_lines(pane)
+        top_item = pane._layout.item_at(pane._top())
+        start_before = pane._layout.starts[top_item]
+        while not pane._layout.refined:
+            pane._refine()
+            if pane._refine_timer is not None:
+                pane._refine_timer.stop()
+        await pilot.pause()
+        assert pane._layout.starts[top_item] != start_before  # the heights above did change
+        assert screen_lines(pane) == before
+        assert pane.current_section == 30

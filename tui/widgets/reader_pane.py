@@ -376,22 +376,39 @@ class ReaderPane(ScrollView, can_focus=True):
         layout = self._layout
         if not layout.items:
             return
-        top = self._top()
-        anchor = layout.item_at(top)
-        offset = top - layout.starts[anchor]
+        anchor = self._anchor()
         layout.refine(_REFINE_SLICE)
-        moved = layout.starts[anchor] + offset != top
         now = perf_counter()
         # The new length only moves the scrollbar's thumb a little: telling Textual every tick
         # would repaint the scrollbar 50 times a second (keys move the pane with its own sync).
-        if moved or layout.refined or now - self._sized_at >= _RESIZE_EVERY:
+        if layout.refined or now - self._sized_at >= _RESIZE_EVERY:
             self._sized_at = now
             self._sync_size()
-        if moved:
-            self.scroll_to(y=layout.starts[anchor] + offset, animate=False, force=True)
+        if self._keep_anchor(anchor):
+            self._sized_at = now
         if not layout.refined:
             self._refine_timer = self.set_timer(0.02, self._refine)
         self._schedule_warm()  # exact heights can move other items onto the next page
+
+    def _anchor(self) -> tuple[int, int]:
+        """The item holding the top line and the line's offset in it (see _keep_anchor)."""
+        layout = self._layout
+        index = layout.item_at(self._top())
+        return index, self._top() - layout.starts[index]
+
+    def _keep_anchor(self, anchor: tuple[int, int]) -> bool:
+        """Put the anchored line back on top after heights above it changed.
+
+        Returns:
+            True when it had moved (the virtual size is updated first, so the line is in range).
+        """
+        index, offset = anchor
+        y = self._layout.starts[index] + offset
+        if y == self._top():
+            return False
+        self._sync_size()
+        self.scroll_to(y=y, animate=False, force=True)
+        return True
 
     def _goto(self, section: int, block: int, offset: int | None = None) -> None:
         """Scroll to a line of a block; ``offset`` None means its first text line."""
@@ -541,11 +558,9 @@ class ReaderPane(ScrollView, can_focus=True):
         for line_y in range(top, min(top + height, layout.total)):
             self._line(line_y, width, flipped)
         # The last page, laid out as the end key lays it out (the line on top stays put).
-        anchor = layout.item_at(top)
-        offset = top - layout.starts[anchor]
+        anchor = self._anchor()
         layout.make_exact_before(len(layout.items), height)
         self._sync_size()
-        if layout.starts[anchor] + offset != top:
-            self.scroll_to(y=layout.starts[anchor] + offset, animate=False, force=True)
+        self._keep_anchor(anchor)
         for line_y in range(max(0, layout.total - height), layout.total):
             self._line(line_y, width)
