@@ -8,7 +8,7 @@ else the first file), parses it and sends the result back on its standard output
 takes it when its screen is ready (a fraction of a millisecond to unpickle) instead of
 parsing there.
 
-The helper is a fresh interpreter (given the reader's ``sys.path``), not a fork: a forked
+The helper is a fresh interpreter (running the same newsread), not a fork: a forked
 copy would make the reader pay a copy-on-write page fault for every page it touches while
 the helper runs, which cost more than the parse saved. Nothing depends on the helper:
 when it cannot start, fails, is slow, or parsed another file than the one the reader opens,
@@ -16,7 +16,8 @@ the reader parses in-process as before. It runs in a session of its own (no term
 no Ctrl+C reaches it), writes only to its pipe, and is reaped (killed if still running) as
 soon as its answer is taken or the reader stops.
 
-Run as ``python -m tui.prefetch PATH...`` it is that helper.
+The helper is started isolated (``python -I``), never as ``python -m``: ``-m`` would put the
+working directory first on its import path, and any ``pickle.py`` or ``tui/`` there would run.
 """
 
 from __future__ import annotations
@@ -105,6 +106,18 @@ class Prefetch:
             process.stdout.close()
 
 
+_BOOT = (
+    "import sys; sys.path.append(sys.argv.pop(1)); "
+    "from tui.prefetch import main; raise SystemExit(main(sys.argv[1:]))"
+)
+"""The helper's whole program, run with ``python -I -c``: argv is the package root, then paths."""
+
+
+def _package_root() -> str:
+    """The folder holding the ``tui`` package this process runs (absolute)."""
+    return os.fspath(Path(__file__).resolve().parent.parent)
+
+
 def prefetch_first(paths: Sequence[Path]) -> Prefetch | None:
     """Start a helper that parses the article the reader will open first.
 
@@ -114,18 +127,17 @@ def prefetch_first(paths: Sequence[Path]) -> Prefetch | None:
     Returns:
         The running helper, or None when it could not be started.
     """
-    # The helper imports the same newsread (and markdown-it) as this process; `site` runs as
-    # it does here (a sitecustomize applies to both), on the other core.
-    search = [entry or os.getcwd() for entry in sys.path]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(search)}
-    command = [sys.executable, "-m", "tui.prefetch", *map(os.fspath, paths)]
+    # The helper runs isolated (-I: no working directory or script folder on its path, no
+    # PYTHON* variables, no user site), so a `pickle.py` or `tui/` where the user types
+    # `newsread` never runs. Its path is the interpreter's own (stdlib, site-packages) with the
+    # folder this newsread was imported from appended last: that folder can only add `tui`.
+    command = [sys.executable, "-I", "-c", _BOOT, _package_root(), *map(os.fspath, paths)]
     try:
         process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env=env,
             start_new_session=True,
         )
     except (OSError, ValueError):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.benchmarks.bench_parse import generate_article
-from tests.conftest import REPO
+from tui import prefetch
 from tui.loader import PREFIX_CHARS, first_parse, parse_progressively
 from tui.prefetch import prefetch_first
 from tui.state import ReadingState, peek_last_opened
@@ -82,27 +82,55 @@ def test_a_helper_with_nothing_to_parse_answers_nothing(tmp_path: Path) -> None:
     assert helper.take(tmp_path / "missing.txt", timeout=30) is None
 
 
+def run_helper(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run the helper exactly as prefetch_first starts it."""
+    command = [sys.executable, "-I", "-c", prefetch._BOOT, prefetch._package_root(), *args]
+    return subprocess.run(command, capture_output=True, check=False, timeout=60)
+
+
 def test_the_helper_writes_only_its_answer(tmp_path: Path) -> None:
-    """Run as a module it prints the pickled answer on stdout and nothing on stderr."""
+    """Run as prefetch_first runs it, it prints the pickled answer and nothing on stderr."""
     path = write(tmp_path / "s.txt", "Headline\n\nA paragraph of the story.\n")
-    search = [str(REPO), *(entry for entry in sys.path if entry)]  # as prefetch_first passes it
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(search)}
-    done = subprocess.run(
-        [sys.executable, "-m", "tui.prefetch", str(path)],
-        capture_output=True,
-        env=env,
-        check=False,
-        timeout=60,
-    )
+    done = run_helper(str(path))
     assert done.returncode == 0 and done.stdout and done.stderr == b""
-    missing = subprocess.run(
-        [sys.executable, "-m", "tui.prefetch", str(tmp_path / "nope.txt")],
-        capture_output=True,
-        env=env,
-        check=False,
-        timeout=60,
-    )
+    missing = run_helper(str(tmp_path / "nope.txt"))
     assert missing.returncode == 1 and missing.stdout == b"" and missing.stderr == b""
+
+
+PLANTED = ["pickle", "select", "random", "typing", "tempfile", "os", "sqlite3", "markdown_it"]
+"""Module names a hostile folder might hold: each is imported by the helper or the stdlib."""
+
+
+def plant(folder: Path, marker: Path) -> None:
+    """Fill a folder with modules (and a ``tui`` package) that leave a mark when imported."""
+    code = f"open({str(marker)!r}, 'a').write(__name__ + '\\n')\n"
+    for name in PLANTED:
+        write(folder / f"{name}.py", code)
+    write(folder / "tui" / "__init__.py", code)
+    write(folder / "tui" / "prefetch.py", code)
+    write(folder / "sitecustomize.py", code)
+    write(folder / "usercustomize.py", code)
+
+
+def test_nothing_in_the_working_directory_or_environment_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The helper imports nothing from where the user stands or from PYTHON* variables."""
+    marker = tmp_path / "ran.txt"
+    cwd, elsewhere = tmp_path / "cwd", tmp_path / "pythonpath"
+    plant(cwd, marker)
+    plant(elsewhere, marker)
+    write(tmp_path / "startup.py", f"open({str(marker)!r}, 'a').write('startup\\n')\n")
+    path = write(cwd / "story.txt", "Headline\n\nA paragraph of the story.\n")
+    monkeypatch.chdir(cwd)
+    monkeypatch.setenv("PYTHONPATH", str(elsewhere))
+    monkeypatch.setenv("PYTHONSTARTUP", str(tmp_path / "startup.py"))
+    monkeypatch.setenv("PYTHONUSERBASE", str(elsewhere))
+    helper = prefetch_first([Path("story.txt")])
+    assert helper is not None
+    answer = helper.take(path, timeout=30)
+    assert not marker.exists(), marker.read_text()
+    assert answer is not None and answer[0].title == "Headline"  # it still does its work
 
 
 def test_the_reader_does_not_wait_long_for_a_slow_helper(tmp_path: Path) -> None:
