@@ -9,6 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import JSON_KEYS
+from tui.article import parse
 from tui.article.export import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -303,6 +304,8 @@ def test_json_shape_and_values() -> None:
             "depth": 0,
             "multi_paragraph": False,
             "unclosed": False,
+            "open_part": False,
+            "quotation": 0,
         }
     ]
     assert data["image_credits"] == [
@@ -331,3 +334,12 @@ def test_markdown_escaping_round_trips_headings(text: str, level: int) -> None:
     back = parse_markdown(to_markdown(article))
     assert back.sections[-1].heading is not None
     assert (back.sections[-1].heading.text, back.sections[-1].heading.level) == (cleaned, level)
+
+
+def test_json_gives_each_reopened_part_its_own_entry() -> None:
+    text = 'Harbour news\n\n"The pier is safe. "We checked it twice," said Ana Lund.\n'
+    data = to_json(parse(text))
+    assert [(q["text"], q["open_part"], q["quotation"]) for q in data["quotes"]] == [
+        ("The pier is safe.", True, 0),
+        ("We checked it twice,", False, 0),
+    ]

@@ -216,11 +216,6 @@ NOT_ATTRIBUTED = [
     pytest.param(["„Der Steg ist kaputt“, sagte der Sprecher."], id="de-sprecher"),
     pytest.param(["Locals call the old pier a “death trap” these days."], id="scare-quote"),
     pytest.param(["Critics said the “reform” would fail."], id="scare-quote-after-verb"),
-    pytest.param(["The so-called “harbour tax” was dropped."], id="so-called"),
-    pytest.param(["She starred in the film “Harbour Lights” last year."], id="film-title"),
-    pytest.param(["Her novel “Low Tide” sold well, Ana Ruiz said."], id="novel-title"),
-    pytest.param(["Boxer Ana “The Hammer” Ruiz won again."], id="nickname"),
-    pytest.param(["Der Plan heißt „Neuer Hafen“ und kostet viel."], id="de-name-of-plan"),
     pytest.param(
         ["Ana Ruiz and Tom Bell met on Monday.", "“We agreed on nothing,” she said."],
         id="she-two-candidates",
@@ -238,6 +233,21 @@ NOT_ATTRIBUTED = [
 @pytest.mark.parametrize("paragraphs", NOT_ATTRIBUTED)
 def test_not_attributed(paragraphs: list[str]) -> None:
     assert speakers(*paragraphs) == [None]
+
+
+NAMES = [
+    pytest.param(["The so-called “harbour tax” was dropped."], id="so-called"),
+    pytest.param(["She starred in the film “Harbour Lights” last year."], id="film-title"),
+    pytest.param(["Her novel “Low Tide” sold well, Ana Ruiz said."], id="novel-title"),
+    pytest.param(["Boxer Ana “The Hammer” Ruiz won again."], id="nickname"),
+    pytest.param(["Der Plan heißt „Neuer Hafen“ und kostet viel."], id="de-name-of-plan"),
+]
+"""Quote marks around a name (tui.article.quotenames): no quotation at all, so no speaker."""
+
+
+@pytest.mark.parametrize("paragraphs", NAMES)
+def test_names_are_not_quotations(paragraphs: list[str]) -> None:
+    assert speakers(*paragraphs) == []
 
 
 def test_surname_after_an_outlet_recipient() -> None:

@@ -35,6 +35,7 @@ from tui.article.model import (
     Heading,
     ImageCredit,
     Paragraph,
+    Quotation,
     Timestamp,
     Title,
 )
@@ -347,16 +348,7 @@ def to_json(article: Article, file: str | None = None) -> dict[str, Any]:
             for s in article.sections
         ],
         "paragraph_count": len(article.paragraphs),
-        "quotes": [
-            {
-                "text": q.text,
-                "speaker": q.speaker,
-                "depth": q.depth,
-                "multi_paragraph": q.multi_paragraph,
-                "unclosed": q.unclosed,
-            }
-            for q in article.quotes
-        ],
+        "quotes": _quote_entries(article.quotes),
         "image_credits": [
             {"credit": b.credit, "caption": b.caption, "media": b.media}
             for b in blocks
@@ -367,3 +359,28 @@ def to_json(article: Article, file: str | None = None) -> dict[str, Any]:
         "timestamps": [b.text for b in blocks if isinstance(b, Timestamp)],
         "word_count": article.word_count,
     }
+
+
+def _quote_entries(quotes: Sequence[Quotation]) -> list[dict[str, object]]:
+    """One JSON entry per quotation part, as the labelled corpora count them.
+
+    A quotation left open and reopened (BBC style) is one :class:`Quotation` in the reader but
+    one entry per part here, each but the last with ``open_part`` true; ``quotation`` gives the
+    index of the quotation an entry belongs to, so the parts can be joined again.
+    """
+    entries: list[dict[str, object]] = []
+    for n, q in enumerate(quotes):
+        parts = q.parts or (q.text,)
+        for k, part in enumerate(parts):
+            entries.append(
+                {
+                    "text": part,
+                    "speaker": q.speaker,
+                    "depth": q.depth,
+                    "multi_paragraph": q.multi_paragraph,
+                    "unclosed": q.unclosed,
+                    "open_part": k < len(parts) - 1,
+                    "quotation": n,
+                }
+            )
+    return entries
