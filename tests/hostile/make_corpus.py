@@ -137,6 +137,9 @@ def cases() -> dict[str, bytes]:
     c["bidi-in-heading.txt"] = _article(
         _u("\u202eGNIDAEH\u202c\n\nThe paragraph that follows the reversed heading.")
     )
+    c["line-separators.txt"] = _article(
+        _u("Line\u2028separator and paragraph\u2029separator, \u2028\u2029 together.")
+    )
     c["zero-width.txt"] = _article(
         _u("Zero\u200bwidth\u200cjoiner\u200dand\u2060word\u2060joiner\ufeffBOM in text.")
     )
@@ -216,6 +219,16 @@ def cases() -> dict[str, bytes]:
     c["md-front-matter-toml-escapes.md"] = (
         b'+++\ntitle = "T\\u001b]52;c;PWNED52\\u0007 title"\nauthor = "A\\u202eB"\n'
         b'note = "bell\\u0007 and \\u009b"\n+++\n\nBody paragraph.\n'
+    )
+    # TOML values of every type: an inline table (its keys too), arrays, nested tables, dates.
+    c["md-front-matter-toml-tables.md"] = (
+        b'+++\ntitle = {"T\\u001b]52;c;UFdORUQ1Mg==PWNED52\\u0007" = "v\\u009b1m"}\n'
+        b'source = [{"\\u001b]0;PWNEDTITLE\\u0007" = ["\\u202eevil", 1979-05-27]}]\n'
+        b"date = 2025-01-01T08:00:00Z\n"
+        b'tags = [["a\\u001b[31m", {k = "\\u2066x\\u2069"}], true, 1.5]\n'
+        b'[extra."key\\u001b]8;;https://evil/PWNED8\\u001b\\\\"]\n'
+        b'value = "\\u2028line\\u2029para"\n'
+        b"+++\n\nBody paragraph under the tables.\n"
     )
     c["md-yaml-escapes.md"] = (
         b'---\ntitle: "Yaml \\e]0;PWNEDTITLE\\a esc"\nsummary: "\\x1b[31m red \\u202e"\n---\n\n'

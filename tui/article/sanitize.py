@@ -5,7 +5,8 @@ terminal control characters: no ESC (so no CSI/OSC/DCS/APC sequence can reach th
 other C0 or C1 control, no bidirectional override or isolate, and only ``\\n`` line breaks.
 C0 controls and DEL are made visible as Unicode control pictures (``ESC`` → ``␛``) rather than
 dropped, so a reader sees that something odd was in the file; C1 controls and bidi controls are
-removed, since they have no visible form and only serve to disguise text.
+removed, since they have no visible form and only serve to disguise text. The Unicode line and
+paragraph separators (U+2028, U+2029), which terminals draw unpredictably, become line breaks.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ to a second, freezing the interface while a worker reads; a megabyte takes a mil
 """
 
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029]"
 )
 
 
@@ -243,6 +244,10 @@ def _visible(match: re.Match[str]) -> str:
         return chr(0x2400 + code)
     if code == 0x7F:
         return "\u2421"
+    if code == 0x2028:
+        return "\n"
+    if code == 0x2029:
+        return "\n\n"
     return ""
 
 
@@ -250,8 +255,8 @@ def sanitize(text: str) -> str:
     """Make text safe to show in a terminal.
 
     Tabs become spaces; other C0 controls and DEL become their control pictures (visible,
-    inert); C1 controls, bidi overrides/isolates/marks and stray BOMs are removed; CR is
-    treated as a line break.
+    inert); C1 controls, bidi overrides/isolates/marks and stray BOMs are removed; CR and the
+    line separator U+2028 are line breaks, the paragraph separator U+2029 a blank line.
 
     Args:
         text: Decoded text.
