@@ -17,7 +17,7 @@ from textual.theme import Theme
 
 from tui import paths as user_paths
 from tui.article import collector
-from tui.article.sanitize import sanitize
+from tui.article.sanitize import shown_name
 from tui.config import Config
 from tui.prefetch import Prefetch
 from tui.screens.main import MainScreen
@@ -128,7 +128,9 @@ class NewsreadApp(App[None]):
         """Tell the user about config warnings and theme fallbacks."""
         for note in self._notes:
             # Notes can quote file names and values from the user's files: keep them inert.
-            self.notify(sanitize(note), title="Config", severity="warning", markup=False, timeout=8)
+            self.notify(
+                shown_name(note), title="Config", severity="warning", markup=False, timeout=8
+            )
         # The main screen has been pushed: this runs once its first frame is painted.
         self.call_after_refresh(self._first_frame_painted)
 
