@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Provider
+from textual.command import CommandPalette, Provider
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -203,6 +203,16 @@ class NewsreadApp(App[None]):
             Variable name → style string.
         """
         return variable_defaults(self.current_theme)
+
+    def search_themes(self) -> None:
+        """Open the theme picker (``T``), listing every theme name as the literal text it is.
+
+        Replaces Textual's picker, which reads theme names as markup: a user theme called
+        ``[/]`` crashed the app and ``[b]…[/b]`` was interpreted.
+        """
+        from tui.theme_picker import PLACEHOLDER, ThemeNames  # only when the picker opens
+
+        self.push_screen(CommandPalette(providers=[ThemeNames], placeholder=PLACEHOLDER))
 
     def action_help(self) -> None:
         """Show the keys in force on the current screen."""
