@@ -248,7 +248,7 @@ def run_app(args: argparse.Namespace) -> int:
         args: Parsed arguments (``paths``).
 
     Returns:
-        The exit status.
+        The exit status: the app's own (1 when it crashed), 2 for a config problem.
     """
     # No cyclic garbage collection until the first frame is painted: start-up makes many
     # long-lived objects and no garbage (see tui.article.collector); the app releases this.
@@ -288,7 +288,8 @@ def run_app(args: argparse.Namespace) -> int:
             prefetch=prefetch,
         )
         app.run()
-        return 0
+        # Textual sets 1 when the app died of an exception (None after a normal exit).
+        return app.return_code or 0
     finally:
         if prefetch is not None:
             prefetch.close()  # a no-op once its answer was taken
