@@ -190,3 +190,16 @@ async def test_app_shows_every_name_escaped(named: list[Path]) -> None:
         assert [title for title, _ in notes if UNSAFE.search(title)] == []
         await pilot.press("q")
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize("action", ["path", "init"])
+def test_config_path_and_init_show_a_hostile_config_name_escaped(
+    tmp_path: Path, action: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "c\x1b]0;PWNEDTITLE\x07\u202e\tcaf\udce9.toml"
+    assert main(["--config", str(config), "config", action]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith("c␛]0;PWNEDTITLE␇\\u202e␉caf\\xe9.toml\n")
+    assert out.count("\n") == 1 and not UNSAFE.search(out)
+    if action == "init":
+        assert os.path.exists(os.fsencode(config))  # written under its real name
