@@ -11,7 +11,8 @@ table, one row per paragraph, so a search hit knows where in the article it land
   :func:`tui.library_search.fts_query`); without FTS5 it falls back to ``LIKE``.
 
 Stored paths are absolute (``os.path.abspath``, symlinks not resolved); entries and dictionary
-keys handed back use each path as the caller gave it. The file is only a cache: a corrupt one or
+keys handed back use each path as the caller gave it; a path that is not valid Unicode is stored
+as its raw bytes (:mod:`tui.dbpaths`). The file is only a cache: a corrupt one or
 one written by another schema version is deleted and rebuilt. Textual-free, so it runs in worker
 threads; one connection is shared behind a lock.
 """
@@ -29,6 +30,7 @@ from typing import Any
 
 from tui import paths
 from tui.article.model import Article
+from tui.dbpaths import from_db, to_db
 from tui.library_entry import (
     ENTRY_COLUMNS,
     Entry,
@@ -75,6 +77,11 @@ _FTS = (
     "CREATE VIRTUAL TABLE fts USING fts5(body, content='chunks', content_rowid='id', "
     "tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
 )
+
+
+def _paths_decoded(rows: list[Any]) -> list[Any]:
+    """Rows whose first column is a stored path, with that path as a ``str`` again."""
+    return [row if type(row[0]) is str else (from_db(row[0]), *row[1:]) for row in rows]
 
 
 class LibraryIndex:
@@ -169,7 +176,8 @@ class LibraryIndex:
     def _fill_wanted(self, keys: Collection[str]) -> None:
         self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY)")
         self._conn.execute("DELETE FROM temp.wanted")
-        self._conn.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", ((k,) for k in keys))
+        rows = ((to_db(k),) for k in keys)
+        self._conn.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", rows)
 
     def _rows(self, keys: Collection[str], columns: str) -> list[Any]:
         """Stored rows for ``keys`` (the first column must be ``f.path``).
@@ -181,12 +189,12 @@ class LibraryIndex:
         stored = conn.execute("SELECT count(*) FROM files").fetchone()[0]
         if stored <= 2 * len(keys):
             wanted = keys if isinstance(keys, AbstractSet) else set(keys)
-            rows = conn.execute(f"SELECT {columns} FROM files f").fetchall()
+            rows = _paths_decoded(conn.execute(f"SELECT {columns} FROM files f").fetchall())
             return [row for row in rows if row[0] in wanted]
         with self._tx():
             self._fill_wanted(keys)
             sql = f"SELECT {columns} FROM files f JOIN temp.wanted w ON w.path = f.path"
-            return conn.execute(sql).fetchall()
+            return _paths_decoded(conn.execute(sql).fetchall())
 
     def _guarded_rows(self, keys: Collection[str], columns: str) -> list[Any]:
         with self._lock:
@@ -260,10 +268,11 @@ class LibraryIndex:
 
     def _store(self, key: str, info: os.stat_result, article: Article | None, why: str) -> None:
         conn = self._conn
-        old = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
+        stored = to_db(key)
+        old = conn.execute("SELECT id FROM files WHERE path = ?", (stored,)).fetchone()
         if old is not None:
             self._delete_file_rows(old[0])
-        values = (key, info.st_size, info.st_mtime_ns, why or None, *article_values(article))
+        values = (stored, info.st_size, info.st_mtime_ns, why or None, *article_values(article))
         file_id = conn.execute(
             "INSERT INTO files (path, size, mtime_ns, skipped, title, title_derived, authors, "
             "outlet, date, headings, section_words, word_count, source_format) "
@@ -376,7 +385,11 @@ class LibraryIndex:
         present = {path_key(f) for f in files}
         with self._lock:
             stored = self._conn.execute("SELECT id, path FROM files").fetchall()
-            gone = [fid for fid, path in stored if path not in present and not os.path.exists(path)]
+            gone = [
+                fid
+                for fid, value in stored
+                if (path := from_db(value)) not in present and not os.path.exists(path)
+            ]
             if not gone:
                 return 0
             with self._tx():

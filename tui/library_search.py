@@ -18,6 +18,7 @@ import sqlite3
 from functools import cache
 
 from tui.article.records import record
+from tui.dbpaths import from_db
 
 __all__ = [
     "SNIPPET_CLOSE",
@@ -235,7 +236,7 @@ def fts_search(conn: sqlite3.Connection, query: str, limit: int, where: str) -> 
     for path, title, para, marked, rank in rows:
         snippet, spans = parse_snippet(marked)
         first = spans[0] if spans else (0, 0)
-        hits.append(SearchHit(path, title, para, snippet, rank, first, spans))
+        hits.append(SearchHit(from_db(path), title, para, snippet, rank, first, spans))
     return hits
 
 
@@ -262,4 +263,4 @@ def like_search(conn: sqlite3.Connection, query: str, limit: int, where: str) ->
         + " ORDER BY c.para >= 0, f.path, c.para LIMIT ?"
     )
     rows = conn.execute(sql, (*[t.pattern for t in terms], limit)).fetchall()
-    return [like_hit(path, title, para, body, terms) for path, title, para, body in rows]
+    return [like_hit(from_db(path), title, para, body, terms) for path, title, para, body in rows]

@@ -12,7 +12,8 @@ data, so it is guarded rather than rebuilt:
   deleted; a fresh file is created and :attr:`ReadingState.recovered_from` names the backup.
 
 Paths are stored absolute (``os.path.abspath``), so ``articles/a.txt`` and its absolute form
-share their marks; methods that return paths return that absolute form. Textual-free.
+share their marks; methods that return paths return that absolute form. A path that is not valid
+Unicode is stored as its raw bytes (:mod:`tui.dbpaths`). Textual-free.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import time
 from pathlib import Path
 
 from tui import paths
+from tui.dbpaths import from_db, to_db
 
 __all__ = ["SCHEMA_VERSION", "ReadingState", "peek_last_opened"]
 
@@ -44,8 +46,9 @@ class _Unusable(Exception):
     """The state file cannot be used as it is (corrupt or from another version)."""
 
 
-def _key(path: Path | str) -> str:
-    return os.path.abspath(os.fspath(path))
+def _key(path: Path | str) -> str | bytes:
+    # A path that is not valid Unicode is stored as its bytes (see tui.dbpaths).
+    return to_db(os.path.abspath(os.fspath(path)))
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
@@ -87,7 +90,7 @@ def peek_last_opened(db_path: Path | None = None) -> str | None:
             conn.close()
     except sqlite3.Error:
         return None
-    return row[0] if row and isinstance(row[0], str) else None
+    return from_db(row[0]) if row and isinstance(row[0], (str, bytes)) else None
 
 
 class ReadingState:
@@ -225,7 +228,7 @@ class ReadingState:
         with self._lock:
             conn = self._reader()
             rows = conn.execute("SELECT path FROM read") if conn is not None else ()
-            return frozenset(row[0] for row in rows)
+            return frozenset(from_db(row[0]) for row in rows)
 
     # -- bookmarks -----------------------------------------------------------------------------
 
@@ -265,7 +268,7 @@ class ReadingState:
             if conn is None:
                 return []
             rows = conn.execute("SELECT path FROM bookmarks ORDER BY id DESC")
-            return [row[0] for row in rows]
+            return [from_db(row[0]) for row in rows]
 
     # -- positions -----------------------------------------------------------------------------
 
@@ -293,7 +296,7 @@ class ReadingState:
             conn = self._reader()
             sql = "SELECT value FROM meta WHERE key = 'last_opened'"
             row = conn.execute(sql).fetchone() if conn is not None else None
-        return row[0] if row else None
+        return from_db(row[0]) if row else None
 
     def set_last_opened(self, path: Path | str) -> None:
         """Remember the article being read now."""

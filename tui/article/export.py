@@ -40,7 +40,7 @@ from tui.article.model import (
     Title,
 )
 
-__all__ = ["format_authors", "to_json", "to_markdown", "to_text"]
+__all__ = ["format_authors", "json_line", "to_json", "to_markdown", "to_text"]
 
 WIDTH = 78
 """Column the text format wraps at."""
@@ -320,6 +320,34 @@ def to_markdown(article: Article) -> str:
             parts.append(text)
         in_list = item
     return "\n\n".join(parts) + "\n"
+
+
+_JSON_ESCAPED = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+"""What ``json.dumps(ensure_ascii=False)`` leaves raw but must not reach a terminal or a strict
+UTF-8 stream: DEL, C1 and bidi controls, line/paragraph separators, lone surrogates."""
+
+
+def json_line(article: Article, file: str | None = None) -> str:
+    """:func:`to_json` as one line of JSON text that is safe to print.
+
+    Readable characters stay as they are (``ensure_ascii=False``); every control is a
+    ``\\uXXXX`` escape, so the line holds nothing a terminal acts on and nothing lost. A file
+    name that is not UTF-8 keeps its raw bytes as lone-surrogate escapes (``\\udce9`` for the
+    byte 0xE9): Python's ``json.loads`` and ``os.fsencode`` give the real name back.
+
+    Args:
+        article: The article.
+        file: As for :func:`to_json`.
+
+    Returns:
+        The JSON text, without a final newline.
+    """
+    import json  # only `dump --format json` needs it
+
+    text = json.dumps(to_json(article, file), ensure_ascii=False)
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_json(article: Article, file: str | None = None) -> dict[str, Any]:

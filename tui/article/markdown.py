@@ -49,6 +49,7 @@ from tui.article.model import (
     Title,
 )
 from tui.article.quotes import annotate
+from tui.article.sanitize import shown_name
 
 __all__ = ["parse_markdown"]
 
@@ -274,7 +275,8 @@ def _derive_title(sections: Sequence[Section], path: str | None) -> str:
     for section in sections:
         if section.heading is not None:
             return section.heading.text
-    return Path(path).stem if path else "Untitled"
+    # A file name is hostile too (ESC, tabs, bytes that are not UTF-8): shown escaped.
+    return shown_name(Path(path).stem) if path else "Untitled"
 
 
 def _parse(text: str, path: str | None) -> Article:

@@ -77,15 +77,25 @@ def _unquote(value: str) -> str:
 
 
 def _as_text(value: object) -> str:
+    """Any front matter value as one line of safe text.
+
+    The whole result is sanitised once at the end, so every string inside the value is
+    covered whatever its type: table keys as well as values, arrays, nested tables.
+    """
+    return _clean(_joined(value))
+
+
+def _joined(value: object) -> str:
+    """A TOML/YAML value of any type as text (not yet sanitised: see :func:`_as_text`)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (_dt.date, _dt.time)):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return "; ".join(f"{k}={_as_text(v)}" for k, v in value.items())
+        return "; ".join(f"{k}={_joined(v)}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
-        return ", ".join(_as_text(v) for v in value)
-    return _clean(str(value))
+        return ", ".join(_joined(v) for v in value)
+    return str(value)
 
 
 def _read_lines(body: Sequence[str], sep: str) -> list[tuple[str, object]]:

@@ -35,7 +35,7 @@ from tui.article.model import (
     Title,
 )
 from tui.article.quotes import quote_paragraphs
-from tui.article.sanitize import split_lines
+from tui.article.sanitize import shown_name, split_lines
 from tui.article.textlines import (
     TRAIL,
     Item,
@@ -220,7 +220,8 @@ def _derived_title(sections: list[list[Block | Heading | None]], path: str | Non
                     return " ".join(words)
                 return " ".join(words[:8]).rstrip(",;:—–-") + "…"
     if path:
-        return Path(path).stem or "Untitled"
+        # A file name is hostile too (ESC, tabs, bytes that are not UTF-8): shown escaped.
+        return shown_name(Path(path).stem) or "Untitled"
     return "Untitled"
 
 

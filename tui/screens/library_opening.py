@@ -22,6 +22,7 @@ from textual.timer import Timer
 
 from tui.article import collector
 from tui.article.model import Article
+from tui.article.sanitize import shown_name
 from tui.positions import paragraph_at, position_of
 from tui.screens.library_actions import path_key
 from tui.state import ReadingState
@@ -214,8 +215,8 @@ class ArticleOpener(Screen[None]):
                 return
         if article is None:
             self._stop_loading()
-            self.notify(f"{self.files[index]}: {message.error}", title="Could not open",
-                        severity="error", markup=False)  # fmt: skip
+            where = shown_name(f"{self.files[index]}: {message.error}")
+            self.notify(where, title="Could not open", severity="error", markup=False)
             self._start_indexing()
             return
         if message.complete:

@@ -26,6 +26,7 @@ from textual.message import Message
 from textual.reactive import var
 
 from tui.article.model import Article
+from tui.article.sanitize import shown_name
 from tui.prefetch import Prefetch
 from tui.screens.library_actions import LibraryActions, path_key
 from tui.screens.library_opening import PARSED_KEPT, ArticleOpener
@@ -343,7 +344,10 @@ class LibraryScreen(LibraryActions, ArticleOpener):
     def _report_skipped(self) -> None:
         if not self._skipped:
             return
-        first = "\n".join(f"{path}: {reason}" for path, reason in self._skipped[:5])
+        # One line per file: a name is shown escaped (a newline in it would fake a line).
+        first = "\n".join(
+            f"{shown_name(str(path))}: {shown_name(reason)}" for path, reason in self._skipped[:5]
+        )
         more = len(self._skipped) - 5
         tail = f"\n…and {more} more" if more > 0 else ""
         count = len(self._skipped)

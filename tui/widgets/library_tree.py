@@ -24,6 +24,7 @@ from textual.style import Style as ContentStyle
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from tui.article.sanitize import shown_name
 from tui.textlayout import resolve_style
 from tui.widgets.article_tree import ArticleTree, TreeEntry, words_label
 
@@ -120,7 +121,7 @@ _OUTLET_SHORT = {"Associated Press": "AP", "The Guardian": "Guardian", "BBC News
 
 def _short_source(entry: Entry) -> str:
     """The outlet in a few cells ("AP", "Reuters"), else the file name, cut to 10 cells."""
-    source = entry.outlet or Path(entry.path).stem
+    source = entry.outlet or shown_name(Path(entry.path).stem)
     source = _OUTLET_SHORT.get(source, source)
     return source if len(source) <= 10 else source[:9] + "…"
 
@@ -310,7 +311,9 @@ class LibraryTree(ArticleTree):
             at = bisect_right(keys, key)
             keys.insert(at, key)
             before = self.root.children[at] if at < len(self.root.children) else None
-            group = self.root.add(Text(name, style="bold"), before=before, expand=True)
+            # A folder name is hostile (ESC, tabs, bytes that are not UTF-8): shown escaped.
+            label = Text(shown_name(name), style="bold")
+            group = self.root.add(label, before=before, expand=True)
             self._groups[name] = group
         return group
 
@@ -351,7 +354,7 @@ class LibraryTree(ArticleTree):
         meta = f"  {entry.word_count:,}w · {_short_source(entry)}"
         # The first cell is the unread marker, styled with the theme when drawn.
         label = Text("● " if article in self._unread else "  ")
-        label.append(entry.title or Path(entry.path).name)
+        label.append(entry.title or shown_name(Path(entry.path).name))
         label.append(meta, style="dim")
         return label, len(meta)
 
