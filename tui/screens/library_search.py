@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.library_search import SearchHit
+from tui.library_search import MAX_TERMS, SearchHit, terms_dropped
 
 __all__ = ["DEBOUNCE", "LibrarySearchScreen", "hit_label"]
 
@@ -113,7 +113,11 @@ class LibrarySearchScreen(ModalScreen[SearchHit | None]):
         results = self.query_one("#results", OptionList)
         results.set_options(Option(hit_label(hit)) for hit in hits)
         box = self.query_one(Vertical)
-        box.border_subtitle = f"{len(hits)} results" if query.strip() else ""
+        subtitle = f"{len(hits)} results" if query.strip() else ""
+        if dropped := terms_dropped(query):
+            # Searching fewer words only finds more: say which were left out of the search.
+            subtitle += f" · first {MAX_TERMS - 1} words and the last searched ({dropped} left out)"
+        box.border_subtitle = subtitle
         if hits:
             results.highlighted = 0
 
