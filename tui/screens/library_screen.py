@@ -245,7 +245,8 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         self._index_fault_told = True
         self.notify(
             f"The library index in {paths.cache_dir()} cannot be used or saved ({problem}). "
-            "Articles are read from their files this session, so library search may miss some.",
+            "Articles are read from their files this session; library search finds only what "
+            "was indexed before.",
             title="Library index",
             severity="warning",
             markup=False,
