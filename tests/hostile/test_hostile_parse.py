@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import tui.article.files
 from tests.hostile.corpus import CASE_FILES, UNSAFE, unsafe_strings
 from tests.unit.test_markdown import test_nothing_is_lost as markdown_loses_nothing
 from tests.unit.test_nothing_lost import _check as text_loses_nothing
@@ -240,10 +241,10 @@ def test_no_read_permission(
     path = tmp_path / "secret.txt"
     path.write_text("Title\n\nBody.\n", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+    def refuse(path: Path, limit: int | None = None) -> bytes:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(tui.article.files, "read_regular", refuse)
     with pytest.raises(PermissionError):
         load(path)
     status, out, err = _dump(capsys, str(path))

@@ -119,7 +119,7 @@ def _fold(kind: str, lines: Sequence[str]) -> list[str]:
     return [head, *(f"    {line}" for line in lines)]
 
 
-def _text_block(article: Article, block: Block | Heading) -> list[str]:
+def _text_block(article: Article, block: Block | Heading, credited: frozenset[Author]) -> list[str]:
     if isinstance(block, Heading):
         return ["#" * max(2, block.level) + " " + block.text]
     if isinstance(block, Paragraph):
@@ -137,7 +137,7 @@ def _text_block(article: Article, block: Block | Heading) -> list[str]:
     if isinstance(block, Title):
         return [] if block.text == article.title else _wrap(block.text)
     if isinstance(block, Byline):
-        known = block.authors and all(a in article.authors for a in block.authors)
+        known = block.authors and credited.issuperset(block.authors)
         return [] if known else _wrap(" ".join(block.raw.split()))
     if isinstance(block, Timestamp):
         return [f"◷ {block.text}"]
@@ -163,6 +163,8 @@ def to_text(article: Article) -> str:
     chrome: list[str] = []
     folded: list[str] = []
     in_list = False
+    # A set, made once: scanning the authors for every byline block was quadratic.
+    credited = frozenset(article.authors)
     for block in article.blocks():
         if isinstance(block, Boilerplate):
             folded.append(block.text)
@@ -173,7 +175,7 @@ def to_text(article: Article) -> str:
         if isinstance(block, Chrome):
             chrome += block.text.split("\n")
             continue
-        lines = _text_block(article, block)
+        lines = _text_block(article, block, credited)
         if lines:
             # Items of one list stay together, like a tight Markdown list.
             item = isinstance(block, Paragraph) and block.kind == "list-item"

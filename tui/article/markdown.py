@@ -27,7 +27,13 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tui.article.mdmeta import FrontMatter, parse_byline, read_front_matter
+from tui.article.mdmeta import (
+    FrontMatter,
+    merge_authors,
+    parse_byline,
+    read_front_matter,
+    unique_authors,
+)
 from tui.article.mdtokens import (
     Kind,
     flatten,
@@ -187,7 +193,7 @@ def _paragraph(b: _Builder, inline: Token, span: tuple[int, int]) -> None:
     text = flatten(children).strip()
     authors = parse_byline(text)
     if authors is not None:
-        b.authors.extend(a for a in authors if a not in b.authors)
+        b.authors.extend(authors)  # repeats are dropped once, at the end
         b.add(Byline(authors, b.raw(start, end), start + 1), span)
         return
     b.add_text(text, span, "body", None)
@@ -294,8 +300,7 @@ def _parse(text: str, path: str | None) -> Article:
     sections = [Section(None, tuple(b.lead))] if b.lead or not b.sections else []
     sections += [Section(h, tuple(blocks)) for h, blocks in b.sections]
     annotated, quotes = annotate(sections)
-    authors = list(front.authors) if front else []
-    authors += [a for a in b.authors if a.name not in {x.name for x in authors}]
+    authors = merge_authors(front.authors if front else (), unique_authors(b.authors))
     title, derived = (front.title if front else None) or b.first_h1, False
     if not title:
         title, derived = _derive_title(annotated, path), True

@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.library_search import SearchHit
+from tui.library_search import MAX_TERMS, SearchHit, terms_dropped
 
 __all__ = ["DEBOUNCE", "LibrarySearchScreen", "hit_label"]
 
@@ -102,18 +102,26 @@ class LibrarySearchScreen(ModalScreen[SearchHit | None]):
         from tui.library import LibraryIndex
 
         hits: list[SearchHit] = []
+        problem: str | None = None
         if query.strip():
             with LibraryIndex() as index:
                 hits = index.search(query, within=self._files)
+                problem = index.problem
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_hits, query, hits)
+            self.app.call_from_thread(self._show_hits, query, hits, problem)
 
-    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+    def _show_hits(self, query: str, hits: list[SearchHit], problem: str | None = None) -> None:
         self._hits = hits
         results = self.query_one("#results", OptionList)
         results.set_options(Option(hit_label(hit)) for hit in hits)
         box = self.query_one(Vertical)
-        box.border_subtitle = f"{len(hits)} results" if query.strip() else ""
+        subtitle = f"{len(hits)} results" if query.strip() else ""
+        if dropped := terms_dropped(query):
+            # Searching fewer words only finds more: say which were left out of the search.
+            subtitle += f" · first {MAX_TERMS - 1} words and the last searched ({dropped} left out)"
+        if problem is not None:  # searching a stand-in index in memory: it holds nothing
+            subtitle += f" · the library index cannot be used ({problem})"
+        box.border_subtitle = subtitle
         if hits:
             results.highlighted = 0
 
