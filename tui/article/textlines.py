@@ -21,7 +21,8 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_CLOSING = ".!?…:;,"
+# Latin, CJK full-width (。！？；：，、), Arabic-script (؟ ؛ ،) and Devanagari (। ॥) closers.
+_CLOSING = ".!?…:;,。！？；：，、؟؛،।॥"
 TRAIL = "'\"’”»«›)]」』"
 _LEAD = "'\"‘“«»„‚‹›([「『¿¡"
 _ICASE_START = re.compile(r"[a-z]+[A-Z]")
@@ -64,7 +65,8 @@ def ends_closed(s: str) -> bool:
         s: Stripped text.
 
     Returns:
-        True when the last character before any closing quotes is ``.!?…:;,`` (or none is left).
+        True when the last character before any closing quotes is ``.!?…:;,``, a CJK,
+        Arabic-script or Devanagari closer (``。？؟।``…), or none is left.
     """
     if s and s[-1] in _CLOSING:  # the usual case; no closing mark is in TRAIL or a space
         return True

@@ -50,7 +50,10 @@ _AND = re.compile(
 
 
 def _bucket_key(text: str) -> str:
-    return text[:4].replace("\u200c", "").replace("\u200d", "")[:2].lower()
+    key = text[:2]
+    if "\u200c" in key or "\u200d" in key:
+        key = text[:4].replace("\u200c", "").replace("\u200d", "")[:2]
+    return key.lower()
 
 
 def _buckets() -> dict[str, list[tuple[str, str, bool]]]:
@@ -64,6 +67,11 @@ def _buckets() -> dict[str, list[tuple[str, str, bool]]]:
 
 _BUCKETS: Final = _buckets()
 """Labels by their first two characters: a line whose start is no key needs no pattern."""
+_FIRST_WORDS: Final = {
+    key: tuple({label.split(" ")[0] for label, _, _ in entries})
+    for key, entries in _BUCKETS.items()
+}
+"""Each bucket's labels' first words: a line starting with none of them needs no pattern."""
 
 
 @cache
@@ -99,20 +107,20 @@ def classify(s: str) -> Classified | None:
         the line does not start with a label or the label is not used as one.
     """
     text = s.lstrip(_LEAD)
-    entries = _BUCKETS.get(_bucket_key(text))
+    key = _bucket_key(text)
+    entries = _BUCKETS.get(key)
     if entries is None:
         return None
     head = text[:_HEAD]
-    clean, kept = (
-        _without_zero_width(head)
-        if "\u200c" in head or "\u200d" in head
-        else (head, list(range(len(head))))
-    )
-    m = _pattern(_bucket_key(text)).match(clean)
+    zero_width = "\u200c" in head or "\u200d" in head
+    clean, kept = _without_zero_width(head) if zero_width else (head, None)
+    if not clean[:48].lower().startswith(_FIRST_WORDS[key]):
+        return None
+    m = _pattern(key).match(clean)
     if m is None or m.lastindex is None:
         return None
     _, kind, glued = entries[m.lastindex - 1]
-    end = kept[m.end() - 1] + 1
+    end = m.end() if kept is None else kept[m.end() - 1] + 1
     after = text[end:]
     sep = _SEPARATOR.match(after)
     rest = after[sep.end() :].strip() if sep else after.strip()
