@@ -23,6 +23,8 @@ _STEMS = (
     "orward",
     "ign up",
     "ign-up",
+    "eceiving",
+    "references",
 )
 """Stems one of which every footer holds, written as they appear in any capitalisation."""
 

@@ -144,7 +144,8 @@ def _headline(s: str) -> bool:
     if not core or core[-1] not in _ASKING:
         return False
     core = core.rstrip(_ASKING).rstrip()
-    return bool(core) and _SENTENCE_BREAK.search(core) is None and headlike(core, _TITLE_WORDS)
+    # Headline-sized (as headings are) and one sentence: a question lead runs longer.
+    return bool(core) and _SENTENCE_BREAK.search(core) is None and headlike(core)
 
 
 def _role_follows(items: list[Item], i: int) -> bool:
