@@ -151,7 +151,8 @@ def test_a_question_or_exclamation_headline_is_the_title(headline: str) -> None:
     "lead",
     [
         "Why would anyone build a bridge there? Nobody knows.",
-        "The council met on Tuesday to discuss the plan for the wall, which has been delayed twice since the storms of last winter?",
+        "The council met on Tuesday to discuss the plan for the wall, which has been delayed "
+        "twice since the storms of last winter?",
     ],
 )
 def test_a_question_sentence_lead_is_no_headline(lead: str) -> None:
