@@ -2,18 +2,22 @@
 
 Text format (nothing is lost: every block's text appears):
 
-- the title, then ``By A (role) and B`` and ``outlet · date`` lines when known;
+- the title, then ``By A (role) and B`` and ``outlet · date`` lines when known, then what
+  author-less byline lines add (``Reporting from, Kyiv``) without the list's ``-``: a role line
+  whose role is already shown with its authors is not repeated;
 - ``## heading`` lines; paragraphs wrapped at 78 columns, block quotes prefixed ``> ``, list
   items ``• ``; every quotation is wrapped in ``⟦ ⟧`` (marks included, nested quotes nest);
 - image markers ``▣ credit — caption``, video markers ``▶ credit — caption``;
-- timestamps ``◷ 16:45``; byline lines that name no author are printed as written;
+- timestamps ``◷ 16:45``;
 - each run of boilerplate lines as ``▸ N lines of boilerplate folded:`` with the lines indented;
 - chrome (layout residue, front matter) at the end as ``▸ N lines of chrome folded:``.
 
 Markdown format: YAML front matter (title, authors as ``Name, Role``, date, source, other
 metadata; values single-quoted), ``#`` headings at their level, paragraphs with Markdown
 characters backslash-escaped, ``> `` block quotes, ``- `` list items, images as
-``![caption](#)`` followed by an italic ``*Credit: …*`` (``*Video: …*``) line, and each run of
+``![caption](#)`` followed by an italic ``*Credit: …*`` (``*Video: …*``) line (with no caption,
+``![Credit: …](#)``; a marker with neither is omitted), author-less byline lines as italic
+notes (as in the text format), and each run of
 boilerplate in place as an ``<!-- boilerplate`` HTML comment, one line per line (which the
 Markdown reader reads back as boilerplate). Chrome is omitted.
 """
@@ -25,6 +29,7 @@ import textwrap
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from tui.article.byline import match_byline
 from tui.article.model import (
     Article,
     Author,
@@ -39,6 +44,7 @@ from tui.article.model import (
     Timestamp,
     Title,
 )
+from tui.article.worldlabels import classify as world_label
 
 __all__ = ["format_authors", "json_line", "to_json", "to_markdown", "to_text"]
 
@@ -66,6 +72,50 @@ def format_authors(authors: Sequence[Author]) -> str:
     if len(names) == 1:
         return f"By {names[0]}"
     return f"By {', '.join(names[:-1])} and {names[-1]}"
+
+
+def _role_of(text: str) -> str | None:
+    """The role a ``Role, …`` line gives (any BBC service's label), else None."""
+    found = match_byline(text)
+    if found is None:
+        world = world_label(text)
+        found = world[2] if world is not None else None
+    return found.role if found is not None and found.kind == "role" else None
+
+
+def credits_of(article: Article) -> tuple[frozenset[Author], frozenset[str | None]]:
+    """The article's authors and their roles, as sets for :func:`byline_note`."""
+    return frozenset(article.authors), frozenset(a.role for a in article.authors)
+
+
+def byline_note(
+    article: Article,
+    block: Byline,
+    credited: tuple[frozenset[Author], frozenset[str | None]] | None = None,
+) -> str | None:
+    """What a byline line adds beyond the authors line, for the header: None when nothing.
+
+    A line whose authors are all in ``article.authors`` adds nothing, nor does a role line whose
+    role is shown with an author; any other line (``- Reporting from, Kyiv``) is a note, its
+    list dash dropped, so no label line reads as body text.
+
+    Args:
+        article: The article the block belongs to.
+        block: A byline block.
+        credited: :func:`credits_of` the article, made once by a caller that asks for every
+            byline block (scanning the authors for each block was quadratic).
+
+    Returns:
+        The note, or None.
+    """
+    known, roles = credited if credited is not None else credits_of(article)
+    if block.authors and known.issuperset(block.authors):
+        return None
+    text = " ".join(block.raw.split()).lstrip("-–—•* ").strip()
+    if not text:
+        return None
+    role = _role_of(text) or text  # "- Role, Political editor" or a bare "Political editor"
+    return None if role in roles else text
 
 
 def mark_quotes(paragraph: Paragraph) -> str:
@@ -119,7 +169,7 @@ def _fold(kind: str, lines: Sequence[str]) -> list[str]:
     return [head, *(f"    {line}" for line in lines)]
 
 
-def _text_block(article: Article, block: Block | Heading, credited: frozenset[Author]) -> list[str]:
+def _text_block(article: Article, block: Block | Heading) -> list[str]:
     if isinstance(block, Heading):
         return ["#" * max(2, block.level) + " " + block.text]
     if isinstance(block, Paragraph):
@@ -136,9 +186,6 @@ def _text_block(article: Article, block: Block | Heading, credited: frozenset[Au
         return _credit_line(block)
     if isinstance(block, Title):
         return [] if block.text == article.title else _wrap(block.text)
-    if isinstance(block, Byline):
-        known = block.authors and credited.issuperset(block.authors)
-        return [] if known else _wrap(" ".join(block.raw.split()))
     if isinstance(block, Timestamp):
         return [f"◷ {block.text}"]
     return []
@@ -160,11 +207,14 @@ def to_text(article: Article) -> str:
     facts = " · ".join(x for x in (article.outlet, article.date) if x)
     if facts:
         out.append(facts)
+    credited = credits_of(article)
+    for block in article.blocks():
+        note = byline_note(article, block, credited) if isinstance(block, Byline) else None
+        if note:
+            out += _wrap(note)
     chrome: list[str] = []
     folded: list[str] = []
     in_list = False
-    # A set, made once: scanning the authors for every byline block was quadratic.
-    credited = frozenset(article.authors)
     for block in article.blocks():
         if isinstance(block, Boilerplate):
             folded.append(block.text)
@@ -175,7 +225,7 @@ def to_text(article: Article) -> str:
         if isinstance(block, Chrome):
             chrome += block.text.split("\n")
             continue
-        lines = _text_block(article, block, credited)
+        lines = _text_block(article, block)
         if lines:
             # Items of one list stay together, like a tight Markdown list.
             item = isinstance(block, Paragraph) and block.kind == "list-item"
@@ -262,8 +312,11 @@ def _markdown_block(article: Article, block: Block | Heading) -> str | None:
             return "- " + text.replace("\n", "\n  ")
         return text
     if isinstance(block, ImageCredit):
-        image = f"![{escape_markdown(block.caption or '')}](#)"
         label = "Video" if block.media == "video" else "Credit"
+        if not block.caption:
+            # No empty "![](#)": the credit stands in the alt text, where the reader finds it.
+            return f"![{label}: {escape_markdown(block.credit)}](#)" if block.credit else None
+        image = f"![{escape_markdown(block.caption)}](#)"
         if block.credit or block.media == "video":
             credit = f" {escape_markdown(block.credit)}" if block.credit else ""
             return f"{image}\n*{label}:{credit}*"
@@ -278,6 +331,7 @@ def _markdown_block(article: Article, block: Block | Heading) -> str | None:
 def _markdown_blocks(article: Article) -> Iterator[tuple[str, bool]]:
     """Yield each block's Markdown and whether it is a list item."""
     folded: list[str] = []
+    credited = credits_of(article)
     for block in article.blocks():
         if isinstance(block, Boilerplate):
             # "-->" would end the comment early; the Markdown reader reads the rest back.
@@ -286,10 +340,11 @@ def _markdown_blocks(article: Article) -> Iterator[tuple[str, bool]]:
         if folded:
             yield "\n".join(["<!-- boilerplate", *folded, "-->"]), False
             folded = []
-        if isinstance(block, Byline) and block.authors:
-            continue  # in the front matter
         if isinstance(block, Byline):
-            yield f"*{escape_markdown(' '.join(block.raw.split()))}*", False
+            # Authors and their roles are in the front matter.
+            note = byline_note(article, block, credited)
+            if note:
+                yield f"*{escape_markdown(note)}*", False
             continue
         text = _markdown_block(article, block)
         if text:
