@@ -68,7 +68,7 @@ _CLAIM = _SPEECH | _words(
     labeled dismissed dismisses hailed hails criticised criticized attacked praised praises
     welcomed welcomes condemned condemns pledged pledges blamed blames defended defends
     demanded demands rejected rejects questioned questions promised urged expects expected
-    hopes hoped fears feared says warned admitted describing calling"""
+    hopes hoped fears feared says warned admitted describing calling read reads reading"""
 )
 _SPANISH_VERBS = _words(
     """dijo dice afirmó afirma señaló señala explicó explica añadió añade agregó agrega aseguró
@@ -281,7 +281,8 @@ def clean_run(tokens: list[str]) -> Ref | None:
         nothing of the run is a name.
     """
     words = [t.rstrip(".") if len(t) > 2 or not t.endswith(".") else t for t in tokens]
-    while words and words[0].lower() in _STOP:
+    # Opening words, and adjectives such as "Coffee-loving" or "Cambridge-based".
+    while words and (words[0].lower() in _STOP or words[0].rsplit("-", 1)[-1].islower()):
         words.pop(0)
     courtesy = ""
     for k in range(len(words) - 1, -1, -1):
@@ -661,6 +662,13 @@ def sentence_subject(sentence: str) -> Ref | None:
         return Ref(PRONOUN, gender=_PRONOUNS[low])
     if low in _QUANTIFIERS:
         return Ref(UNNAMED)
+    if not _is_cap(words[k]) and low in ("his", "her", "its", "their", "the") and "," in sentence:
+        # "His creator, Richard Bowden, lecturer at …, refers": the name in apposition.
+        parts = sentence.split(",", 3)
+        if len(parts) >= 3:
+            ref = noun_phrase(parts[1])
+            if ref is not None and ref.kind == NAME and len(ref.tokens) >= 2:
+                return ref
     phrase: list[str] = []
     while k < len(words) and len(phrase) < 8:
         word = words[k]

@@ -26,7 +26,7 @@ surname or short name must be looked up among the names the story introduced.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -247,6 +247,31 @@ _UNNAMED_PEOPLE = frozenset(
         "shopkeeper",
     ]
 )
+_OBJECT_LEAD = frozenset(
+    [
+        "against",
+        "with",
+        "to",
+        "for",
+        "from",
+        "by",
+        "over",
+        "past",
+        "beat",
+        "beating",
+        "defeated",
+        "versus",
+        "vs",
+        "v",
+        "face",
+        "facing",
+    ]
+)
+"""Words before a name that make it the object of the sentence's verb, not its actor."""
+_OTHER_POST = frozenset(
+    ["shadow", "former", "ex", "deputy", "vice", "assistant", "acting", "junior", "late", "then"]
+)
+"""Words before a role noun that make it another post than the bare noun names."""
 _LOOK_BACK = 3
 """Narrative sentences a pronoun looks back over (the quotation's own sentence first)."""
 _GAP = 2
@@ -272,12 +297,19 @@ class _Sentence:
     """A narrative sentence's people: those it names, its subject when it opens with one, and
     whether it brings in someone unnamed ("a deputy", "one neighbour")."""
 
-    __slots__ = ("mentions", "subject", "unnamed")
+    __slots__ = ("mentions", "objects", "subject", "unnamed")
 
-    def __init__(self, mentions: list[_Entity], subject: _Entity | None, unnamed: bool) -> None:
+    def __init__(
+        self,
+        mentions: list[_Entity],
+        subject: _Entity | None,
+        unnamed: bool,
+        objects: list[_Entity],
+    ) -> None:
         self.mentions = mentions
         self.subject = subject
         self.unnamed = unnamed
+        self.objects = objects  # named after "against", "with", "to"…
 
 
 class _Story:
@@ -292,6 +324,7 @@ class _Story:
         self.roles: dict[str, _Entity] = {}
         self.recent: list[_Sentence] = []
         self.source: _Entity | None = None
+        self.topic: _Entity | None = None
         self.scanned = 0  # paragraphs whose names are registered
         self.current = 0  # the quoted paragraph being read
         self.lowered: set[str] | None = None
@@ -367,20 +400,38 @@ class _Story:
                 people = self.by_last.get(ref.tokens[-1], [])
                 if entity in people:
                     people.remove(entity)
-        if prev and prev not in _ROLE_STOP and prev.isalpha() and prev.islower():
-            self.roles[prev] = entity  # "co-chairman Liam Fox", "judge Letitia Clark"
-            gender = _GENDER_ROLES.get(prev)
+        # The role words before the name, lower case ("shadow chancellor Oliver Letwin") or
+        # capitalised as a title ("Chancellor Gordon Brown").
+        role = [w.lower() for w in tokens[: len(tokens) - len(ref.tokens)]]
+        if not role:
+            for word in reversed(before[-3:]):
+                if word in _ROLE_STOP or not word.replace("-", "").isalpha() or not word.islower():
+                    break
+                role.insert(0, word)
+        role = [w for w in role if w not in _ROLE_STOP]
+        if role:
+            self._give_role(role, entity)
+            gender = _GENDER_ROLES.get(role[-1])
             if gender and not entity.gender:
                 entity.gender = gender
-        for word in tokens[: len(tokens) - len(ref.tokens)]:
-            if word.lower() not in _ROLE_STOP:
-                self.roles[word.lower()] = entity  # "Chancellor Gordon Brown"
         after = text[start + len(run) : start + len(run) + 60]
         if after.startswith(", the ") or after.startswith(", its "):
             role = after[2:].split(",", 1)[0].split()
             if 1 < len(role) <= 6:
-                self.roles[role[-1].lower()] = entity  # "Ana Ruiz, the harbour master,"
+                self._give_role(
+                    [w.lower() for w in role], entity
+                )  # "Ana Ruiz, the harbour master,"
         return entity
+
+    def _give_role(self, words: list[str], entity: _Entity) -> None:
+        """Remember who holds a role: the whole phrase, and its head unless a modifier makes
+        it another post ("shadow chancellor" is not "the chancellor")."""
+        words = [w for w in words if not w.endswith(("’s", "'s"))][-3:]
+        if not words:
+            return
+        self.roles[" ".join(words)] = entity
+        if not _OTHER_POST.intersection(words[:-1]):
+            self.roles[words[-1]] = entity
 
     @staticmethod
     def _modifies(text: str, end: int) -> bool:
@@ -445,28 +496,36 @@ class _Story:
         for n, (a, b) in enumerate(split_sentences(text[lo:hi])):
             sentence = text[lo + a : lo + b]
             mentions: list[_Entity] = []
+            objects: list[_Entity] = []
             for match in _RUN.finditer(sentence):
                 entity = self._register_run(sentence, match.start(), match.group())
                 if entity is not None and entity.person is not False:
-                    mentions.append(entity)
+                    before = sentence[max(0, match.start() - 12) : match.start()].split()[-1:]
+                    if before and before[0].lower() in _OBJECT_LEAD:
+                        objects.append(entity)  # "against Ivan Ljubicic": not who acts
+                    else:
+                        mentions.append(entity)
+
             ref = sentence_subject(sentence)
             subject = self._resolve_subject(ref) if ref is not None else None
             unnamed = _unnamed_person().search(sentence) is not None
-            self.recent.append(_Sentence(mentions, subject, unnamed))
+            self.recent.append(_Sentence(mentions, subject, unnamed, objects))
+            if subject is not None and subject.person is not False:
+                self.topic = subject  # the person the story is about now
             if n == 0 and attributed:
                 continue
             said = reported_subject(sentence)
             if said is not None and said.kind == UNNAMED:
                 self.source = _FLOOR_TAKEN  # "A spokesman said the pier was safe."
             elif said is not None and said.kind in (NAME, PRONOUN, ROLE, AGED, BODY):
-                speaker = self.resolve(said)
-                if speaker is not None:
-                    self.source = speaker  # reported speech: "Ana Ruiz said the pier…"
-                elif subject is not None and subject is not self.source:
-                    self.source = None
+                # Reported speech: "Ana Ruiz said the pier…" gives her the floor; someone the
+                # story cannot name ("the chancellor insisted") takes it from the last source.
+                self.source = self.resolve(said)
             elif subject is not None and subject is not self.source and subject.person is not False:
                 # Another person enters the story: the last source no longer carries on.
                 self.source = None
+            elif ref is not None and ref.kind == UNNAMED:
+                self.source = None  # "A notice on the door still read …": someone else's words
 
     def resolve(self, ref: Ref, exclude: _Entity | None = None) -> _Entity | None:
         """The entity a reference stands for, or None (a described source: the floor-taker)."""
@@ -496,55 +555,45 @@ class _Story:
             return known[0] if len(known) == 1 else None  # a lone word: only a known surname
         if ref.kind == NAME:
             return self.resolve_name(ref)
-        if ref.kind == PRONOUN:
-            return self.pronoun(ref.gender, None, 1)
+        if ref.kind in (PRONOUN, AGED):
+            return self.pronoun(ref.gender, None)
         return None
 
-    def pronoun(
-        self, gender: str, exclude: _Entity | None, back: int = _LOOK_BACK, nested: bool = False
-    ) -> _Entity | None:
+    def pronoun(self, gender: str, exclude: _Entity | None, nested: bool = False) -> _Entity | None:
         """The one person he/she can mean, else None.
 
-        The last source, when nobody else came into the story since they spoke (not for a
-        quote inside a quote: there "he" is someone the speaker tells of); else the one
-        person named in the nearest sentence that names anyone, unless someone unnamed
-        ("a deputy") came in since.
+        In turn: the last source, when nobody else came into the story since they spoke (not
+        for a quote inside a quote, where "he" is someone the speaker tells of); the subject of
+        the nearest sentence that has a person for one, or the one person it names; the person
+        the story was last about. Someone unnamed brought in meanwhile ("a deputy knocked on
+        her door") leaves it unresolved.
         """
-        if self.source is _FLOOR_TAKEN and back == _LOOK_BACK and not nested:
-            return None  # "a spokesman said … he added": the spokesman, who has no name
+        fits = _fitting(gender, exclude)
         source = self.source
-        if (
-            back == _LOOK_BACK
-            and not nested
-            and source is not None
-            and source.person is not False
-            and source is not exclude
-            and source.gender in ("", gender or source.gender)
-        ):
-            return source  # nobody else came into the story since they spoke
-        for sentence in reversed(self.recent[-back:]):
+        if not nested:
+            if source is _FLOOR_TAKEN:
+                return None  # "a spokesman said … he added": the spokesman, who has no name
+            if source is not None and fits(source):
+                return source  # nobody else came into the story since they spoke
+        for sentence in reversed(self.recent[-_LOOK_BACK:]):
             if sentence.unnamed:
                 return None  # "a deputy knocked on her door": "he" may be the deputy
+            subject = sentence.subject
+            if subject is not None and fits(subject):
+                return subject
             found: list[_Entity] = []
             for entity in sentence.mentions:
-                fits = entity is not exclude and entity.gender in ("", gender or entity.gender)
-                if fits and entity not in found:
+                if fits(entity) and entity not in found:
                     found.append(entity)
-            if not found:
-                continue
             if len(found) == 1:
                 return found[0]
-            if sentence.subject in found:
-                return sentence.subject
-            return self.source if self.source in found else None
-        if (
-            not nested
-            and self.source is not None
-            and self.source is not exclude
-            and self.source.person is not False
-        ):
-            return self.source if self.source.gender in ("", gender or self.source.gender) else None
-        return None
+            if found:
+                return None  # two people it may mean
+            objects = [e for e in sentence.objects if fits(e)]
+            if len(set(objects)) == 1:
+                return objects[0]  # several objects ("against X and against Y"): look further
+        topic = self.topic
+        return topic if topic is not None and fits(topic) and not nested else None
 
     def body(self, head: str) -> _Entity | None:
         """The body ``the company``/``it`` stands for: one named in the nearest sentences."""
@@ -578,6 +627,20 @@ def _unnamed_person() -> re.Pattern[str]:
         # Not an appositive: "Ana Ruiz, a local resident," names her.
         r"(?<!, )\b(?:a|an|one|another)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(nouns) + r")\b"
     )
+
+
+def _fitting(gender: str, exclude: _Entity | None) -> Callable[[_Entity], bool]:
+    """A test of whether he/she (``gender``) can stand for an entity."""
+
+    def fits(entity: _Entity) -> bool:
+        return (
+            entity is not exclude
+            and entity.person is not False
+            and bool(entity.name)
+            and entity.gender in ("", gender or entity.gender)
+        )
+
+    return fits
 
 
 def _distinct(entities: list[_Entity]) -> list[_Entity]:
@@ -633,7 +696,7 @@ class _Attributor:
                 new_section = True
             if new_section:
                 self.story.recent.clear()
-                self.story.source = None
+                self.story.source = self.story.topic = None
                 last = max(last, self.bounds[section] - 1)
             if index - last - 1 > _GAP:
                 self.story.source = None  # too far from the last quotation to carry it on
