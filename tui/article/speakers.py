@@ -53,6 +53,11 @@ from tui.article.model import Quotation, QuoteSpan, Section
 
 __all__ = ["attribute", "find_speakers"]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # A capitalised run: words starting with a capital (particles allowed inside), one space apart.
 _CAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f]"
 _RUN = re.compile(
@@ -61,144 +66,24 @@ _RUN = re.compile(
     rf"(?: (?:la|las|los|der|den|de))?(?= {_CAP}))"
     rf"(?:\.(?= {_CAP}))?)*"
 )
-_ORG_WORDS = frozenset(
-    [
-        "office",
-        "council",
-        "bank",
-        "reserve",
-        "ministry",
-        "department",
-        "party",
-        "commission",
-        "authority",
-        "agency",
-        "association",
-        "union",
-        "federation",
-        "group",
-        "corporation",
-        "company",
-        "inc",
-        "ltd",
-        "plc",
-        "institute",
-        "university",
-        "college",
-        "trust",
-        "foundation",
-        "court",
-        "parliament",
-        "assembly",
-        "board",
-        "committee",
-        "service",
-        "services",
-        "police",
-        "army",
-        "club",
-        "united",
-        "city",
-        "fc",
-        "research",
-        "securities",
-        "partners",
-        "capital",
-        "holdings",
-        "airways",
-        "airlines",
-        "motors",
-        "media",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "telegraph",
-        "guardian",
-        "mail",
-        "express",
-        "mirror",
-        "herald",
-        "network",
-        "systems",
-        "technologies",
-        "labs",
-        "studios",
-        "pictures",
-        "records",
-        "entertainment",
-        "communications",
-        "telecom",
-        "mobile",
-        "energy",
-        "exchange",
-        "fund",
-        "organisation",
-        "organization",
-        "society",
-        "alliance",
-        "coalition",
-        "front",
-        "movement",
-        "government",
-        "administration",
-        "kremlin",
-        "fed",
-        "bbc",
-    ]
+_ORG_WORDS = _words(
+    """office council bank reserve ministry department party commission authority agency
+    association union federation group corporation company inc ltd plc institute
+    university college trust foundation court parliament assembly board committee
+    service services police army club united city fc research securities partners
+    capital holdings airways airlines motors media news times post journal telegraph
+    guardian mail express mirror herald network systems technologies labs studios
+    pictures records entertainment communications telecom mobile energy exchange fund
+    organisation organization society alliance coalition front movement government
+    administration kremlin fed bbc"""
 )
-_PLACE_PREPOSITIONS = frozenset(
-    ["in", "at", "to", "from", "of", "for", "near", "into", "across", "outside", "inside", "the"]
-)
+_PLACE_PREPOSITIONS = _words("""in at to from of for near into across outside inside the""")
 # A run followed by a role noun and a name modifies the role ("France coach Ana Lund").
 _MODIFIER = re.compile(rf" (?:[a-z][\w\-]* )?([a-z][\w\-]*) {_CAP}")
-_ROLE_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "or",
-        "said",
-        "says",
-        "told",
-        "by",
-        "with",
-        "to",
-        "for",
-        "in",
-        "on",
-        "at",
-        "from",
-        "that",
-        "as",
-        "but",
-        "was",
-        "is",
-        "has",
-        "had",
-        "have",
-        "be",
-        "been",
-        "were",
-        "will",
-        "would",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "this",
-        "these",
-        "those",
-        "former",
-        "new",
-        "old",
-        "according",
-    ]
+_ROLE_STOP = _words(
+    """the a an of and or said says told by with to for in on at from that as but was is
+    has had have be been were will would his her their its our my your this these those
+    former new old according"""
 )
 _GENDER_ROLES = {
     "spokeswoman": "f",
@@ -212,65 +97,17 @@ _GENDER_ROLES = {
     "businessman": "m",
     "sportsman": "m",
 }
-_UNNAMED_PEOPLE = frozenset(
-    [
-        "deputy",
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "neighbour",
-        "neighbor",
-        "resident",
-        "worker",
-        "officer",
-        "soldier",
-        "passenger",
-        "driver",
-        "nurse",
-        "farmer",
-        "fisherman",
-        "villager",
-        "witness",
-        "friend",
-        "relative",
-        "volunteer",
-        "student",
-        "teenager",
-        "stranger",
-        "guard",
-        "policeman",
-        "policewoman",
-        "member",
-        "visitor",
-        "customer",
-        "shopkeeper",
-    ]
+_UNNAMED_PEOPLE = _words(
+    """deputy man woman boy girl neighbour neighbor resident worker officer soldier
+    passenger driver nurse farmer fisherman villager witness friend relative volunteer
+    student teenager stranger guard policeman policewoman member visitor customer
+    shopkeeper"""
 )
-_OBJECT_LEAD = frozenset(
-    [
-        "against",
-        "with",
-        "to",
-        "for",
-        "from",
-        "by",
-        "over",
-        "past",
-        "beat",
-        "beating",
-        "defeated",
-        "versus",
-        "vs",
-        "v",
-        "face",
-        "facing",
-    ]
+_OBJECT_LEAD = _words(
+    """against with to for from by over past beat beating defeated versus vs v face facing"""
 )
 """Words before a name that make it the object of the sentence's verb, not its actor."""
-_OTHER_POST = frozenset(
-    ["shadow", "former", "ex", "deputy", "vice", "assistant", "acting", "junior", "late", "then"]
-)
+_OTHER_POST = _words("""shadow former ex deputy vice assistant acting junior late then""")
 """Words before a role noun that make it another post than the bare noun names."""
 _LOOK_BACK = 3
 """Narrative sentences a pronoun looks back over (the quotation's own sentence first)."""
