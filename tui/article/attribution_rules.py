@@ -125,6 +125,8 @@ _PRONOUNS = {"he": "m", "she": "f", "er": "m", "sie": "f", "él": "m", "ella": "
 _NOBODY = _words("they we i you them us one ellos ellas wir ich man")
 _IT = _words("it es")
 _GERMAN_ARTICLES = _words("der die das den dem des ein eine einer einem eines")
+_DETERMINERS = _words("the a an his her its their our my your these those this that")
+_PASSIVE = _words("was were been is are be being")
 # A described source: the phrase names nobody, even when it names the body behind them.
 _QUANTIFIERS = _words(
     """a an one some several many most few two three four five six seven eight nine ten
@@ -141,7 +143,7 @@ _PLURAL_SOURCES = _words(
 # Nouns of a document or statement: its words are its author's.
 _DOCUMENTS = _words(
     """statement report letter release communique communiqué ruling note memo website blog
-    message announcement document filing comunicado mitteilung erklärung"""
+    message announcement document filing headline editorial comunicado mitteilung erklärung"""
 )
 # Nouns of a person standing for someone the story introduced ("the chancellor said").
 _PERSON_ROLES = _words(
@@ -193,6 +195,12 @@ _AGED = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\b(?:according to|según|laut)\s+", re.IGNORECASE)
+# "“…” is the dry assessment of Ana Ruiz": the words are hers.
+_VIEW_OF = re.compile(
+    r"(?:is|was|are|were)\s+(?:the|a|an)\s+(?:[a-z\-]+\s+){0,2}(?:assessment|view|verdict|"
+    r"opinion|message|warning|advice|conclusion|analysis|prediction|explanation|claim|"
+    r"argument|response|reply|answer)\s+of\s+"
+)
 _OUTLET_RECIPIENT = re.compile(
     r"\s*(?:a|al)\s+(?:la\s+|el\s+)?(?:BBC News Mundo|BBC Mundo|BBC|Reuters|AFP|EFE|AP|CNN)?\s*"
 )
@@ -351,7 +359,9 @@ def noun_phrase(phrase: str) -> Ref | None:
         return Ref(BODY, ("it",))
     if _AGED.search(phrase):
         return Ref(AGED)
-    if " and " in f" {phrase} " and _runs(tokens):
+    if " and " in f" {phrase} " and any(
+        any(t.lower() not in _STOP for t in tokens[a:b]) for a, b in _runs(tokens)
+    ):
         return Ref(NOBODY)  # several sources at once ("Ana Ruiz and her neighbours said")
     head = tokens[-1].lower().rstrip(".")
     runs = _runs(tokens)
@@ -514,7 +524,7 @@ def after_clause(clause: str, quote_end: str) -> Ref | None:
     goes_on = quote_end in ",?!…—–-:" or "," in lead or "—" in lead or first[:1].islower()
     if not goes_on:
         return None  # "“…." The council said…" starts a new sentence
-    match = _ACCORDING.match(first)
+    match = _ACCORDING.match(first) or _VIEW_OF.match(first)
     if match:
         return _first_name_phrase(first[match.end() :])
     tokens = list(_WORD.finditer(first))
@@ -581,16 +591,37 @@ def reported_subject(sentence: str) -> Ref | None:
     Returns:
         The subject of its last reporting verb, or None when it reports nobody's words.
     """
-    return _verb_subject(sentence.rstrip(" .!?"), _SPEECH, False)
+    # The first reporting verb is the sentence's own ("A spokesman said the firm believed…").
+    core = sentence.rstrip(" .!?")
+    words = [w.lower().strip(",") for w in core.split()[:4]]
+    while words and words[0] in ("but", "and", "even", "yet", "so", "still", "however", "just"):
+        words.pop(0)
+    lead = words[0] if words else ""
+    if lead in _SUBORDINATORS or lead in ("although", "though", "as", "if", "since", "despite"):
+        core = core.split(",", 1)[-1]  # "Although Newcastle said …, Bellamy insisted …"
+    return _verb_subject(core, _SPEECH, False, first=True)
 
 
-def _verb_subject(core: str, verbs_of: frozenset[str], short: bool) -> Ref | None:
-    """The subject of the last verb of ``verbs_of`` in ``core``, before or after it."""
+def _verb_subject(
+    core: str, verbs_of: frozenset[str], short: bool, first: bool = False
+) -> Ref | None:
+    """The subject of the last (or ``first``) verb of ``verbs_of`` in ``core``."""
     tokens = list(_WORD.finditer(core))
-    verbs = [t for t in tokens if t.group().lower() in verbs_of]
+    verbs = [
+        t
+        for n, t in enumerate(tokens)
+        if t.group().lower() in verbs_of
+        # "Mr Bell's comments", "the remarks": a noun, not a verb
+        and not (
+            n
+            and (
+                _possessive(tokens[n - 1].group()) or tokens[n - 1].group().lower() in _DETERMINERS
+            )
+        )
+    ]
     if not verbs:
         return None
-    verb = verbs[-1]
+    verb = verbs[0] if first else verbs[-1]
     word = verb.group().lower()
     between = core[verb.end() :].strip()
     if (
@@ -598,11 +629,19 @@ def _verb_subject(core: str, verbs_of: frozenset[str], short: bool) -> Ref | Non
         and between.strip(" ,:").lower() not in ("", "that", "que", "dass")
         and (not core.endswith(":") and word in _SPEECH and not _governs(between))
     ):
-        return None  # a scare quote far from the verb
+        return None  # a scare quote in another sentence than the verb
     head = core[: verb.start()]
     last = head.split()[-1:]
+    if between.startswith("by ") and last and last[0].lower() in _PASSIVE:
+        by = _first_name_phrase(between[3:])  # "was described by Jobs as"
+        return by if by is not None and by.kind == NAME else None
     if word.endswith("ing") or last and last[0].lower() == "to":
-        return sentence_subject(core)  # "…, saying", "used a speech to say": the main subject
+        # "…, saying", "…, adding", "used a speech to say": the main clause's subject.
+        clause = _BOUNDARY.split(head.rstrip(" ,"))[-1] if word.endswith("ing") else head
+        found = sentence_subject(clause) if clause.strip() else None
+        if found is None and word.endswith("ing"):
+            found = _verb_subject(head.rstrip(" ,"), verbs_of, False)  # "said X, adding"
+        return found
     if last and last[0].lower() in _PRONOUNS and len(head.split()) > 1:
         low = last[0].lower()
         return Ref(PRONOUN, gender=_PRONOUNS[low])  # "a plan he described as"
@@ -628,8 +667,8 @@ def _name_only(text: str) -> bool:
 
 
 def _governs(between: str) -> bool:
-    """Whether the words between a speech verb and a short quotation keep it in its clause."""
-    return len(between.split()) <= 12 and not re.search(r"[.;]", between)
+    """Whether the words between a speech verb and a short quotation keep it in its sentence."""
+    return not re.search(r"[.;!?]", between)
 
 
 def sentence_subject(sentence: str) -> Ref | None:

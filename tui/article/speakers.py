@@ -109,6 +109,15 @@ _OBJECT_LEAD = _words(
 """Words before a name that make it the object of the sentence's verb, not its actor."""
 _OTHER_POST = _words("""shadow former ex deputy vice assistant acting junior late then""")
 """Words before a role noun that make it another post than the bare noun names."""
+_SAME_BODY = {
+    noun: ("paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly")
+    for noun in ("paper", "newspaper", "daily", "tabloid")
+}
+"""Role nouns that name the same kind of body ("the paper" after "Spanish daily ABC")."""
+_GOES_ON = re.compile(
+    r"\s*,?\s*(?:and|but)\s+(?:also\s+|then\s+)?(?:said|says|added|called|told|described|warned|insisted|accused|urged|claimed|branded|labelled|dismissed)\b"
+)
+"""The text between two quotations of one clause whose subject goes on ("… and said the …")."""
 _LOOK_BACK = 3
 """Narrative sentences a pronoun looks back over (the quotation's own sentence first)."""
 _GAP = 2
@@ -433,16 +442,23 @@ class _Story:
         return topic if topic is not None and fits(topic) and not nested else None
 
     def body(self, head: str) -> _Entity | None:
-        """The body ``the company``/``it`` stands for: one named in the nearest sentences."""
-        found = self.roles.get(head) if head != "it" else None
-        if found is not None and found.person is not True:
-            return found
+        """The body ``the company``/``it``/``the paper`` stands for.
+
+        The last source when it is no person ("Vivendi has said it believes"), else the body
+        the story gave that name ("Spanish daily ABC" for "the paper"), else the subject of the
+        nearest sentence that is a body.
+        """
+        source = self.source
+        if source is not None and source is not _FLOOR_TAKEN and source.person is not True:
+            return source
+        for noun in _SAME_BODY.get(head, (head,)):
+            found = self.roles.get(noun) if noun != "it" else None
+            if found is not None and found.person is not True:
+                return found
         for sentence in reversed(self.recent[-_LOOK_BACK:]):
             subject = sentence.subject
             if subject is not None and subject.person is not True:
                 return subject
-        if self.source is not None and self.source.person is not True and self.source.name:
-            return self.source
         return None
 
     def role(self, ref: Ref) -> _Entity | None:
@@ -590,7 +606,13 @@ class _Attributor:
         # quotation before it ("“…,” he said. “…”": this one carries the speech on)
         index, lo, start = self.first[q]
         text = self.texts[index]
-        carried = lo > 0 and after_clause(text[lo:start], text[lo - 1 : lo]) is not None
+        # (not when that clause runs on into this one: "said Ana Lund, adding it was “…”")
+        between = text[lo:start].rstrip()
+        carried = (
+            lo > 0
+            and between[-1:] in ".!?"
+            and after_clause(text[lo:start], text[lo - 1 : lo]) is not None
+        )
         before = _last_sentence(text[lo:start])
         if ref is None and not carried:
             if not before.strip() and lo == 0 and index > self.bounds[section]:
@@ -598,6 +620,10 @@ class _Attributor:
                 before = _last_sentence(tail) if tail.endswith(":") else ""
             if before.strip():
                 ref = before_sentence(before, len(quote.split(None, 3)) <= 3)
+            if ref is None and lo > 0 and _GOES_ON.match(before):
+                # "called it “…” and said the “…” tactics": the same subject goes on.
+                source = self.story.source
+                return None if source is _FLOOR_TAKEN else source
         if ref is None:
             # 3. the speech just before it, carried on (never a word or two: a scare quote
             # with no verb of its own is nobody's in particular)
