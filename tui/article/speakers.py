@@ -59,13 +59,17 @@ def _words(text: str) -> frozenset[str]:
 
 
 # A capitalised run: words starting with a capital (particles allowed inside), one space apart.
+# A period belongs to a run only after an initial or a title ("George W. Bush", "Mr. Lund"),
+# never after a word: "in Iraq. He said" is two sentences.
 _CAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f]"
-_RUN = re.compile(
-    rf"(?<![\w’'\-]){_CAP}[\w’'\-]*(?:\.(?= {_CAP}))?"
-    rf"(?: (?:{_CAP}[\w’'\-]*|(?:de|da|del|van|von|der|den|la|le|bin|al|zu|y)"
-    rf"(?: (?:la|las|los|der|den|de))?(?= {_CAP}))"
-    rf"(?:\.(?= {_CAP}))?)*"
+_TOKEN = (
+    rf"(?:(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Gen|Sen|Gov|Capt|Lt|Sgt|Jr|Sr)\.(?= {_CAP})"
+    rf"|{_CAP}\.(?= {_CAP})|{_CAP}[\w’'\-]*)"
 )
+_PARTICLE = r"(?:de|da|del|van|von|der|den|la|le|bin|al|zu|y)(?: (?:la|las|los|der|den|de))?"
+_RUN = re.compile(rf"(?<![\w’'\-]){_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}(?= {_CAP})))*")
+# The same, two words or more (a lone capitalised word cannot introduce anyone).
+_MULTI_RUN = re.compile(rf"(?<![\w’'\-]){_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}(?= {_CAP})))+")
 _ORG_WORDS = _words(
     """office council bank reserve ministry department party commission authority agency
     association union federation group corporation company inc ltd plc institute
@@ -118,6 +122,9 @@ _GOES_ON = re.compile(
     r"\s*,?\s*(?:and|but)\s+(?:also\s+|then\s+)?(?:said|says|added|called|told|described|warned|insisted|accused|urged|claimed|branded|labelled|dismissed)\b"
 )
 """The text between two quotations of one clause whose subject goes on ("… and said the …")."""
+_UNNAMED_NOUNS = PERSON_ROLES | _UNNAMED_PEOPLE
+_NEAR = 600
+"""Characters of narrative before a quotation that are read sentence by sentence."""
 _LOOK_BACK = 3
 """Narrative sentences a pronoun looks back over (the quotation's own sentence first)."""
 _GAP = 2
@@ -174,6 +181,9 @@ class _Story:
         self.scanned = 0  # paragraphs whose names are registered
         self.current = 0  # the quoted paragraph being read
         self.lowered: set[str] | None = None
+        # Narrative and speakers not read yet, in order: ("n", text, lo, hi, attributed),
+        # ("s", speaker) or ("r",) for a new section. Read only when a decision needs them.
+        self.pending: list[tuple[object, ...]] = []
 
     # -- names ----------------------------------------------------------------------------
 
@@ -213,16 +223,25 @@ class _Story:
         while self.scanned < index:
             text = self.texts[self.scanned]
             self.scanned += 1
-            for match in _RUN.finditer(text):
+            # Only runs of two words or more can introduce a name (a lone word is looked up).
+            for match in _MULTI_RUN.finditer(text):
                 self._register_run(text, match.start(), match.group())
 
     def _register_run(self, text: str, start: int, run: str) -> _Entity | None:
+        if " " not in run:  # a lone word: only a surname the story introduced
+            word = run[:-2] if run.endswith(("’s", "'s")) else run.rstrip("’'")
+            known = self.by_last.get(word)
+            if not known:
+                return None
+            known = _distinct(known)
+            return known[0] if len(known) == 1 else None
         tokens = run.split(" ")
-        cut = next((k for k, t in enumerate(tokens) if t.endswith(("’s", "'s"))), -1)
+        # A possessive ends the name: "Germany's Tommy Haas", "Novartis' Sandoz".
+        cut = next((k for k, t in enumerate(tokens) if t.endswith(("’s", "'s", "’", "'"))), -1)
         if cut >= 0:
             tokens = tokens[: cut + 1]
-            tokens[-1] = tokens[-1][:-2]
-        ref = clean_run(tokens)
+            tokens[-1] = tokens[-1][:-2] if tokens[-1].endswith(("’s", "'s")) else tokens[-1][:-1]
+        ref = _cleaned(" ".join(tokens))
         if ref is None:
             return None
         if len(ref.tokens) < 2 and not ref.courtesy:
@@ -249,6 +268,8 @@ class _Story:
         # The role words before the name, lower case ("shadow chancellor Oliver Letwin") or
         # capitalised as a title ("Chancellor Gordon Brown").
         role = [w.lower() for w in tokens[: len(tokens) - len(ref.tokens)]]
+        if not role and before and before[-1].endswith(",") and before[-1][:-1] in PERSON_ROLES:
+            role = [before[-1][:-1]]  # "Ofsted chief, David Bell"
         if not role:
             for word in reversed(before[-3:]):
                 if word in _ROLE_STOP or not word.replace("-", "").isalpha() or not word.islower():
@@ -330,6 +351,46 @@ class _Story:
     # -- narrative ------------------------------------------------------------------------
 
     def narrate(self, text: str, lo: int, hi: int, attributed: bool) -> None:
+        """Queue the narrative ``text[lo:hi]`` (see :meth:`_read`) until a decision needs it."""
+        if lo < hi:
+            self.pending.append(("n", text, lo, hi, attributed))
+
+    def spoke(self, speaker: _Entity | None) -> None:
+        """Queue a quotation's speaker: from there on the last source, until the story moves on."""
+        self.pending.append(("s", speaker))
+
+    def reset(self) -> None:
+        """Queue a new section: nobody carries on across a heading."""
+        self.pending.append(("r",))
+
+    def flush(self) -> None:
+        """Read what was queued, in order.
+
+        Narrative before the last speaker or section start is skipped: that speaker takes the
+        floor whatever it said, so a story whose quotations all name their speakers is never
+        read sentence by sentence.
+        """
+        pending = self.pending
+        if not pending:
+            return
+        self.pending = []
+        last = max((k for k, item in enumerate(pending) if item[0] != "n"), default=-1)
+        if last >= 0:
+            item = pending[last]
+            if item[0] == "r":
+                self.recent.clear()
+                self.source = self.topic = None
+            else:
+                self.source = item[1]  # type: ignore[assignment]
+        for item in pending[last + 1 :]:
+            self._read(*item[1:])  # type: ignore[arg-type]
+
+    def current_source(self) -> _Entity | None:
+        """The last source, once the queue is read."""
+        self.flush()
+        return self.source
+
+    def _read(self, text: str, lo: int, hi: int, attributed: bool) -> None:
         """Read the narrative ``text[lo:hi]``: its names, subjects and reported speech.
 
         Args:
@@ -339,6 +400,13 @@ class _Story:
             attributed: True when its first sentence is the attribution of the quotation just
                 before (``, said Ana Ruiz.``): that source already took the floor.
         """
+        if hi - lo > _NEAR:
+            # A long stretch of narrative: only its last sentences can bear on the quotation
+            # after it, and so much story between two quotations breaks any carrying on.
+            cut = text.find(". ", hi - _NEAR, hi)
+            if cut >= 0:
+                lo, attributed = cut + 2, False
+                self.source = None
         for n, (a, b) in enumerate(split_sentences(text[lo:hi])):
             sentence = text[lo + a : lo + b]
             mentions: list[_Entity] = []
@@ -354,7 +422,7 @@ class _Story:
 
             ref = sentence_subject(sentence)
             subject = self._resolve_subject(ref) if ref is not None else None
-            unnamed = _unnamed_person().search(sentence) is not None
+            unnamed = _unnamed_person(sentence)
             self.recent.append(_Sentence(mentions, subject, unnamed, objects))
             if subject is not None and subject.person is not False:
                 self.topic = subject  # the person the story is about now
@@ -378,6 +446,8 @@ class _Story:
         kind = ref.kind
         if kind == NAME:
             self.scan_to(self.current)
+            if len(ref.tokens) == 1:
+                self.flush()  # a surname: the names read so far in this paragraph too
             return self.resolve_name(ref)
         if kind in (PRONOUN, AGED):
             found = self.pronoun(ref.gender, exclude)
@@ -389,7 +459,7 @@ class _Story:
         if kind == BODY:
             return self.body(ref.tokens[0])
         if kind == DOCUMENT:
-            source = self.source
+            source = self.current_source()
             return source if source is not None and source.name else None
         if kind == UNNAMED:
             return _FLOOR_TAKEN
@@ -414,6 +484,7 @@ class _Story:
         the story was last about. Someone unnamed brought in meanwhile ("a deputy knocked on
         her door") leaves it unresolved.
         """
+        self.flush()
         fits = _fitting(gender, exclude)
         source = self.source
         if not nested:
@@ -448,6 +519,7 @@ class _Story:
         the story gave that name ("Spanish daily ABC" for "the paper"), else the subject of the
         nearest sentence that is a body.
         """
+        self.flush()
         source = self.source
         if source is not None and source is not _FLOOR_TAKEN and source.person is not True:
             return source
@@ -463,6 +535,7 @@ class _Story:
 
     def role(self, ref: Ref) -> _Entity | None:
         """Whoever the story gave a role (``the chancellor``), else the one person it fits."""
+        self.flush()
         phrase, head = ref.tokens
         found = self.roles.get(phrase) or self.roles.get(head)
         if found is not None:
@@ -472,14 +545,23 @@ class _Story:
         return None
 
 
-@lru_cache(maxsize=1)
-def _unnamed_person() -> re.Pattern[str]:
-    """Someone brought in without a name: "a deputy", "an elderly neighbour", "one man"."""
-    nouns = sorted(PERSON_ROLES | _UNNAMED_PEOPLE, key=len, reverse=True)
-    return re.compile(
-        # Not an appositive: "Ana Ruiz, a local resident," names her.
-        r"(?<!, )\b(?:a|an|one|another)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(nouns) + r")\b"
-    )
+# "a deputy", "an elderly neighbour", "one man" (not an appositive: "Ana Ruiz, a resident,").
+_INDEFINITE = re.compile(r"(?<!, )\b(?:a|an|one|another) ((?:[a-z][\w\-]* ){0,2}[a-z][\w\-]*)")
+
+
+def _unnamed_person(sentence: str) -> bool:
+    """Whether a sentence brings in someone without a name ("a deputy knocked")."""
+    for match in _INDEFINITE.finditer(sentence):
+        words = match.group(1).split(" ")
+        if not _UNNAMED_NOUNS.isdisjoint(words):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _cleaned(run: str) -> Ref | None:
+    """:func:`clean_run` of a run, memoised: a story names the same people again and again."""
+    return clean_run(run.split(" "))
 
 
 def _fitting(gender: str, exclude: _Entity | None) -> Callable[[_Entity], bool]:
@@ -548,11 +630,10 @@ class _Attributor:
                 section += 1
                 new_section = True
             if new_section:
-                self.story.recent.clear()
-                self.story.source = self.story.topic = None
+                self.story.reset()
                 last = max(last, self.bounds[section] - 1)
             if index - last - 1 > _GAP:
-                self.story.source = None  # too far from the last quotation to carry it on
+                self.story.spoke(None)  # too far from the last quotation to carry it on
             for between in range(max(last + 1, self.bounds[section], index - _GAP), index):
                 text = self.texts[between]
                 self.story.narrate(text, 0, len(text), False)
@@ -591,7 +672,7 @@ class _Attributor:
             speaker = self.decide(section, q, after)
             self.speakers[q] = speaker
             if speaker is not None:
-                self.story.source = speaker
+                self.story.spoke(speaker)
             attributed = bool(after) and after_clause(after, self.quotes[q][-1:]) is not None
             for where, part, held in self.pending.pop(q, ()):
                 self.nested(where, part, held)
@@ -622,12 +703,12 @@ class _Attributor:
                 ref = before_sentence(before, len(quote.split(None, 3)) <= 3)
             if ref is None and lo > 0 and _GOES_ON.match(before):
                 # "called it “…” and said the “…” tactics": the same subject goes on.
-                source = self.story.source
+                source = self.story.current_source()
                 return None if source is _FLOOR_TAKEN else source
         if ref is None:
             # 3. the speech just before it, carried on (never a word or two: a scare quote
             # with no verb of its own is nobody's in particular)
-            source = self.story.source
+            source = self.story.current_source()
             short = len(quote.split(None, 3)) <= 3 and not before.rstrip().endswith(":")
             return None if source is _FLOOR_TAKEN or short else source
         return self.resolve(ref, None)
