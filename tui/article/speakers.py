@@ -62,14 +62,15 @@ def _words(text: str) -> frozenset[str]:
 # A period belongs to a run only after an initial or a title ("George W. Bush", "Mr. Lund"),
 # never after a word: "in Iraq. He said" is two sentences.
 _CAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f]"
-_TOKEN = (
-    rf"(?:(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Gen|Sen|Gov|Capt|Lt|Sgt|Jr|Sr)\.(?= {_CAP})"
-    rf"|{_CAP}\.(?= {_CAP})|{_CAP}[\w’'\-]*)"
-)
+# The capital comes first and the lookbehind after it, so the scan skips lower case at once.
+_TITLED = r"(?:r|rs|s|t|rof|ev|en|ov|apt|gt|r)"
+_TOKEN = rf"{_CAP}(?:{_TITLED}?\.(?= {_CAP})|[\w’'\-]*)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|la|le|bin|al|zu|y)(?: (?:la|las|los|der|den|de))?"
-_RUN = re.compile(rf"(?<![\w’'\-]){_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}(?= {_CAP})))*")
+_START = rf"{_CAP}(?<![\w’'\-]{_CAP})"
+_REST = rf"(?:{_TITLED}?\.(?= {_CAP})|[\w’'\-]*)"
+_RUN = re.compile(rf"{_START}{_REST}(?: (?:{_TOKEN}|{_PARTICLE}(?= {_CAP})))*")
 # The same, two words or more (a lone capitalised word cannot introduce anyone).
-_MULTI_RUN = re.compile(rf"(?<![\w’'\-]){_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}(?= {_CAP})))+")
+_MULTI_RUN = re.compile(rf"{_START}{_REST}(?: (?:{_TOKEN}|{_PARTICLE}(?= {_CAP})))+")
 _ORG_WORDS = _words(
     """office council bank reserve ministry department party commission authority agency
     association union federation group corporation company inc ltd plc institute
@@ -374,6 +375,7 @@ class _Story:
         if not pending:
             return
         self.pending = []
+        self.scan_to(self.current)  # the names a lone surname may stand for
         last = max((k for k, item in enumerate(pending) if item[0] != "n"), default=-1)
         if last >= 0:
             item = pending[last]
@@ -445,6 +447,8 @@ class _Story:
         """The entity a reference stands for, or None (a described source: the floor-taker)."""
         kind = ref.kind
         if kind == NAME:
+            if len(ref.tokens) > 1 and " ".join(ref.tokens) in self.entities:
+                return self.entities[" ".join(ref.tokens)]  # a full name seen before
             self.scan_to(self.current)
             if len(ref.tokens) == 1:
                 self.flush()  # a surname: the names read so far in this paragraph too
@@ -638,7 +642,6 @@ class _Attributor:
                 text = self.texts[between]
                 self.story.narrate(text, 0, len(text), False)
             self.story.current = index
-            self.story.scan_to(index)
             self.paragraph(index, section)
             last = index
         return [e.name if e is not None and e.name else None for e in self.speakers]
