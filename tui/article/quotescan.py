@@ -262,6 +262,13 @@ class Scanner:
                 return width
             if before.isalnum() and after.isalnum():
                 return 1  # don’t, Duarte’s, 90’s, o’clock
+            if (
+                after in "sS"
+                and before
+                and not before.isspace()
+                and not text[i + 2 : i + 3].isalpha()
+            ):
+                return 1  # a possessive after punctuation: OutRage!’s, (BBC)’s
         k = self._accepting(ch) if self.stack else -1
         space_before = not before or before.isspace()
         if ch == '"' or ch == "\u201c":
