@@ -214,7 +214,7 @@ _AFTER_STOP = _words(
     during last this yesterday today tonight earlier later in a an not if because about"""
 )
 _CLAUSE_STOP = re.compile(r"[.;!?\"“”«»„]")
-_BOUNDARY = re.compile(r"[,;:(—–]|\s-\s")
+_BOUNDARY = re.compile(r",(?!\d)|[;:(—–]|\s-\s")  # not the comma of "£2,000"
 _LEADING_CONJ = re.compile(
     r"^(?:(?:and|but|while|as|that|so|because|after|before|when|although|though|whereas|"
     r"meanwhile|however|y|pero|und|aber|dass|que)\s+)+",
@@ -645,7 +645,7 @@ def _verb_subject(
         return by if by is not None and by.kind == NAME else None
     if word.endswith("ing") or last and last[0].lower() == "to":
         # "…, saying", "…, adding", "used a speech to say": the main clause's subject.
-        clause = _BOUNDARY.split(head.rstrip(" ,"))[-1] if word.endswith("ing") else head
+        clause = _BOUNDARY.split(head.rstrip(" ,"))[-1]
         found = sentence_subject(clause) if clause.strip() else None
         if found is None and word.endswith("ing"):
             found = _verb_subject(head.rstrip(" ,"), verbs_of, False)  # "said X, adding"
@@ -692,6 +692,14 @@ def sentence_subject(sentence: str) -> Ref | None:
         A NAME (of two words or more, or with a title), PRONOUN, UNNAMED or NOBODY
         reference, or None.
     """
+    opening = sentence.lstrip()[:6].lower()
+    if opening.startswith(("his ", "her ", "its ", "their ", "the ")) and "," in sentence:
+        # "His creator, Richard Bowden, lecturer at …, refers": the name in apposition.
+        parts = sentence.split(",", 3)
+        if len(parts) >= 3 and _name_only(parts[1].strip()):
+            ref = noun_phrase(parts[1])
+            if ref is not None and ref.kind == NAME and len(ref.tokens) >= 2:
+                return ref
     words: list[str] = []
     end = 0
     for match in _WORD.finditer(sentence, 0, 120):
@@ -709,13 +717,6 @@ def sentence_subject(sentence: str) -> Ref | None:
         return Ref(PRONOUN, gender=_PRONOUNS[low])
     if low in _QUANTIFIERS:
         return Ref(UNNAMED)
-    if not _is_cap(words[k]) and low in ("his", "her", "its", "their", "the") and "," in sentence:
-        # "His creator, Richard Bowden, lecturer at …, refers": the name in apposition.
-        parts = sentence.split(",", 3)
-        if len(parts) >= 3:
-            ref = noun_phrase(parts[1])
-            if ref is not None and ref.kind == NAME and len(ref.tokens) >= 2:
-                return ref
     phrase: list[str] = []
     while k < len(words) and len(phrase) < 8:
         word = words[k]
@@ -725,11 +726,12 @@ def sentence_subject(sentence: str) -> Ref | None:
                 return None  # "Ana Ruiz's boat": the subject is the boat
         elif (
             phrase
-            and any(_is_cap(w) for w in words[k + 1 : k + 3])
+            and any(_is_cap(w) for w in words[k + 1 : k + 4])
             and word.isalpha()
-            and (word.lower() not in _AFTER_STOP and word.lower() not in _CLAIM)
+            and (word.lower() not in _AFTER_STOP or word == "of" and not _is_cap(phrase[-1]))
+            and word.lower() not in _CLAIM
         ):
-            phrase.append(word)  # a role word inside the subject
+            phrase.append(word)  # role words inside the subject ("director of rugby")
         else:
             break
         k += 1
