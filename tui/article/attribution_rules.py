@@ -120,7 +120,8 @@ _STOP = _words(
     aus für gegen seit über vor zwischen während wegen trotz neben hinter ohne durch con desde
     entre sin sobre tras hasta durante para por earlier now speaking asked writing both
     instead indeed still even yet although though because unless whereas what why how where
-    who which whom whose according last next first second third new former ex late"""
+    who which whom whose according last next first second third new former ex late mein meine
+    dein deine sein seine ihr ihre unser unsere"""
 )
 _PRONOUNS = {"he": "m", "she": "f", "er": "m", "sie": "f", "él": "m", "ella": "f"}
 _NOBODY = _words("they we i you them us one ellos ellas wir ich man")
@@ -161,7 +162,8 @@ _PERSON_ROLES = _words(
     producer correspondent reporter journalist columnist critic partner adviser advisor
     aide consultant strategist negotiator lecturer expert novelist poet director-general
     footballer cricketer golfer boxer rider driver runner skipper manager musician rapper
-    comedian director entrepreneur campaigner activist librarian curator chef"""
+    comedian director entrepreneur campaigner activist librarian curator chef drummer
+    guitarist bassist frontman keyboardist vocalist"""
 )
 PERSON_ROLES = _PERSON_ROLES
 """Role nouns of people (coach, analyst, producer…), for the mention tracker."""
@@ -242,11 +244,13 @@ NOBODY = "nobody"
 class Ref:
     """What an attribution phrase refers to, before it is resolved to a speaker."""
 
-    __slots__ = ("courtesy", "gender", "kind", "tokens")
+    __slots__ = ("courtesy", "gender", "kind", "sure", "tokens")
 
     def __init__(
         self, kind: str, tokens: tuple[str, ...] = (), courtesy: str = "", gender: str = ""
     ) -> None:
+        self.sure = True
+        """False for a lone word that may not be a name: only a known surname is taken."""
         self.kind = kind
         """One of the kinds above."""
         self.tokens = tokens
@@ -457,6 +461,9 @@ def _appositive_subject(parts: list[str]) -> Ref | None:
             part = _BOUNDARY.split(part)[-1].strip() if k == 0 else part
         if not first[:1].isupper() and k > 0 and first.lower() not in ("the", "its", "their"):
             continue
+        words = part.lower().split()
+        if k > 0 and (any(_possessive(w) for w in words) or not _PERSON_ROLES.isdisjoint(words)):
+            continue  # "Capgemini's principal consultant on RFID": a description, not a name
         ref = noun_phrase(part)
         if ref is None:
             continue
@@ -583,7 +590,17 @@ def before_sentence(sentence: str, short: bool) -> Ref | None:
             ref = noun_phrase(plain)
             if ref is not None and ref.kind == NAME:
                 return ref  # "Ana Ruiz: “…”"
-    return _verb_subject(core, _CLAIM, short)
+    found = _verb_subject(core, _CLAIM, short)
+    if found is None and core.endswith(":"):
+        # A colon hands the floor to the sentence's subject, whatever its verb
+        # ("Drummer Ana Lund echoed those sentiments: “…”").
+        found = sentence_subject(core)
+        if found is not None and len(found.tokens) < 2 and not found.courtesy:
+            # A lone capitalised word may be a noun ("Mein Mann sagt:"); a copy, as the
+            # phrase memos share their answers.
+            found = Ref(found.kind, found.tokens, found.courtesy, found.gender)
+            found.sure = False
+    return found
 
 
 def reported_subject(sentence: str) -> Ref | None:

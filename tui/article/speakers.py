@@ -345,7 +345,7 @@ class _Story:
             return body  # "the Fed" → "Federal Reserve", "FSA" → "Financial Services Authority"
         if ref.courtesy:
             return self.entity((f"{ref.courtesy} {word}",), ref.gender, True)
-        if self._is_common(word):
+        if not ref.sure or self._is_common(word):
             return None  # "Police said": a common noun, not a name
         return self.entity((word,))
 
