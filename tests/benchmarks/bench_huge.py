@@ -18,7 +18,8 @@ case in a fresh child process, so each peak RSS (``VmHWM``) belongs to that case
 - ``shapes``: inputs that were once quadratic, ``--shapes`` items each — a Markdown file of
   ``By …`` lines, front matter listing that many authors, one byline naming that many people
   and as many roles, and a library search for a query of ``--shapes / 5`` words all found in
-  the library (seconds each; every one should grow linearly with ``--shapes``).
+  the library (seconds each; every one should grow linearly with ``--shapes``), and quote-mark
+  floods of ``--shapes * 250`` characters (straight ``"`` and curly ``“”``) with the peak.
 
 Memory figures are also printed per MB of input (``× file``), after subtracting the child's
 RSS before the work began (interpreter and imports). ``--tiny`` runs a 1 MB article, 20
@@ -200,6 +201,12 @@ def shape_texts(count: int) -> dict[str, str]:
     }
 
 
+def flood_texts(count: int) -> dict[str, str]:
+    """Quote-mark floods of ``count * 250`` characters: straight marks, curly pairs."""
+    size = count * 250
+    return {"flood-straight": '"' * size, "flood-curly": "“”" * (size // 2)}
+
+
 def _child_shapes(folder: Path, db: Path, count: int) -> dict[str, float]:
     from tui.article import parse
     from tui.library import LibraryIndex
@@ -212,6 +219,14 @@ def _child_shapes(folder: Path, db: Path, count: int) -> dict[str, float]:
         figures[name] = perf_counter() - start
         figures[f"{name}_kb"] = len(text.encode("utf-8")) / 1000
         assert len(article.authors) == count, (name, len(article.authors))
+    # Quote-mark floods (#16.11): 250 characters per item, parsed as scraped text.
+    for name, text in flood_texts(count).items():
+        start = perf_counter()
+        article = parse(text, path=f"{name}.txt")
+        figures[name] = perf_counter() - start
+        figures[f"{name}_kb"] = len(text.encode("utf-8")) / 1000
+        assert not article.quotes, name
+    figures["flood_peak"] = peak_mb()
     files = find_articles([folder])[0][:5]
     with LibraryIndex(db) as index:
         list(index.update(files, roots=[folder]))
@@ -312,6 +327,10 @@ def run(
             size = f"{shapes} {what}, {f[f'{name}_kb']:.0f} kB"
             rows.append((f"shapes {name}", f"{f[name]:.2f} s ({size})"))
         rows.append(("shapes search", f"{f['search']:.2f} s ({f['words']:.0f} words)"))
+        straight, curly = flood_texts(1)
+        floods = f'{f[straight]:.2f} s + {f[curly]:.2f} s ({f[f"{straight}_kb"]:.0f} kB of " '
+        rows.append(("shapes floods", floods + f"and {f[f'{curly}_kb']:.0f} kB of “”)"))
+        rows.append(("shapes peak", f"{f['flood_peak']:.0f} MB"))
     return rows
 
 

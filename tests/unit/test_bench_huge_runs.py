@@ -33,6 +33,8 @@ LABELS = [
     "shapes authors",
     "shapes roles",
     "shapes search",
+    "shapes floods",
+    "shapes peak",
 ]
 MEMORY = re.compile(r"^\d+ MB \(-?\d+\.\d × file \+ \d+ MB\)$")
 
@@ -59,6 +61,9 @@ def test_tiny_run_prints_every_figure(tmp_path: Path) -> None:
     for name, what in (("bylines", "By lines"), ("authors", "authors"), ("roles", "roles")):
         assert re.match(rf"^\d+\.\d+ s \(400 {what}, \d+ kB\)$", rows[f"shapes {name}"])
     assert re.match(r"^\d+\.\d+ s \(80 words\)$", rows["shapes search"])
+    floods = r'^\d+\.\d+ s \+ \d+\.\d+ s \(100 kB of " and 300 kB of “”\)$'
+    assert re.match(floods, rows["shapes floods"]), rows["shapes floods"]
+    assert re.match(r"^\d+ MB$", rows["shapes peak"])
     assert re.match(r"^\d+ ms median, \d+ ms max \(\d+ keys while loading\)$", rows["app key lag"])
     # The inputs were generated where asked, never in the repository; the children's XDG
     # folders were private to the run (the app wrote its reading state there).

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.article import parse
 from tui.article.model import Heading, ImageCredit, Paragraph, Quotation, Section
 from tui.article.quotes import MAX_DEPTH, FoundQuote, annotate, find_quotes
+from tui.article.quotescan import find_marks
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -606,3 +609,42 @@ def test_marks_found_in_groups_of_paragraphs_are_those_of_the_whole(
         assert quotescan.find_marks(texts) == whole
     finally:
         quotescan._GROUP_CHARS = saved
+
+
+# -- floods of quote marks (#16.11): memory and work stay bounded ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('"' * 400_000, id="straight"),
+        pytest.param("“”" * 200_000, id="curly-pairs"),
+        pytest.param("„“" * 200_000, id="german-pairs"),
+        pytest.param("'" * 400_000, id="single"),
+        pytest.param("«»" * 200_000, id="guillemets"),
+    ],
+)
+def test_a_flood_of_marks_quotes_nothing_and_stays_small(text: str) -> None:
+    tracemalloc.start()
+    try:
+        article = parse(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert article.quotes == ()  # marks around no word quote nobody
+    assert "".join(p.text for p in article.paragraphs) == text  # nothing lost
+    # Far below the bound of 7-9 times the input (the text itself is 0.4-1.6 MB here).
+    assert peak < 4 * len(text.encode("utf-8")) + 2_000_000, peak
+
+
+def test_a_flood_of_tiny_quotations_is_capped() -> None:
+    text = '"a" ' * 100_000
+    article = parse(text)
+    # About one quotation per hundred characters at most: far more than news ever holds.
+    assert 0 < len(article.quotes) <= len(text) // 100 + 1
+
+
+def test_marks_beyond_the_cap_are_not_read() -> None:
+    text = "Normal words here. " * 10 + '"' * 1_000_000
+    marks = find_marks([text])
+    assert sum(len(m) for m in marks.values()) <= len(text) // 25 + 10_000

@@ -23,12 +23,21 @@ __all__ = ["MAX_DEPTH", "Record", "Scanner", "find_marks", "paragraph_count", "r
 MAX_DEPTH = 8
 """Openers found while this many quotations are already open are ignored (garbage, not prose)."""
 
+_WORDLIKE = re.compile(r"\w")
+"""A quotation must hold a letter or digit: marks around nothing quote nobody."""
+_CHARS_PER_QUOTE = 100
+_MIN_BUDGET = 2_000
+_CHARS_PER_MARK = 25
+_MIN_MARKS = 10_000
+"""Marks read per group: one per 25 characters and 10,000 more (news has one per ~150)."""
+
 # Every character that can open or close a quotation.
 _MARK_CHARS = (
     "\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f"
 )
 _SINGLES = "'\u2018\u2019\u201a"  # ' ‘ ’ ‚
 _SINGLE_RE = re.compile("['\u2018\u2019\u201a]")
+_ANY_MARK = re.compile("[" + re.escape(_MARK_CHARS) + "]")
 
 # Which characters close a quotation, keyed by its opening mark. Straight and curly marks of the
 # same weight may close each other: scraped text mixes them ("…” and “…").
@@ -142,12 +151,16 @@ class Scanner:
         # Lazily built per paragraph: positions of single marks able to close / to open.
         self._strong_closers: list[int] | None = None
         self._openers: list[int] | None = None
+        # Quotations this article may still open: about one per hundred characters, far more
+        # than news holds, so a flood of marks cannot make memory grow past its bound.
+        self.budget = max(_MIN_BUDGET, sum(len(p) for p in paragraphs) // _CHARS_PER_QUOTE)
 
     # -- stack operations -----------------------------------------------------------------
 
     def _open(self, i: int, mark: str) -> None:
-        if len(self.stack) >= MAX_DEPTH:
+        if len(self.stack) >= MAX_DEPTH or self.budget <= 0:
             return
+        self.budget -= 1
         self.records.append(Record(len(self.stack)))
         self.stack.append(_Open(len(self.records) - 1, mark, i, mark, i + 1))
 
@@ -203,7 +216,15 @@ class Scanner:
             inner = self.stack.pop()
             self._end(inner, j, j, "")
             self.records[inner.record].unclosed = True
-        self._end(self.stack.pop(), j + 1, j, self.text[j])
+        entry = self.stack.pop()
+        self._end(entry, j + 1, j, self.text[j])
+        record = self.records[entry.record]
+        # "" or “…”: marks around no word quote nobody. Dropped at once, so a flood of
+        # marks never holds a record for each pair.
+        last = entry.record == len(self.records) - 1 and len(record.parts) == 1
+        if last and _WORDLIKE.search(record.parts[0]) is None:
+            self.records.pop()
+            self.budget += 1
 
     # -- single-mark look-ahead -----------------------------------------------------------
 
@@ -263,7 +284,7 @@ class Scanner:
             if before.isalnum() and after.isalnum():
                 return 1  # don’t, Duarte’s, 90’s, o’clock
             if (
-                after in "sS"
+                after in ("s", "S")
                 and before
                 and not before.isspace()
                 and not text[i + 2 : i + 3].isalpha()
@@ -363,7 +384,8 @@ class Scanner:
             else:
                 self.records[bottom.record].unclosed = True
             self.stack = []
-        return self.records
+        # Left open at a paragraph's end with no word inside (a stray "): no quotation.
+        return [r for r in self.records if any(_WORDLIKE.search(part) for part in r.parts)]
 
 
 _GROUP_CHARS = 1 << 20
@@ -386,17 +408,26 @@ def find_marks(texts: Sequence[str]) -> dict[int, list[int]]:
 def _find_group(group: Sequence[str], first: int, joined: str, marks: dict[int, list[int]]) -> None:
     """:func:`find_marks` for ``group`` (the texts from index ``first``), joined in ``joined``."""
     found: list[int] = []
+    stop = len(joined)
+    cap = len(joined) // _CHARS_PER_MARK + _MIN_MARKS
+    if sum(joined.count(ch) for ch in _MARK_CHARS) > cap:
+        # A flood of marks (hostile text): only those up to the cap-th are read, so memory
+        # and time stay bounded; the text after them is shown without highlighting.
+        for n, match in enumerate(_ANY_MARK.finditer(joined)):
+            if n == cap:
+                stop = match.start()
+                break
     for ch in _MARK_CHARS:
-        i = joined.find(ch)
+        i = joined.find(ch, 0, stop)
         if ch in _SINGLES:
             while i >= 0:
                 if not (i and joined[i - 1].isalnum() and joined[i + 1 : i + 2].isalnum()):
                     found.append(i)
-                i = joined.find(ch, i + 1)
+                i = joined.find(ch, i + 1, stop)
         else:
             while i >= 0:
                 found.append(i)
-                i = joined.find(ch, i + 1)
+                i = joined.find(ch, i + 1, stop)
     if found:
         found.sort()
         starts = list(accumulate((len(t) + 1 for t in group), initial=0))
