@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tui.article import lexicon as lx
+
 __all__ = [
-    "PERSON_ROLES",
     "AGED",
     "BODY",
     "DOCUMENT",
     "NAME",
     "NOBODY",
-    "PARTICLES",
     "PRONOUN",
     "ROLE",
     "UNNAMED",
@@ -38,163 +38,11 @@ __all__ = [
 ]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Verbs that report speech or writing: after a closing mark they attribute the quotation.
-_SPEECH = _words(
-    """said says say saying added adds adding told tells telling explained explains warned
-    warns insisted insists wrote writes asked asks stated states argued argues claimed claims
-    replied replies declared declares announced announces recalled recalls remarked remarks
-    admitted admits stressed stresses urged urges continued continues assured assures
-    acknowledged acknowledges concluded concludes responded responds testified observed
-    observes commented comments suggested suggests predicted predicts promised promises vowed
-    vows tweeted posted noted notes confirmed confirms revealed reveals conceded concedes
-    maintained maintains reckoned reckons agreed agrees complained complains joked jokes quipped
-    boasted boasts pleaded pleads laughed cautioned cautions insisting believes believed thinks
-    thought feels felt reported reports answered answers went explains
-    sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt fragte
-    fragt warnte warnt ergänzte ergänzt kritisierte berichtete berichtet erzählte erzählt
-    dijo dice afirmó afirma señaló señala explicó explica añadió añade agregó agrega aseguró
-    asegura declaró declara indicó indica sostuvo sostiene advirtió advierte comentó expresó
-    manifestó subrayó insistió escribió preguntó respondió reiteró destacó apuntó contó cuenta
-    relató recordó lamentó reconoció admitió opinó"""
-)
 _LOWER_WORD = re.compile(r"[^\W\d_]+")
-# Verbs that, before a quotation in the same sentence, make its words the subject's: the
-# speech verbs and those of judging and naming ("accused X of being "terrified"").
-_CLAIM = _SPEECH | _words(
-    """accused accuses denied denies described describes called calls branded brands labelled
-    labeled dismissed dismisses hailed hails criticised criticized attacked praised praises
-    welcomed welcomes condemned condemns pledged pledges blamed blames defended defends
-    demanded demands rejected rejects questioned promised urged expects expected hoped
-    feared says warned admitted describing calling read reads reading expressed voiced"""
-)
-_SPANISH_VERBS = _words(
-    """dijo dice afirmó afirma señaló señala explicó explica añadió añade agregó agrega aseguró
-    asegura declaró declara indicó indica sostuvo sostiene advirtió advierte comentó expresó
-    manifestó subrayó insistió escribió preguntó respondió reiteró destacó apuntó contó cuenta
-    relató recordó lamentó reconoció admitió opinó"""
-)
-PARTICLES = _words("de da del della di do dos du van von der den la le al bin ibn y zu ten ter")
-"""Lower-case name particles that may sit inside a name ("Ana de la Cruz")."""
-_COURTESY = _words("mr mrs ms miss dr prof sir dame lord lady sr sra señor señora herr frau")
-_FEMALE = _words("mrs ms miss dame lady sra señora frau")
-_MALE = _words("mr sir lord sr señor herr")
-# Title and role words stripped from the front of a capitalised run ("Foreign Secretary
-# Jack Straw" names Jack Straw); the party and nation words go with a role after them.
-_TITLES = _COURTESY | _words(
-    """president vice prime minister foreign home chancellor senator governor mayor general
-    judge secretary chief executive king queen prince princess pope professor ambassador
-    presidente presidenta ministro ministra canciller alcalde alcaldesa bundeskanzler kanzler
-    kanzlerin präsident präsidentin ministerin bürgermeister bürgermeisterin councillor
-    councilwoman councilman skipper coach captain inspector sergeant detective constable
-    superintendent commissioner bishop archbishop reverend rev father dean headteacher
-    principal director chairman chairwoman chair lieutenant colonel admiral commander sheriff
-    deputy shadow justice attorney chancellor economist analyst manager boss leader spokesman
-    spokeswoman correspondent editor mp mep officer agent dr. mr. mrs. ms. prof. st"""
-)
-_TITLE_ENDINGS = (
-    "meister",
-    "meisterin",
-    "kommandant",
-    "kommandantin",
-    "leiter",
-    "leiterin",
-    "direktor",
-    "direktorin",
-    "chef",
-    "chefin",
-)
-# Capitalised words that open a sentence or clause without being part of a name.
-_STOP = _words(
-    """the a an but and or so then later when while however meanwhile also yesterday today
-    tonight on in at for after before as if this that these those it its there here we i you
-    he she they them our my his her their el la los las un una pero y en der die das ein eine
-    und aber dann im am auch dazu damals später heute gestern luego después entonces ayer hoy
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december lunes martes miércoles jueves viernes
-    sábado domingo montag dienstag mittwoch donnerstag freitag samstag sonntag among under
-    with from during despite since until without across around through unter nach bei mit
-    aus für gegen seit über vor zwischen während wegen trotz neben hinter ohne durch con desde
-    entre sin sobre tras hasta durante para por earlier now speaking asked writing both
-    instead indeed still even yet although though because unless whereas what why how where
-    who which whom whose according last next first second third new former ex late mein meine
-    dein deine sein seine ihr ihre unser unsere"""
-)
-_PRONOUNS = {"he": "m", "she": "f", "er": "m", "sie": "f", "él": "m", "ella": "f"}
-_NOBODY = _words("they we i you them us one ellos ellas wir ich man")
-_IT = _words("it es")
-_GERMAN_ARTICLES = _words("der die das den dem des ein eine einer einem eines")
-_DETERMINERS = _words(
-    "the a an his her its their our my your these those this that such of in on for with about "
-    "no any more further new"
-)
-_PASSIVE = _words("was were been is are be being")
-# A described source: the phrase names nobody, even when it names the body behind them.
-_QUANTIFIERS = _words(
-    """a an one some several many most few two three four five six seven eight nine ten
-    another other others both all any ein eine einer einem eines un una uno unos unas"""
-)
-_PLURAL_SOURCES = _words(
-    """critics officials analysts experts residents sources observers campaigners protesters
-    fans people locals witnesses insiders economists aides diplomats ministers police
-    investigators researchers scientists doctors teachers parents users customers members
-    voters leaders bosses executives traders dealers commentators colleagues friends rivals
-    neighbours neighbors villagers workers staff organisers organizers authorities men women
-    reports rumours reporters players supporters pundits"""
-)
-# Nouns of a document or statement: its words are its author's.
-_DOCUMENTS = _words(
-    """statement report letter release communique communiqué ruling note memo website blog
-    message announcement document filing headline editorial comunicado mitteilung erklärung"""
-)
-# Nouns of a person standing for someone the story introduced ("the chancellor said").
-_PERSON_ROLES = _words(
-    """chancellor minister secretary president premier leader chairman chairwoman chair
-    executive boss chief director manager coach captain player striker midfielder defender
-    goalkeeper singer star actor actress presenter host judge mayor governor senator
-    spokesman spokeswoman spokesperson official economist analyst founder owner author
-    writer artist designer producer champion veteran winner mp mep diplomat ambassador envoy
-    prosecutor lawyer attorney head editor commissioner king queen prince princess pope
-    inspector officer detective sergeant teacher doctor professor researcher scientist
-    producer correspondent reporter journalist columnist critic partner adviser advisor
-    aide consultant strategist negotiator lecturer expert novelist poet director-general
-    footballer cricketer golfer boxer rider driver runner skipper manager musician rapper
-    comedian director entrepreneur campaigner activist librarian curator chef drummer
-    guitarist bassist frontman keyboardist vocalist"""
-)
-PERSON_ROLES = _PERSON_ROLES
-"""Role nouns of people (coach, analyst, producer…), for the mention tracker."""
-# Nouns standing for a body the story introduced ("the company said", "the paper says").
-_BODY_ROLES = _words(
-    """company firm group bank party government ministry department agency regulator watchdog
-    union council board club paper newspaper magazine broadcaster network studio channel
-    league federation association carrier airline retailer maker manufacturer operator giant
-    organisation organization body commission committee authority institute charity
-    website court team side administration embassy office campaign"""
-)
-_INSTITUTIONS = _words(
-    "government administration ministry embassy office council party campaign department "
-    "gobierno ministerio regierung ministerium"
-)
-# A clause after a closing mark that opens with these tells what happened next, not who spoke.
-_SUBORDINATORS = _words("before after when while until because although though unless whereas")
-_AUX = _words(
-    """also later then has have had was were is are will would could should may might must
-    previously earlier again recently once already further still even yesterday today
-    separately subsequently repeatedly immediately publicly privately has also had also
-    last week month year apparently reportedly quickly simply himself herself just only
-    originally initially finally now meanwhile formally however too""".replace(
-        "last week month year", ""
-    )
-)
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*|\d[\w’'\-]*")
 # A sentence end: the punctuation first, so the scan jumps to it; abbreviations ("Mr.") and
 # initials ("George W. Bush") are checked in Python on the few places it stops.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*\s+(?=[\"“‘'«„(]?[^\W_a-z])")
-_ABBREVIATIONS = ("Mr", "Ms", "Dr", "Mrs", "St", "No", "vs")
 _AGED = re.compile(
     r"(?:the|der|die|das)\s+\d+[-\s](?:year-old|jährigen?|jähriger?|Jährigen?|Jähriger?)"
     r"(?:\s+[^\W\d_]+)?\Z",
@@ -210,11 +58,7 @@ _VIEW_OF = re.compile(
 _OUTLET_RECIPIENT = re.compile(
     r"\s*(?:a|al)\s+(?:la\s+|el\s+)?(?:BBC News Mundo|BBC Mundo|BBC|Reuters|AFP|EFE|AP|CNN)?\s*"
 )
-# Words that end the phrase after a reporting verb ("said Ana Lund on Monday, adding…").
-_AFTER_STOP = _words(
-    """on in at after before to as who which that adding and but with of from when while
-    during last this yesterday today tonight earlier later in a an not if because about"""
-)
+
 _CLAUSE_STOP = re.compile(r"[.;!?\"“”«»„]")
 _BOUNDARY = re.compile(r",(?!\d)|[;:(—–]|\s-\s")  # not the comma of "£2,000"
 _LEADING_CONJ = re.compile(
@@ -275,7 +119,7 @@ class Ref:
 
 def is_reporting(word: str) -> bool:
     """Whether a lower-case word is a verb that reports speech (said, told, dijo, sagte)."""
-    return word in _SPEECH
+    return word in lx.SPEECH
 
 
 def _is_cap(token: str) -> bool:
@@ -298,25 +142,25 @@ def clean_run(tokens: list[str]) -> Ref | None:
     """
     words = [t.rstrip(".") if len(t) > 2 or not t.endswith(".") else t for t in tokens]
     # Opening words, and adjectives such as "Coffee-loving" or "Cambridge-based".
-    while words and (words[0].lower() in _STOP or words[0].rsplit("-", 1)[-1].islower()):
+    while words and (words[0].lower() in lx.STOP or words[0].rsplit("-", 1)[-1].islower()):
         words.pop(0)
     courtesy = ""
     for k in range(len(words) - 1, -1, -1):
         low = words[k].lower()
         if k < len(words) - 1 and (
-            low in _TITLES or low in _PERSON_ROLES or low.endswith(_TITLE_ENDINGS)
+            low in lx.TITLES or low in lx.PERSON_ROLES or low.endswith(lx.TITLE_ENDINGS)
         ):
-            courtesy = words[k] if low in _COURTESY else ""
+            courtesy = words[k] if low in lx.COURTESY else ""
             words = words[k + 1 :]
             break
-    while words and words[-1] in PARTICLES:
+    while words and words[-1] in lx.PARTICLES:
         words.pop()
-    while words and words[0] in PARTICLES:
+    while words and words[0] in lx.PARTICLES:
         words.pop(0)
-    if not words or any(not (_is_cap(w) or w in PARTICLES) for w in words):
+    if not words or any(not (_is_cap(w) or w in lx.PARTICLES) for w in words):
         return None
     low = courtesy.lower()
-    gender = "f" if low in _FEMALE else "m" if low in _MALE else ""
+    gender = "f" if low in lx.FEMALE else "m" if low in lx.MALE else ""
     return Ref(NAME, tuple(words), courtesy, gender)
 
 
@@ -325,7 +169,7 @@ def _runs(tokens: list[str]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start = -1
     for k, tok in enumerate(tokens):
-        cap = _is_cap(tok) or (start >= 0 and tok in PARTICLES)
+        cap = _is_cap(tok) or (start >= 0 and tok in lx.PARTICLES)
         if cap and start < 0:
             start = k
         if start >= 0 and (not cap or _possessive(tokens[k - 1]) and k > start):
@@ -359,21 +203,21 @@ def noun_phrase(phrase: str) -> Ref | None:
     if not tokens:
         return None
     low = [t.lower() for t in tokens]
-    if len(tokens) == 1 and low[0] in _PRONOUNS:
-        return Ref(PRONOUN, gender=_PRONOUNS[low[0]])
-    if len(tokens) == 1 and low[0] in _NOBODY:
+    if len(tokens) == 1 and low[0] in lx.PRONOUNS:
+        return Ref(PRONOUN, gender=lx.PRONOUNS[low[0]])
+    if len(tokens) == 1 and low[0] in lx.NOBODY:
         return Ref(NOBODY)
-    if len(tokens) == 1 and low[0] in _IT:
+    if len(tokens) == 1 and low[0] in lx.IT:
         return Ref(BODY, ("it",))
     if _AGED.search(phrase):
         return Ref(AGED)
     if " and " in f" {phrase} " and any(
-        any(t.lower() not in _STOP for t in tokens[a:b]) for a, b in _runs(tokens)
+        any(t.lower() not in lx.STOP for t in tokens[a:b]) for a, b in _runs(tokens)
     ):
         return Ref(NOBODY)  # several sources at once ("Ana Ruiz and her neighbours said")
     head = tokens[-1].lower().rstrip(".")
     runs = _runs(tokens)
-    if head in _DOCUMENTS:
+    if head in lx.DOCUMENTS:
         named = [r for r in runs if r[1] < len(tokens)]
         if named:  # "Mr Crosby's statement", "a Kremlin statement"
             a, b = named[-1]
@@ -382,31 +226,31 @@ def noun_phrase(phrase: str) -> Ref | None:
             return clean_run(run) or Ref(DOCUMENT)
         return Ref(DOCUMENT)
     if (
-        low[0] in _QUANTIFIERS
-        or low[-1] in _PLURAL_SOURCES
+        low[0] in lx.QUANTIFIERS
+        or low[-1] in lx.PLURAL_SOURCES
         and (not _is_cap(tokens[-1]) or len(tokens) == 1)
     ):
         return Ref(UNNAMED)
-    if len(tokens) == 2 and low[0] in _GERMAN_ARTICLES:
+    if len(tokens) == 2 and low[0] in lx.GERMAN_ARTICLES:
         return Ref(UNNAMED)  # "der Sprecher", "ein Anwohner": German capitalises its nouns
     if runs:
         a, b = runs[-1]
         if b == len(tokens):
             run = tokens[a:b]
-            if a > 0 and _possessive(tokens[a - 1]) is False and low[a - 1] in _QUANTIFIERS:
+            if a > 0 and _possessive(tokens[a - 1]) is False and low[a - 1] in lx.QUANTIFIERS:
                 return Ref(UNNAMED)
             ref = clean_run(run)
             if ref is not None:
                 return ref
-        elif head in _INSTITUTIONS and b == len(tokens) - 1:
+        elif head in lx.INSTITUTIONS and b == len(tokens) - 1:
             ref = clean_run(tokens[a:b])  # "the Ruiz government"
             if ref is not None:
                 return Ref(NAME, (*ref.tokens, tokens[-1]))
     if low[0] in ("the", "its", "their", "his", "her", "der", "die", "das", "el", "la"):
-        if head in _PERSON_ROLES:
+        if head in lx.PERSON_ROLES:
             role = " ".join(w for w in low[1:] if not _possessive(w))
             return Ref(ROLE, (role, head))
-        if head in _BODY_ROLES:
+        if head in lx.BODY_ROLES:
             return Ref(BODY, (head,))
     return None
 
@@ -414,7 +258,7 @@ def noun_phrase(phrase: str) -> Ref | None:
 def _subject_before_verb(text: str) -> Ref | None:
     """The subject of a verb that follows ``text`` (the words before it in its clause)."""
     words = text.rstrip().split(" ")
-    while words and words[-1].lower() in _AUX:
+    while words and words[-1].lower() in lx.AUX:
         words.pop()
     text = " ".join(words).rstrip()
     if not text:
@@ -462,7 +306,7 @@ def _appositive_subject(parts: list[str]) -> Ref | None:
         if not first[:1].isupper() and k > 0 and first.lower() not in ("the", "its", "their"):
             continue
         words = part.lower().split()
-        if k > 0 and (any(_possessive(w) for w in words) or not _PERSON_ROLES.isdisjoint(words)):
+        if k > 0 and (any(_possessive(w) for w in words) or not lx.PERSON_ROLES.isdisjoint(words)):
             continue  # "Capgemini's principal consultant on RFID": a description, not a name
         ref = noun_phrase(part)
         if ref is None:
@@ -476,7 +320,7 @@ def _appositive_subject(parts: list[str]) -> Ref | None:
 
 def _subject_after_verb(rest: str, verb: str) -> Ref | None:
     """The subject that follows a verb (``said Mr Lund``, ``said the harbour master, Ana``)."""
-    if verb in _SPANISH_VERBS and rest.split()[:1] in (["a"], ["al"]):
+    if verb in lx.SPANISH_VERBS and rest.split()[:1] in (["a"], ["al"]):
         # "dijo a BBC Mundo Ana Ruiz" names her after the outlet; "dijo a su hija" does not.
         match = _OUTLET_RECIPIENT.match(rest)
         rest = rest[match.end() :] if match else rest
@@ -486,26 +330,26 @@ def _subject_after_verb(rest: str, verb: str) -> Ref | None:
     parts = rest.split(",")
     first = parts[0].strip()
     if not first:
-        return Ref(PRONOUN) if verb in _SPANISH_VERBS else None  # "dijo."
+        return Ref(PRONOUN) if verb in lx.SPANISH_VERBS else None  # "dijo."
     words = first.split()
-    if words[0].lower() in _PRONOUNS:
-        return Ref(PRONOUN, gender=_PRONOUNS[words[0].lower()])
+    if words[0].lower() in lx.PRONOUNS:
+        return Ref(PRONOUN, gender=lx.PRONOUNS[words[0].lower()])
     # Only the phrase right after the verb: "said Mr Lund on Monday" stops at "on", while
     # role words may sit inside it ("said France coach Ana Lund").
     kept: list[str] = []
     for n, word in enumerate(words):
-        if kept and word.lower() in _AFTER_STOP:
+        if kept and word.lower() in lx.AFTER_STOP:
             break
-        if kept and _is_cap(kept[-1]) and not _is_cap(word) and word not in PARTICLES:
+        if kept and _is_cap(kept[-1]) and not _is_cap(word) and word not in lx.PARTICLES:
             # After a name only a role word leads on to another name ("France coach Ana
             # Lund", "London race director Ana Lund"); "Albrecht dem SWR" ends at "dem".
             ahead = [w.lower() for w in words[n : n + 2]]
-            if not any(w in _PERSON_ROLES for w in ahead):
+            if not any(w in lx.PERSON_ROLES for w in ahead):
                 break
         kept.append(word)
     if _AGED.search(" ".join(kept[:4])):
         return Ref(AGED)  # "said the 78-year-old"
-    while len(kept) > 1 and not _is_cap(kept[-1]) and kept[-1].lower() not in _PERSON_ROLES:
+    while len(kept) > 1 and not _is_cap(kept[-1]) and kept[-1].lower() not in lx.PERSON_ROLES:
         kept.pop()
     ref = noun_phrase(" ".join(kept))
     if (ref is None or ref.kind in (ROLE, BODY)) and len(parts) > 1:
@@ -541,14 +385,14 @@ def after_clause(clause: str, quote_end: str) -> Ref | None:
     tokens = list(_WORD.finditer(first))
     if not tokens:
         return None
-    if tokens[0].group().lower() in _SUBORDINATORS:
+    if tokens[0].group().lower() in lx.SUBORDINATORS:
         return None  # "“…” before Tom Bell replied": his words come next, not these
     if tokens[0].group().lower() == "so" and len(tokens) > 1:  # German: „…“, so Müller.
         ref = _first_name_phrase(first[tokens[0].end() :])
         return ref if ref is not None and ref.kind == NAME else None
     for n, tok in enumerate(tokens[:14]):
         word = tok.group().lower()
-        if word not in _SPEECH:
+        if word not in lx.SPEECH:
             continue
         if n == 0:
             return _subject_after_verb(first[tok.end() :], word)
@@ -560,7 +404,7 @@ def _first_name_phrase(text: str) -> Ref | None:
     head = _BOUNDARY.split(text, 1)[0]
     words: list[str] = []
     for word in head.split():
-        if words and not (_is_cap(word) or word in PARTICLES):
+        if words and not (_is_cap(word) or word in lx.PARTICLES):
             break
         words.append(word)
     return noun_phrase(" ".join(words)) if words else None
@@ -586,11 +430,11 @@ def before_sentence(sentence: str, short: bool) -> Ref | None:
         return _first_name_phrase(core[match.end() :])
     if core.endswith(":"):
         plain = core[:-1].strip()
-        if all(_is_cap(w) or w in PARTICLES for w in plain.split()):
+        if all(_is_cap(w) or w in lx.PARTICLES for w in plain.split()):
             ref = noun_phrase(plain)
             if ref is not None and ref.kind == NAME:
                 return ref  # "Ana Ruiz: “…”"
-    found = _verb_subject(core, _CLAIM, short)
+    found = _verb_subject(core, lx.CLAIM, short)
     if found is None and core.endswith(":"):
         # A colon hands the floor to the sentence's subject, whatever its verb
         # ("Drummer Ana Lund echoed those sentiments: “…”").
@@ -613,16 +457,16 @@ def reported_subject(sentence: str) -> Ref | None:
         The subject of its last reporting verb, or None when it reports nobody's words.
     """
     # The first reporting verb is the sentence's own ("A spokesman said the firm believed…").
-    if _SPEECH.isdisjoint(_LOWER_WORD.findall(sentence.lower())):
+    if lx.SPEECH.isdisjoint(_LOWER_WORD.findall(sentence.lower())):
         return None  # most narrative reports nobody's words: one C-level test says so
     core = sentence.rstrip(" .!?")
     words = [w.lower().strip(",") for w in core.split()[:4]]
     while words and words[0] in ("but", "and", "even", "yet", "so", "still", "however", "just"):
         words.pop(0)
     lead = words[0] if words else ""
-    if lead in _SUBORDINATORS or lead in ("although", "though", "as", "if", "since", "despite"):
+    if lead in lx.SUBORDINATORS or lead in ("although", "though", "as", "if", "since", "despite"):
         core = core.split(",", 1)[-1]  # "Although Newcastle said …, Bellamy insisted …"
-    return _verb_subject(core, _SPEECH, False, first=True)
+    return _verb_subject(core, lx.SPEECH, False, first=True)
 
 
 def _verb_subject(
@@ -639,8 +483,8 @@ def _verb_subject(
             n
             and (
                 _possessive(tokens[n - 1].group())
-                or tokens[n - 1].group().lower() in _DETERMINERS
-                or tokens[n - 1].group().lower() in _QUANTIFIERS
+                or tokens[n - 1].group().lower() in lx.DETERMINERS
+                or tokens[n - 1].group().lower() in lx.QUANTIFIERS
             )
         )
     ]
@@ -652,12 +496,12 @@ def _verb_subject(
     if (
         short
         and between.strip(" ,:").lower() not in ("", "that", "que", "dass")
-        and (not core.endswith(":") and word in _SPEECH and not _governs(between))
+        and (not core.endswith(":") and word in lx.SPEECH and not _governs(between))
     ):
         return None  # a scare quote in another sentence than the verb
     head = core[: verb.start()]
     last = head.split()[-1:]
-    if between.startswith("by ") and last and last[0].lower() in _PASSIVE:
+    if between.startswith("by ") and last and last[0].lower() in lx.PASSIVE:
         by = _first_name_phrase(between[3:])  # "was described by Jobs as"
         return by if by is not None and by.kind == NAME else None
     if word.endswith("ing") or last and last[0].lower() == "to":
@@ -667,10 +511,10 @@ def _verb_subject(
         if found is None and word.endswith("ing"):
             found = _verb_subject(head.rstrip(" ,"), verbs_of, False)  # "said X, adding"
         return found
-    if last and last[0].lower() in _PRONOUNS and len(head.split()) > 1:
+    if last and last[0].lower() in lx.PRONOUNS and len(head.split()) > 1:
         low = last[0].lower()
-        return Ref(PRONOUN, gender=_PRONOUNS[low])  # "a plan he described as"
-    if last and last[0].lower() in _IT:
+        return Ref(PRONOUN, gender=lx.PRONOUNS[low])  # "a plan he described as"
+    if last and last[0].lower() in lx.IT:
         return Ref(BODY, ("it",))
     subject = _subject_before_verb(head)
     tail = between.rstrip(":,").strip()
@@ -686,7 +530,7 @@ def _name_only(text: str) -> bool:
     """Whether ``text`` is a short name phrase and nothing else (``Anna Roth``, ``the coach``)."""
     words = text.split()
     return 0 < len(words) <= 6 and all(
-        _is_cap(w) or w in PARTICLES or w.lower() in _PERSON_ROLES or w.lower() == "the"
+        _is_cap(w) or w in lx.PARTICLES or w.lower() in lx.PERSON_ROLES or w.lower() == "the"
         for w in words
     )
 
@@ -725,19 +569,19 @@ def sentence_subject(sentence: str) -> Ref | None:
         words.append(match.group())
         end = match.end()
     k = 0
-    while k < len(words) and words[k].lower() in _STOP and _is_cap(words[k]):
+    while k < len(words) and words[k].lower() in lx.STOP and _is_cap(words[k]):
         k += 1
     if k >= len(words):
         return None
     low = words[k].lower()
-    if low in _PRONOUNS and (k == 0 or _is_cap(words[k])):
-        return Ref(PRONOUN, gender=_PRONOUNS[low])
-    if low in _QUANTIFIERS:
+    if low in lx.PRONOUNS and (k == 0 or _is_cap(words[k])):
+        return Ref(PRONOUN, gender=lx.PRONOUNS[low])
+    if low in lx.QUANTIFIERS:
         return Ref(UNNAMED)
     phrase: list[str] = []
     while k < len(words) and len(phrase) < 8:
         word = words[k]
-        if _is_cap(word) or word in PARTICLES:
+        if _is_cap(word) or word in lx.PARTICLES:
             phrase.append(word)
             if _possessive(word):
                 return None  # "Ana Ruiz's boat": the subject is the boat
@@ -745,8 +589,8 @@ def sentence_subject(sentence: str) -> Ref | None:
             phrase
             and any(_is_cap(w) for w in words[k + 1 : k + 4])
             and word.isalpha()
-            and (word.lower() not in _AFTER_STOP or word == "of" and not _is_cap(phrase[-1]))
-            and word.lower() not in _CLAIM
+            and (word.lower() not in lx.AFTER_STOP or word == "of" and not _is_cap(phrase[-1]))
+            and word.lower() not in lx.CLAIM
         ):
             phrase.append(word)  # role words inside the subject ("director of rugby")
         else:
@@ -772,7 +616,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if text[at] == "." and (
             text[at - 1 : at].isupper()
             and not text[at - 2 : at - 1].isalpha()
-            or text[max(0, at - 3) : at].endswith(_ABBREVIATIONS)
+            or text[max(0, at - 3) : at].endswith(lx.ABBREVIATIONS)
         ):
             continue  # "W. Bush", "Mr. Lund"
         out.append((start, at + 1))
