@@ -144,7 +144,7 @@ class LibraryActions:
 
     def _show_arrangement(self: LibraryHost) -> None:
         count = self.sidebar.article_count or len(self.files)
-        parts = [f"{count} article" if count == 1 else f"{count} articles"]
+        parts = [f"{count:,} article" if count == 1 else f"{count:,} articles"]
         if self.grouping != "none":
             parts.append(_GROUP_NAMES[self.grouping])
         parts.append(_SORT_NAMES[self.sorting])

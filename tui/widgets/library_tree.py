@@ -174,8 +174,10 @@ class LibraryTree(ArticleTree):
 
     @property
     def article_count(self) -> int:
-        """How many articles the sidebar lists."""
-        return len(self._article_nodes)
+        """How many articles the sidebar lists (also those a rebuild has yet to add)."""
+        # Not the nodes: a rebuild adds them CHUNK at a time, and a count taken meanwhile
+        # read "1000 articles" for a library of thousands.
+        return len(self._entries)
 
     def entry(self, article: int) -> Entry | None:
         """The index entry shown for an article, if listed."""
