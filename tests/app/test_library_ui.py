@@ -7,6 +7,7 @@ their reading state and index the way two sessions of one user do.
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,27 @@ def _search_article(folder: Path) -> None:
     assert text.count(target) == 1
     text = text.replace(target, f"{target} a {UNIQUE} hovered over the quay,")
     (folder / "05-echo.txt").write_text(text, encoding="utf-8")
+
+
+async def test_search_says_how_many_matches_a_full_list_leaves_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full list is "first N of M", not "N results" (it said "200 results" for 1,887)."""
+    monkeypatch.setattr("tui.screens.library_search.HITS_SHOWN", 5)
+    folder = write_articles(tmp_path / "news")
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app)
+        await pilot.press("F", *"residents")
+        for _ in range(50):
+            await settle(app, pilot)
+            if app.screen.query_one(OptionList).option_count:
+                break
+        assert app.screen.query_one(OptionList).option_count == 5
+        subtitle = str(app.screen.query_one("Vertical").border_subtitle)
+        # Each article has a "residents" paragraph in every one of its sections.
+        assert re.fullmatch(r"first 5 of (\d+) results", subtitle), subtitle
+        assert int(subtitle.split()[3]) > 5
 
 
 async def test_search_opens_the_article_at_the_paragraph(tmp_path: Path) -> None:

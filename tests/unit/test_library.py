@@ -499,3 +499,23 @@ def test_search_while_update_runs_in_another_thread(tmp_path: Path) -> None:
         assert seen == sorted(seen)  # the hit count only grows while indexing
         assert len(idx.search("lighthouse")) == 30
         assert len(idx.cached(files)) == 30
+
+
+def test_count_is_every_match_however_many_search_returns(
+    index: LibraryIndex, tmp_path: Path
+) -> None:
+    """The word "said" is in thousands of paragraphs: the box says "first 200 of N"."""
+    folder = tmp_path / "said"
+    folder.mkdir()
+    files = []
+    for n in range(6):
+        path = folder / f"{n}.txt"
+        body = "\n\n".join(f"Paragraph {k}: the mayor said it would rain." for k in range(4))
+        path.write_text(f"Story {n} of the town\n\n{body}\n", encoding="utf-8")
+        files.append(path)
+    _index_all(index, files)
+    assert len(index.search("said", limit=5)) == 5
+    assert index.count("said") == 24
+    assert index.count("said", within=files[:2]) == 8
+    assert index.count("nothing-here") == 0
+    assert index.count("") == 0
