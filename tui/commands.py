@@ -110,7 +110,6 @@ UNNAMED: dict[tuple[str, str], tuple[str, str]] = {
     ("ArticleTree", "cursor_up"): ("Sidebar", "Previous line"),
     ("ArticleTree", "cursor_down"): ("Sidebar", "Next line"),
     ("ArticleTree", "select_cursor"): ("Sidebar", "Open the article or section"),
-    ("ArticleTree", "toggle_node"): ("Sidebar", "Expand or collapse"),
     ("ArticleTree", "toggle_expand_all"): ("Sidebar", "Expand or collapse all"),
     ("App", "command_palette"): ("App", "Command palette"),
     ("App", "quit"): ("App", "Quit"),

@@ -18,7 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.widgets import Input
+from textual.widget import Widget
+from textual.widgets import Input, Tree
 
 from tui.config import ReaderConfig
 from tui.prefetch import Prefetch
@@ -32,10 +33,15 @@ from tui.widgets.toggle_footer import ToggleFooter
 if TYPE_CHECKING:
     from tui.widgets.quote_navigator import QuoteNavigator
 
-__all__ = ["NARROW", "MainScreen"]
+__all__ = ["NARROW", "READING_KEYS", "MainScreen"]
 
 NARROW = 80
 """Below this many columns the sidebar starts hidden and the article takes the whole width."""
+
+READING_KEYS = frozenset(
+    ("scroll-down", "scroll-up", "page-down", "page-up", "scroll-top", "scroll-bottom")
+)
+"""The pane's bindings that read on while a sidebar has the focus (see MainScreen.on_key)."""
 
 Position = tuple[int, int, int]
 """A reading position as the pane reports it: (section, block, line offset)."""
@@ -310,6 +316,38 @@ class MainScreen(QuoteActions, LibraryScreen):
         if narrow != self._narrow:  # only on crossing, so a hand-made choice sticks otherwise
             self._narrow = narrow
             self.show_sidebar = not narrow
+
+    # ----------------------------------------------------------------------- reading keys
+
+    async def on_key(self, event: events.Key) -> None:
+        """Give the article its reading keys while a sidebar has the focus.
+
+        A key reaches here when neither the focused tree nor the screen bound it (the tree
+        keeps the keys it needs: arrows, Enter). When the pane binds it to a reading action
+        (``j``, ``space``, ``G``… or whatever the keymap says), the pane runs it.
+        """
+        tree = self.focused
+        if not isinstance(tree, Tree):
+            return
+        # Key events reach the screen before the focused widget's bindings are tried (they
+        # are, once the event has bubbled to the app): leave the tree the keys it binds.
+        if any(
+            tree.check_action(binding.action.partition("(")[0], ()) is not False
+            for binding in self._bound(tree, event.key)
+        ):
+            return
+        for binding in self._bound(self.reader, event.key):
+            if binding.id in READING_KEYS:
+                event.stop()
+                await self.reader.run_action(binding.action)
+                return
+
+    def _bound(self, node: Widget, key: str) -> list[Binding]:
+        """The node's bindings for ``key``, with the user's keymap applied."""
+        bindings = node._bindings.copy()  # Textual keeps the per-node maps private
+        if self.app._keymap:
+            bindings.apply_keymap(self.app._keymap)
+        return bindings.key_to_bindings.get(key, [])
 
     # ----------------------------------------------------------------------- messages
 

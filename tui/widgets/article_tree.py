@@ -20,7 +20,7 @@ from textual.widgets.tree import TreeNode
 
 from tui.article.records import record
 
-__all__ = ["ArticleTree", "TreeEntry", "words_label"]
+__all__ = ["ArticleTree", "TreeEntry", "pass_space", "words_label"]
 
 
 @record
@@ -43,6 +43,23 @@ def words_label(count: int) -> str:
         The count with thousands separators and the right plural.
     """
     return f"{count:,} word" if count == 1 else f"{count:,} words"
+
+
+def pass_space(action: str) -> bool:
+    """Whether a sidebar tree keeps a binding: not Tree's space-to-expand.
+
+    Space is the reader's page down; a tree that took it for expand/collapse made space fold
+    the quote list instead of reading on. Disabled here, the key goes on to the screen, which
+    gives reading keys to the article (``MainScreen.on_key``). Enter, a click and opening an
+    article still expand nodes.
+
+    Args:
+        action: The action of a binding of the tree.
+
+    Returns:
+        False for ``toggle_node``, True for every other action.
+    """
+    return action != "toggle_node"
 
 
 class ArticleTree(Tree[TreeEntry]):
@@ -175,6 +192,10 @@ class ArticleTree(Tree[TreeEntry]):
             super()._build()
         finally:
             self._rows = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Leave space to the reading keys: it pages the article (see :func:`pass_space`)."""
+        return pass_space(action)
 
     @on(Tree.NodeSelected)
     def _post_selection(self, event: Tree.NodeSelected[TreeEntry]) -> None:
