@@ -18,7 +18,7 @@ from textual.widgets import Input
 from tui.app import NewsreadApp
 from tui.article import collector
 from tui.commands import AREAS, key_actions
-from tui.loader import find_articles, parse_files
+from tui.loader import find_articles, first_article, parse_files
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.article_tree import ArticleTree
@@ -98,6 +98,21 @@ def test_loader_walks_folders_sorted_and_filters(tmp_path: Path) -> None:
     files, skipped = find_articles([tmp_path])
     assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a.txt", "c.markdown", "b/z.md"]
     assert skipped == []
+
+
+def test_loader_sorts_names_as_people_count(tmp_path: Path) -> None:
+    """ "File order" put a10.txt before a2.txt."""
+    for name in ("a10.txt", "a2.txt", "A1.txt", "a2b.txt", "b.txt", "a02.txt"):
+        (tmp_path / name).write_text("Text\n")
+    (tmp_path / "part10").mkdir()
+    (tmp_path / "part9").mkdir()
+    (tmp_path / "part10" / "x.txt").write_text("X\n")
+    (tmp_path / "part9" / "y.txt").write_text("Y\n")
+    files, _ = find_articles([tmp_path])
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == [
+        "A1.txt", "a02.txt", "a2.txt", "a2b.txt", "a10.txt", "b.txt", "part9/y.txt", "part10/x.txt"
+    ]  # fmt: skip
+    assert first_article([tmp_path]) == tmp_path / "A1.txt"
 
 
 def test_loader_takes_named_files_whatever_their_ending(tmp_path: Path) -> None:

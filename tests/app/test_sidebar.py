@@ -43,3 +43,17 @@ async def test_the_count_is_every_article_while_the_tree_is_still_filling() -> N
         assert tree.article_count == total
         await pilot.pause()
         assert tree.article_count == total
+
+
+async def test_an_outlet_shows_only_when_the_text_names_one() -> None:
+    """The file name stood in for a missing outlet ("· zzzz-long")."""
+    app = Host()
+    async with app.run_test() as pilot:
+        tree = app.query_one(LibraryTree)
+        tree.set_entries(
+            [(0, entry(0, outlet="Associated Press")), (1, entry(1, outlet=None))], unread=()
+        )
+        await pilot.pause()
+        named, unnamed = (str(node.label) for node in tree.root.children)
+        assert named.endswith("10w · AP")
+        assert unnamed.endswith("10w") and "a1" not in unnamed

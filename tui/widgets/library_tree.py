@@ -119,8 +119,11 @@ _OUTLET_SHORT = {"Associated Press": "AP", "The Guardian": "Guardian", "BBC News
 
 
 def _short_source(entry: Entry) -> str:
-    """The outlet in a few cells ("AP", "Reuters"), else the file name, cut to 10 cells."""
-    source = entry.outlet or Path(entry.path).stem
+    """The outlet in a few cells ("AP", "Reuters"), cut to 10 cells; "" when none is named.
+
+    Only an outlet the text names: a file name standing in for it read as one ("· zzzz-long").
+    """
+    source = entry.outlet or ""
     source = _OUTLET_SHORT.get(source, source)
     return source if len(source) <= 10 else source[:9] + "…"
 
@@ -350,7 +353,8 @@ class LibraryTree(ArticleTree):
     def _label(self, article: int) -> tuple[Text, int]:
         entry = self._entries[article]
         # Compact so the title keeps most of the sidebar's width: "471w · AP".
-        meta = f"  {entry.word_count:,}w · {_short_source(entry)}"
+        source = _short_source(entry)
+        meta = f"  {entry.word_count:,}w" + (f" · {source}" if source else "")
         # The first cell is the unread marker, styled with the theme when drawn.
         label = Text("● " if article in self._unread else "  ")
         label.append(entry.title or Path(entry.path).name)
