@@ -162,12 +162,26 @@ class NewsreadApp(App[None]):
         for theme in themes.values():
             self.register_theme(theme)
         name, note = starting_theme(
-            self.config.theme, self.available_themes, no_color=self.no_color
+            self._wanted_theme(), self.available_themes, no_color=self.no_color
         )
         if note:
             self._notes.append(note)
         self.theme = name
         self.set_keymap(dict(self.config.keymap))
+
+    def _wanted_theme(self) -> str:
+        """The theme last picked with ``T`` (kept in the reading state), else the config's.
+
+        A pick is kept until the config's own theme changes: editing the config wins.
+        """
+        from tui.state import peek_theme
+
+        remembered = peek_theme()
+        if remembered is not None:
+            theme, over = remembered
+            if over == self.config.theme and theme in self.available_themes:
+                return theme
+        return self.config.theme
 
     def on_load(self) -> None:
         """Let the interface thread win the interpreter lock back quickly from the workers."""
@@ -227,7 +241,12 @@ class NewsreadApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The main reading screen."""
-        return MainScreen(self.paths, reader=self.config.reader, prefetch=self._prefetch)
+        return MainScreen(
+            self.paths,
+            reader=self.config.reader,
+            prefetch=self._prefetch,
+            configured_theme=self.config.theme,
+        )
 
     def refresh_css(self, animate: bool = True) -> None:
         """Refresh CSS; before the first screen exists, only take the theme's variables.

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from tui import paths
 
-__all__ = ["SCHEMA_VERSION", "ReadingState", "peek_last_opened"]
+__all__ = ["SCHEMA_VERSION", "ReadingState", "peek_last_opened", "peek_theme"]
 
 SCHEMA_VERSION = 1
 """The tables' version, stored in ``meta``."""
@@ -88,6 +88,35 @@ def peek_last_opened(db_path: Path | None = None) -> str | None:
     except sqlite3.Error:
         return None
     return row[0] if row and isinstance(row[0], str) else None
+
+
+def peek_theme(db_path: Path | None = None) -> tuple[str, str] | None:
+    """The theme last picked in the app, read without changing anything (or None).
+
+    The app chooses its theme before the reading state is opened, so it peeks, as the
+    start-up helper does for the last article (:func:`peek_last_opened`).
+
+    Args:
+        db_path: The SQLite file; ``paths.data_dir() / "state.sqlite3"`` by default.
+
+    Returns:
+        ``(theme picked, the configured theme it replaced)``, or None.
+    """
+    path = db_path if db_path is not None else paths.data_dir() / "state.sqlite3"
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            rows = dict(
+                conn.execute("SELECT key, value FROM meta WHERE key IN ('theme', 'theme_over')")
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    theme, over = rows.get("theme"), rows.get("theme_over")
+    return (theme, over) if isinstance(theme, str) and isinstance(over, str) else None
 
 
 class ReadingState:
@@ -302,3 +331,26 @@ class ReadingState:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (_key(path),),
         )
+
+    # -- theme ---------------------------------------------------------------------------------
+
+    def set_theme(self, theme: str, configured: str) -> None:
+        """Remember the theme picked in the app (the user's config file is never written).
+
+        Args:
+            theme: The theme picked.
+            configured: The config's theme at the time: a later edit of the config wins.
+        """
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.executemany(
+                    "INSERT INTO meta VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [("theme", theme), ("theme_over", configured)],
+                )
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")

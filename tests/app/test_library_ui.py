@@ -16,11 +16,13 @@ from textual.widgets import Input, OptionList
 import tui.article
 from tests.app.test_app import article_text, ready, write_articles
 from tui.app import NewsreadApp
+from tui.config import Config
 from tui.positions import paragraph_at
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.library_search import LibrarySearchScreen
 from tui.screens.main import MainScreen
 from tui.state import ReadingState
+from tui.widgets.library_tree import BOOKMARK_MARK
 
 UNIQUE = "zeppelin"
 """A word only the search article's fifth section-1 paragraph holds."""
@@ -300,3 +302,43 @@ async def test_two_thousand_articles(tmp_path: Path) -> None:
         await pilot.press("tab", "end", "enter")
         await ready(app)
         assert screen.article_index == 1999
+
+
+async def test_bookmarked_articles_are_marked_in_the_sidebar(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "news")
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        label = str(screen.sidebar._article_nodes[0].label)
+        assert BOOKMARK_MARK not in label
+        await pilot.press("B")
+        assert BOOKMARK_MARK in str(screen.sidebar._article_nodes[0].label)
+    app = NewsreadApp([folder])  # and on the next start
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        assert BOOKMARK_MARK in str(screen.sidebar._article_nodes[0].label)
+        assert BOOKMARK_MARK not in str(screen.sidebar._article_nodes[1].label)
+        await pilot.press("B")  # removed
+        assert BOOKMARK_MARK not in str(screen.sidebar._article_nodes[0].label)
+
+
+async def test_a_theme_picked_in_the_app_is_back_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_articles(tmp_path / "news")
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)):
+        await ready(app)
+        assert app.theme == "newsread-dark"
+        app.theme = "newsread-sepia"  # what picking it with T does
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)):
+        await ready(app)
+        assert app.theme == "newsread-sepia"
+    # The user's config was never written; its own theme, once edited, wins.
+    assert not list((tmp_path / "config").rglob("*"))
+    app = NewsreadApp([folder], config=Config(theme="newsread-light"))
+    assert app.theme == "newsread-light"
+    # And NO_COLOR still means no colour.
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert NewsreadApp([folder]).theme == "newsread-mono"

@@ -92,6 +92,7 @@ class LibraryActions:
         if path is None or self.state is None:
             return
         marked = self.state.toggle_bookmark(path)
+        self.sidebar.set_bookmarked((self._shown,), marked)
         self.notify("Bookmarked." if marked else "Bookmark removed.", markup=False)
 
     def action_show_bookmarks(self: LibraryHost) -> None:

@@ -217,6 +217,9 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             ((n, cached[str(p)]) for n, p in enumerate(self.files) if str(p) in cached),
             (n for n, p in enumerate(self.files) if _key(p) not in self._read),
         )
+        if self.state is not None:
+            marks = (self._index_of.get(_key(path)) for path in self.state.bookmarks())
+            self.sidebar.set_bookmarked(n for n in marks if n is not None)
         if not self.files:
             self._report_skipped()
             self._stop_loading()

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import var
+from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Input, Tree
 
@@ -127,6 +128,7 @@ class MainScreen(QuoteActions, LibraryScreen):
         *,
         reader: ReaderConfig | None = None,
         prefetch: Prefetch | None = None,
+        configured_theme: str | None = None,
     ) -> None:
         """Create the screen.
 
@@ -134,8 +136,11 @@ class MainScreen(QuoteActions, LibraryScreen):
             paths: Files and folders to open (folders are searched recursively).
             reader: The ``[reader]`` settings to start with (defaults when None).
             prefetch: A helper parsing the first article (see :mod:`tui.prefetch`).
+            configured_theme: The config's theme; a theme picked in the app is remembered in
+                the reading state against it (None: picks are not remembered).
         """
         super().__init__(paths, prefetch=prefetch)
+        self._configured_theme = configured_theme
         self._reader_config = reader if reader is not None else ReaderConfig()
         # Starting values only: set without watchers, since nothing is mounted yet.
         self.set_reactive(MainScreen.highlight_quotes, self._reader_config.highlight_quotes)
@@ -171,6 +176,13 @@ class MainScreen(QuoteActions, LibraryScreen):
         self.status.progress = "Loading…"
         self._relabel_toggles()
         self.start_library()
+        if self._configured_theme is not None:
+            self.app.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Keep a theme picked in the app for the next start (in the state, not the config)."""
+        if self.state is not None and self._configured_theme is not None:
+            self.state.set_theme(theme.name, self._configured_theme)
 
     # ----------------------------------------------------------------------- parts made on use
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from tui.library_entry import Entry  # entries come from the index, after the first frame
 
 __all__ = [
+    "BOOKMARK_MARK",
     "CHUNK",
     "GROUPINGS",
     "SECTIONS_SHOWN",
@@ -115,6 +116,9 @@ Textual's Tree lays out every line again after each change, so tens of thousands
 (a 100 MB live page has 50,000 sections) cost a tenth of a second per change. ``]`` and ``[``
 still step through every section, and the extra leaf opens the first one not listed."""
 
+BOOKMARK_MARK = "★ "
+"""Drawn before a bookmarked article's title."""
+
 _OUTLET_SHORT = {"Associated Press": "AP", "The Guardian": "Guardian", "BBC News": "BBC"}
 
 
@@ -167,6 +171,7 @@ class LibraryTree(ArticleTree):
         self._fills = 0  # counts fills, so a chunked fill that was superseded stops
         self._fill_of: dict[int, int] = {}  # article → the fill that owns its leaves
         self._unread: set[int] = set()
+        self._bookmarked: set[int] = set()
         self._order: list[int] | None = None  # display order, rebuilt lazily
         self._generation = 0  # bumped by each rebuild, so stale chunks stop
         self._wanted: tuple[int, int | None] | None = None  # shown once its node is added
@@ -231,6 +236,21 @@ class LibraryTree(ArticleTree):
             # Only the marker changed: keep the section leaves (refilling a long article's
             # hundreds of leaves on the UI thread made reaching its end lag).
             self._relabel(article, refill=False)
+
+    def set_bookmarked(self, articles: Iterable[int], bookmarked: bool = True) -> None:
+        """Show or clear the bookmark mark of some articles.
+
+        Args:
+            articles: Indexes of the articles.
+            bookmarked: Whether they are bookmarked.
+        """
+        for article in articles:
+            if bookmarked:
+                self._bookmarked.add(article)
+            else:
+                self._bookmarked.discard(article)
+            if article in self._article_nodes:
+                self._relabel(article, refill=False)
 
     def regroup(self, grouping: Grouping, sorting: Sorting) -> None:
         """Regroup and re-sort the list, keeping the cursor's article.
@@ -357,6 +377,8 @@ class LibraryTree(ArticleTree):
         meta = f"  {entry.word_count:,}w" + (f" · {source}" if source else "")
         # The first cell is the unread marker, styled with the theme when drawn.
         label = Text("● " if article in self._unread else "  ")
+        if article in self._bookmarked:
+            label.append(BOOKMARK_MARK, style="bold")
         label.append(entry.title or Path(entry.path).name)
         label.append(meta, style="dim")
         return label, len(meta)
