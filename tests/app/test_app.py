@@ -259,9 +259,10 @@ async def test_tree_labels_name_source_and_words(tmp_path: Path) -> None:
         assert sections == [325, 328, 328, 336]
         words = sum(sections)
         # "● " marks an unread article (the marker takes the theme's $unread style); the
-        # count is compact and the source short ("BBC News" → "BBC", a file by its stem).
+        # count is compact and the outlet short ("BBC News" → "BBC"); a text that names no
+        # outlet shows none (its file name is not an outlet).
         assert str(bbc.label) == f"● Alpha ferry service returns to Holm island  {words:,}w · BBC"
-        assert str(plain.label) == f"● Plain ferry story  {words:,}w · 02-plain"
+        assert str(plain.label) == f"● Plain ferry story  {words:,}w"
         plain.expand()  # sections are added when an article is first expanded
         await pilot.pause()
         assert [str(child.label) for child in plain.children] == [
