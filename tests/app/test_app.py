@@ -22,6 +22,7 @@ from tui.loader import find_articles, first_article, parse_files
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.article_tree import ArticleTree
+from tui.widgets.notice import Notice
 from tui.widgets.reader_pane import ReaderPane
 
 HEADINGS = ("Timetable still unclear", "What residents want", "Money from the mainland")
@@ -291,7 +292,8 @@ async def test_no_articles_at_all_says_so(tmp_path: Path) -> None:
         screen = await ready(app)
         assert screen.article_index == -1
         assert not screen.reader.loading
-        assert any("No article files found" in n.message for n in app._notifications)
+        # Said in the pane itself (tests/app/test_notice.py), not in a toast that fades.
+        assert "Nothing to read" in str(screen.query_one(Notice).render())
 
 
 # --------------------------------------------------------------------------- toggles

@@ -17,6 +17,7 @@ from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.reactive import var
 from textual.theme import Theme
 from textual.widget import Widget
@@ -32,6 +33,7 @@ from tui.widgets.status_line import StatusLine
 from tui.widgets.toggle_footer import ToggleFooter
 
 if TYPE_CHECKING:
+    from tui.widgets.notice import Notice
     from tui.widgets.quote_navigator import QuoteNavigator
 
 __all__ = ["NARROW", "READING_KEYS", "MainScreen"]
@@ -155,6 +157,7 @@ class MainScreen(QuoteActions, LibraryScreen):
         # before the first frame is part of a quick start.
         self._navigator: QuoteNavigator | None = None
         self._find_bar: Input | None = None
+        self._notice: Notice | None = None
 
     def compose(self) -> ComposeResult:
         """Status line on top, sidebar and pane side by side, find bar and footer below."""
@@ -212,6 +215,24 @@ class MainScreen(QuoteActions, LibraryScreen):
             self._find_bar = bar
         return self._find_bar
 
+    def show_notice(self, text: Content) -> None:
+        """Say in the pane's place what happened and what to do (made on first use)."""
+        if self._notice is None:
+            from tui.widgets.notice import Notice
+
+            self._notice = Notice(id="notice")
+            self.body.mount(self._notice, after=self.reader)
+        self._notice.update(text)
+        self._notice.display = True
+        self.reader.display = False
+
+    def _hide_notice(self) -> None:
+        if self._notice is not None and self._notice.display:
+            self._notice.display = False
+            self.reader.display = True
+            if self.focused is None:
+                self.reader.focus()
+
     def watch_quote_index(self, index: int) -> None:
         """Mark the current quotation in the navigator, once there is one."""
         if self._navigator is not None:
@@ -230,6 +251,7 @@ class MainScreen(QuoteActions, LibraryScreen):
         article = self.current_article
         if article is None:
             return
+        self._hide_notice()
         if self._navigator is not None:
             self._navigator.show_article(article)
         self.quote_index = -1
