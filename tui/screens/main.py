@@ -179,6 +179,7 @@ class MainScreen(QuoteActions, LibraryScreen):
         self.status.progress = "Loading…"
         self._relabel_toggles()
         self.start_library()
+        self.watch(self.reader, "scroll_y", self._moved, init=False)
         if self._configured_theme is not None:
             self.app.theme_changed_signal.subscribe(self, self._remember_theme)
 
@@ -234,9 +235,15 @@ class MainScreen(QuoteActions, LibraryScreen):
                 self.reader.focus()
 
     def watch_quote_index(self, index: int) -> None:
-        """Mark the current quotation in the navigator, once there is one."""
+        """Mark the current quotation in the pane and in the navigator (once there is one)."""
+        self.reader.current_quote = index
         if self._navigator is not None:
             self._navigator.current_quote = index
+
+    def _moved(self) -> None:
+        """Reading on by hand leaves the current quotation: its marks go."""
+        if self.quote_index >= 0 and self.reader.position() != self._quote_anchor:
+            self.quote_index = -1
 
     def _navigator_has_focus(self) -> bool:
         return self._navigator is not None and self._navigator.has_focus

@@ -86,6 +86,8 @@ class ReaderPane(ScrollView, can_focus=True):
     """Maximum width of the text column (it is centred in the pane)."""
     current_section: reactive[int] = reactive(0, init=False)
     """Index of the section at the top of the pane."""
+    current_quote: reactive[int] = reactive(-1, init=False)
+    """The current quotation (index in ``Article.quotes``), underlined; -1 for none."""
 
     class SectionChanged(Message):
         """Posted when the section at the top of the pane changes."""
@@ -254,9 +256,33 @@ class ReaderPane(ScrollView, can_focus=True):
     # ---------------------------------------------------------------- watchers
 
     def watch_article(self, article: Article | None) -> None:
+        self.set_reactive(ReaderPane.current_quote, -1)
+        self._drawn.current_quote = -1
         self._expanded = frozenset()
         self._rebuild(keep=False)
         self._jump(0)
+
+    def watch_current_quote(self, old: int, new: int) -> None:
+        items = [*self._quote_items(old), *self._quote_items(new)]
+        self._drawn.set_current_quote(
+            new, range(0) if not items else range(min(items), max(items) + 1)
+        )
+        self.refresh()
+
+    def _quote_items(self, quote: int) -> range:
+        """The items holding a quotation's paragraphs (empty when there is none)."""
+        article, layout = self.article, self._layout
+        if article is None or not 0 <= quote < len(article.quotes) or not layout.items:
+            return range(0)
+        first = article.quotes[quote]
+        start = bisect_left(layout.keys, (first.section, first.block))
+        end = start
+        while end < len(layout.items):
+            paragraph = layout.items[end].paragraph
+            if paragraph is None or all(span.quote_index != quote for span in paragraph.quotes):
+                break
+            end += 1
+        return range(start, max(end, start + 1))
 
     def watch_highlight_quotes(self) -> None:
         self.refresh()  # the lines drawn for each state are kept apart (see _warm)
