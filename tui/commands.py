@@ -43,6 +43,8 @@ AREAS: dict[str, tuple[str, ...]] = {
         "toggle-boilerplate",
         "toggle-fold",
         "toggle-sidebar",
+        "widen-sidebar",
+        "narrow-sidebar",
     ),
     "Finding": ("find", "find-next", "find-previous", "close-find"),
     "Library": (
@@ -83,6 +85,8 @@ COMMAND_NAMES: dict[str, str] = {
     "toggle-boilerplate": "Fold or unfold boilerplate",
     "toggle-fold": "Open or close a boilerplate fold",
     "toggle-sidebar": "Show or hide the sidebar",
+    "widen-sidebar": "Wider sidebar",
+    "narrow-sidebar": "Narrower sidebar",
     "find": "Find in article",
     "find-next": "Find next match",
     "find-previous": "Find previous match",

@@ -76,6 +76,10 @@ class MainScreen(QuoteActions, LibraryScreen):
                 tooltip="Unfold or fold promos, related links and wire footers"),
         Binding("s", "toggle_sidebar", "Sidebar", show=False, id="toggle-sidebar",
                 tooltip="Show or hide the list of articles and sections"),
+        Binding(">", "resize_sidebar(5)", "Wider sidebar", show=False, id="widen-sidebar",
+                tooltip="Give the sidebar a larger share of the terminal"),
+        Binding("<", "resize_sidebar(-5)", "Narrower sidebar", show=False, id="narrow-sidebar",
+                tooltip="Give the sidebar a smaller share of the terminal"),
         Binding("tab", "focus_next_pane", "Switch pane", show=False, id="focus-next-pane",
                 tooltip="Move the keyboard focus between the sidebar and the article"),
         Binding("/", "find", "Find", id="find", tooltip="Search the article for some text"),
@@ -113,6 +117,8 @@ class MainScreen(QuoteActions, LibraryScreen):
     """Show the "— Speaker" line after attributed quotations (bound to the pane)."""
     show_quote_list: var[bool] = var(False)
     """Whether the sidebar shows the quote navigator instead of the article tree."""
+    sidebar_share: var[int] = var(35)
+    """Per cent of the terminal's width the sidebar (or the quote list) takes."""
     quote_index: var[int] = var(-1)
     """The current quotation (last moved to) of the article on screen; -1 for none."""
     find_query: var[str] = var("")
@@ -198,6 +204,7 @@ class MainScreen(QuoteActions, LibraryScreen):
 
             navigator = QuoteNavigator(id="quotes")
             navigator.display = False
+            navigator.styles.width = f"{self.sidebar_share}%"
             self.body.mount(navigator, after=self.sidebar)
             navigator.show_article(self.current_article)
             navigator.current_quote = self.quote_index  # kept in step by watch_quote_index
@@ -480,6 +487,30 @@ class MainScreen(QuoteActions, LibraryScreen):
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""
         self.show_sidebar = not self.show_sidebar
+
+    def action_resize_sidebar(self, step: int) -> None:
+        """Widen or narrow the sidebar by ``step`` per cent of the terminal, at least 4 cells.
+
+        The share is taken from the width shown, so a sidebar held at its minimum width on a
+        narrow terminal widens on the first press (its share is kept within 15–70%).
+        """
+        total = max(1, self.app.size.width)
+        shown = self._sidebar_panel.outer_size.width if self.show_sidebar else 0
+        cells = max(4, total * abs(step) // 100)
+        target = shown + cells if step > 0 else shown - cells
+        share = max(15, min(70, round(100 * target / total)))
+        if not self.show_sidebar:
+            share = self.sidebar_share  # showing it again is the change
+        elif share == self.sidebar_share:
+            self.app.bell()
+        self.sidebar_share = share
+        self.show_sidebar = True
+
+    def watch_sidebar_share(self, share: int) -> None:
+        """Size the sidebar and the quote list alike (a share, so a resize keeps it)."""
+        self.sidebar.styles.width = f"{share}%"
+        if self._navigator is not None:
+            self._navigator.styles.width = f"{share}%"
 
     def action_focus_next_pane(self) -> None:
         """Move focus between the sidebar and the article (showing a hidden sidebar)."""

@@ -99,6 +99,8 @@ class ArticleTree(Tree[TreeEntry]):
         """
         self._meta: dict[int, int] = {}
         """Node id → length of the dim tail of its label (set by whoever adds the node)."""
+        self._outlet: dict[int, int] = {}
+        """Node id → length of the outlet at the end of that tail (" · AP"), dropped first."""
         self._blank_row: Strip | None = None
         self._rows: tuple[int, int] | None = None  # (row width, guide depth) while rebuilding
         self._lines_size = Size(0, 0)  # the size the tree's lines were last laid out for
@@ -121,7 +123,9 @@ class ArticleTree(Tree[TreeEntry]):
         return super().render_line(y)
 
     def render_label(self, node: TreeNode[TreeEntry], base_style: Style, style: Style) -> Text:
-        """Shorten a long title with "…" so its source and word count stay in view.
+        """Make a long label fit: drop its outlet, then shorten the title with "…".
+
+        The word count stays in view; the title keeps at least half of the row.
 
         Args:
             node: The node to label.
@@ -137,6 +141,12 @@ class ArticleTree(Tree[TreeEntry]):
         width = self.scrollable_content_region.width - indent
         if not meta or width <= 0 or label.cell_len <= width:
             return label
+        outlet = self._outlet.get(node.id, 0)
+        if outlet:  # the outlet goes before any of the title does
+            label.right_crop(outlet)
+            meta -= outlet
+            if label.cell_len <= width:
+                return label
         meta_start = len(label.plain) - meta
         # The title keeps at least half of the row; the tree crops whatever is left.
         least = min(meta_start, width // 2)

@@ -347,7 +347,7 @@ class LibraryTree(ArticleTree):
         at = bisect_right(keys, key)
         keys.insert(at, key)
         before = parent.children[at] if at < len(parent.children) else None
-        label, meta = self._label(article)
+        label, meta, outlet = self._label(article)
         node = parent.add(
             label,
             data=TreeEntry(article),
@@ -355,6 +355,7 @@ class LibraryTree(ArticleTree):
             allow_expand=len(entry.section_words) > 0,
         )
         self._meta[node.id] = meta
+        self._outlet[node.id] = outlet
         self._article_nodes[article] = node
         self._order = None
 
@@ -370,24 +371,27 @@ class LibraryTree(ArticleTree):
         self._filled.discard(article)
         self._order = None
 
-    def _label(self, article: int) -> tuple[Text, int]:
+    def _label(self, article: int) -> tuple[Text, int, int]:
+        """The article's label, the length of its dim tail, and of the outlet ending it."""
         entry = self._entries[article]
         # Compact so the title keeps most of the sidebar's width: "471w · AP".
         source = _short_source(entry)
-        meta = f"  {entry.word_count:,}w" + (f" · {source}" if source else "")
+        outlet = f" · {source}" if source else ""
+        meta = f"  {entry.word_count:,}w" + outlet
         # The first cell is the unread marker, styled with the theme when drawn.
         label = Text("● " if article in self._unread else "  ")
         if article in self._bookmarked:
             label.append(BOOKMARK_MARK, style="bold")
         label.append(entry.title or Path(entry.path).name)
         label.append(meta, style="dim")
-        return label, len(meta)
+        return label, len(meta), len(outlet)
 
     def _relabel(self, article: int, *, refill: bool = True) -> None:
         node = self._article_nodes[article]
-        label, meta = self._label(article)
+        label, meta, outlet = self._label(article)
         node.set_label(label)
         self._meta[node.id] = meta
+        self._outlet[node.id] = outlet
         if refill and article in self._filled:
             # A changed file may have different sections: drop them, refill on expand.
             node.remove_children()
