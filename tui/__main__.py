@@ -23,7 +23,7 @@ from typing import TextIO
 from tui import __version__
 from tui.article import Article, BinaryFileError, collector, load, parse
 from tui.article.records import record
-from tui.article.sanitize import read_text, sanitize
+from tui.article.sanitize import read_text, shown_name
 from tui.loader import find_articles
 from tui.paths import examples_dir
 from tui.prefetch import prefetch_first
@@ -74,8 +74,8 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _error(message: str) -> None:
-    # Paths and config text can hold escape sequences: show them inert.
-    print(f"newsread: {sanitize(message)}", file=sys.stderr)
+    # Paths and config text can hold escape sequences: show them inert, on one line.
+    print(f"newsread: {shown_name(message)}", file=sys.stderr)
 
 
 def _reason(exc: Exception) -> str:
@@ -85,7 +85,7 @@ def _reason(exc: Exception) -> str:
 
 
 def _dump(args: argparse.Namespace, out: TextIO) -> int:
-    from tui.article.export import to_json, to_markdown, to_text
+    from tui.article.export import json_line, to_markdown, to_text
 
     rule = __getattr__("RULE")
     status = 0
@@ -95,9 +95,7 @@ def _dump(args: argparse.Namespace, out: TextIO) -> int:
             status = 1
             continue
         if args.format == "json":
-            import json  # only `dump --format json` needs it
-
-            out.write(json.dumps(to_json(article, str(target)), ensure_ascii=False) + "\n")
+            out.write(json_line(article, str(target)) + "\n")
             continue
         if not first:
             out.write(f"\n{rule}\n\n")
@@ -289,7 +287,7 @@ def run_app(args: argparse.Namespace) -> int:
         args: Parsed arguments (``paths``).
 
     Returns:
-        The exit status.
+        The exit status: the app's own (1 when it crashed), 2 for a config problem.
     """
     # No cyclic garbage collection until the first frame is painted: start-up makes many
     # long-lived objects and no garbage (see tui.article.collector); the app releases this.
@@ -329,7 +327,8 @@ def run_app(args: argparse.Namespace) -> int:
             prefetch=prefetch,
         )
         app.run()
-        return 0
+        # Textual sets 1 when the app died of an exception (None after a normal exit).
+        return app.return_code or 0
     finally:
         if prefetch is not None:
             prefetch.close()  # a no-op once its answer was taken

@@ -15,14 +15,14 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.color import Color
-from textual.command import Provider
+from textual.command import CommandPalette, Provider
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.screen import Screen
 from textual.theme import Theme
 
 from tui import paths as user_paths
 from tui.article import collector
-from tui.article.sanitize import sanitize
+from tui.article.sanitize import shown_name
 from tui.config import Config
 from tui.prefetch import Prefetch
 from tui.screens.main import MainScreen
@@ -196,7 +196,9 @@ class NewsreadApp(App[None]):
         """Tell the user about config warnings and theme fallbacks."""
         for note in self._notes:
             # Notes can quote file names and values from the user's files: keep them inert.
-            self.notify(sanitize(note), title="Config", severity="warning", markup=False, timeout=8)
+            self.notify(
+                shown_name(note), title="Config", severity="warning", markup=False, timeout=8
+            )
         # The main screen has been pushed: this runs once its first frame is painted.
         self.call_after_refresh(self._first_frame_painted)
 
@@ -274,6 +276,16 @@ class NewsreadApp(App[None]):
             Variable name → style string.
         """
         return variable_defaults(self.current_theme)
+
+    def search_themes(self) -> None:
+        """Open the theme picker (``T``), listing every theme name as the literal text it is.
+
+        Replaces Textual's picker, which reads theme names as markup: a user theme called
+        ``[/]`` crashed the app and ``[b]…[/b]`` was interpreted.
+        """
+        from tui.theme_picker import PLACEHOLDER, ThemeNames  # only when the picker opens
+
+        self.push_screen(CommandPalette(providers=[ThemeNames], placeholder=PLACEHOLDER))
 
     def action_help(self) -> None:
         """Show the keys in force on the current screen."""

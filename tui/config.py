@@ -17,6 +17,7 @@ from typing import Any
 from tui import paths
 from tui.article.records import record
 from tui.config_source import (
+    NESTED_TOO_DEEPLY,
     ConfigError,
     ConfigProblem,
     LineIndex,
@@ -282,6 +283,8 @@ def load_config(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError([decode_problem(path, text, error)]) from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise ConfigError([ConfigProblem(path, None, None, NESTED_TOO_DEEPLY)]) from None
     loader = _Loader(path, text)
     for key, value in data.items():
         if key not in _SECTIONS and key not in _TOP_KEYS:

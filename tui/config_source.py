@@ -22,12 +22,15 @@ else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
 __all__ = [
+    "FILE_LIMIT",
     "ConfigError",
     "ConfigProblem",
     "LineIndex",
+    "NESTED_TOO_DEEPLY",
     "decode_problem",
     "quote",
     "read_config_text",
+    "read_user_file",
     "toml_key",
     "tomllib",
     "where",
@@ -118,6 +121,30 @@ class ConfigError(Exception):
         return "\n".join(str(problem) for problem in self.problems)
 
 
+FILE_LIMIT = 1_000_000
+"""The largest config or theme file read, in bytes (a real one is a few kB): a device such as
+``/dev/zero`` is refused outright, and a huge file does not fill memory."""
+
+
+def read_user_file(path: Path) -> bytes:
+    """The bytes of a config or theme file: a regular file of at most :data:`FILE_LIMIT`.
+
+    Args:
+        path: The file.
+
+    Returns:
+        Its bytes.
+
+    Raises:
+        OSError: If it cannot be read or is not a regular file (a FIFO, a device: opening
+            one never blocks, see :func:`tui.article.files.open_regular`).
+        ValueError: If it is larger than :data:`FILE_LIMIT`.
+    """
+    from tui.article.files import read_regular
+
+    return read_regular(path, FILE_LIMIT)
+
+
 def read_config_text(path: Path) -> str | None:
     """Read a config file as text.
 
@@ -128,7 +155,8 @@ def read_config_text(path: Path) -> str | None:
         Its text (a UTF-8 BOM dropped), or ``None`` if it does not exist.
 
     Raises:
-        ConfigError: If it is a directory, cannot be read, or is not UTF-8.
+        ConfigError: If it is a directory, a FIFO or device, larger than :data:`FILE_LIMIT`,
+            cannot be read, or is not UTF-8.
     """
 
     def fault(message: str, line: int | None = None) -> ConfigError:
@@ -137,13 +165,15 @@ def read_config_text(path: Path) -> str | None:
     if path.is_dir():
         raise fault("is a directory, not a config file")
     try:
-        data = path.read_bytes()
+        data = read_user_file(path)
     except FileNotFoundError:
         return None
     except PermissionError:
         raise fault("cannot read the config file: permission denied") from None
     except OSError as error:
         raise fault(f"cannot read the config file: {error.strerror or error}") from None
+    except ValueError:
+        raise fault(f"cannot read the config file: larger than {FILE_LIMIT:,} bytes") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -153,6 +183,10 @@ def read_config_text(path: Path) -> str | None:
 
 _DECODE_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _DECODE_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+NESTED_TOO_DEEPLY = "invalid TOML: arrays or tables nested too deeply"
+"""The problem reported when tomllib runs out of recursion (a few hundred levels)."""
 
 
 def decode_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> ConfigProblem:
@@ -185,7 +219,7 @@ def _key_path(dotted: str) -> tuple[str, ...] | None:
     """Decode a TOML dotted key (``a."b.c"``) by letting tomllib parse ``dotted = 0``."""
     try:
         node: Any = tomllib.loads(f"{dotted} = 0")
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return None
     parts: list[str] = []
     while isinstance(node, dict) and len(node) == 1:

@@ -11,9 +11,14 @@ table, one row per paragraph, so a search hit knows where in the article it land
   :func:`tui.library_search.fts_query`); without FTS5 it falls back to ``LIKE``.
 
 Stored paths are absolute (``os.path.abspath``, symlinks not resolved); entries and dictionary
-keys handed back use each path as the caller gave it. The file is only a cache: a corrupt one or
-one written by another schema version is deleted and rebuilt. Textual-free, so it runs in worker
-threads; one connection is shared behind a lock.
+keys handed back use each path as the caller gave it; a path that is not valid Unicode is stored
+as its raw bytes (:mod:`tui.dbpaths`). The file is only a cache: one SQLite calls corrupt or one
+written by another schema version is deleted and rebuilt. Any other fault (a full or read-only
+disk, an index path that is a folder, a cache folder that is a file, another newsread holding the
+lock) never touches the file: when it cannot be opened the index lives in memory for the
+session, when a write fails the update goes on parsing without writing, and
+:attr:`LibraryIndex.problem` says why. Textual-free, so it runs in worker threads; one
+connection is shared behind a lock.
 """
 
 from __future__ import annotations
@@ -23,12 +28,13 @@ import sqlite3
 import threading
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from tui import paths
 from tui.article.model import Article
+from tui.dbpaths import from_db, to_db
 from tui.library_entry import (
     ENTRY_COLUMNS,
     Entry,
@@ -50,6 +56,7 @@ from tui.library_search import (
     like_count,
     like_search,
 )
+from tui.sqlite_faults import describe, enable_wal, is_corrupt
 
 __all__ = ["BATCH", "RANK_LIMIT", "SCHEMA_VERSION", "Entry", "LibraryIndex", "SearchHit"]
 
@@ -79,6 +86,11 @@ _FTS = (
 )
 
 
+def _paths_decoded(rows: list[Any]) -> list[Any]:
+    """Rows whose first column is a stored path, with that path as a ``str`` again."""
+    return [row if type(row[0]) is str else (from_db(row[0]), *row[1:]) for row in rows]
+
+
 class LibraryIndex:
     """The on-disk article index (a cache: safe to delete at any time).
 
@@ -94,6 +106,10 @@ class LibraryIndex:
         """Whether search runs on FTS5 (else ``LIKE`` over the stored paragraphs)."""
         self.rebuilt = False
         """True when an existing index file was unreadable or outdated and was recreated."""
+        self.problem: str | None = None
+        """Why the index is not being saved (None when all is well): set when the file cannot
+        be opened (the index then lives in memory) or a write failed (nothing more is written)."""
+        self._writable = True
         self._lock = threading.RLock()
         self._scope: frozenset[str] | None = None
         self._conn = self._open()
@@ -102,22 +118,49 @@ class LibraryIndex:
 
     def _connect(self) -> sqlite3.Connection:
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 5000")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn = sqlite3.connect(
+            self.db_path, isolation_level=None, check_same_thread=False, timeout=5.0
+        )
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            enable_wal(conn)  # waits while another newsread switches a new file to WAL
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     def _open(self) -> sqlite3.Connection:
+        try:
+            return self._open_file()
+        except (sqlite3.Error, OSError) as exc:
+            # Not a damaged file (that is rebuilt): a place that cannot hold the index. Work
+            # from memory this session; the file, if any, is left as it is.
+            self.problem = describe(exc)
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            self._create(conn)
+            return conn
+
+    def _open_file(self) -> sqlite3.Connection:
         existed = self.db_path.exists()
         try:
             conn = self._connect()
+        except sqlite3.Error as exc:
+            if not is_corrupt(exc):
+                raise
+            return self._recreate(existed)
+        try:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            if meta == {"schema_version": str(SCHEMA_VERSION), "fts": str(int(self.use_fts))}:
-                return conn
+        except sqlite3.Error as exc:
             conn.close()
-        except sqlite3.DatabaseError:  # not a database, no meta table, malformed
-            pass
+            # A damaged file, or one without the table (empty, or something else entirely):
+            # rebuilt. A lock, a full or read-only disk: raised, the file left alone.
+            if not (is_corrupt(exc) or "no such table" in str(exc)):
+                raise
+            return self._recreate(existed)
+        if meta == {"schema_version": str(SCHEMA_VERSION), "fts": str(int(self.use_fts))}:
+            return conn
+        conn.close()
         return self._recreate(existed)
 
     def _recreate(self, existed: bool) -> sqlite3.Connection:
@@ -126,12 +169,20 @@ class LibraryIndex:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
         conn = self._connect()
+        try:
+            self._create(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _create(self, conn: sqlite3.Connection) -> None:
+        """Create the tables in an empty database."""
         conn.executescript(_SCHEMA + (_FTS + ";" if self.use_fts else ""))
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("schema_version", str(SCHEMA_VERSION)), ("fts", str(int(self.use_fts)))],
         )
-        return conn
 
     def _rebuild(self) -> None:
         """Start over after SQLite reported the file corrupt mid-session."""
@@ -171,7 +222,8 @@ class LibraryIndex:
     def _fill_wanted(self, keys: Collection[str]) -> None:
         self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY)")
         self._conn.execute("DELETE FROM temp.wanted")
-        self._conn.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", ((k,) for k in keys))
+        rows = ((to_db(k),) for k in keys)
+        self._conn.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", rows)
 
     def _rows(self, keys: Collection[str], columns: str) -> list[Any]:
         """Stored rows for ``keys`` (the first column must be ``f.path``).
@@ -183,21 +235,24 @@ class LibraryIndex:
         stored = conn.execute("SELECT count(*) FROM files").fetchone()[0]
         if stored <= 2 * len(keys):
             wanted = keys if isinstance(keys, AbstractSet) else set(keys)
-            rows = conn.execute(f"SELECT {columns} FROM files f").fetchall()
+            rows = _paths_decoded(conn.execute(f"SELECT {columns} FROM files f").fetchall())
             return [row for row in rows if row[0] in wanted]
         with self._tx():
             self._fill_wanted(keys)
             sql = f"SELECT {columns} FROM files f JOIN temp.wanted w ON w.path = f.path"
-            return conn.execute(sql).fetchall()
+            return _paths_decoded(conn.execute(sql).fetchall())
 
     def _guarded_rows(self, keys: Collection[str], columns: str) -> list[Any]:
         with self._lock:
             try:
                 return self._rows(keys, columns)
-            except sqlite3.DatabaseError as exc:
-                if type(exc) is not sqlite3.DatabaseError:  # locked, I/O: not corruption
-                    raise
-                self._rebuild()
+            except sqlite3.Error as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if is_corrupt(exc):
+                    self._rebuild()
+                else:  # locked too long, I/O: nothing known from the index this time
+                    self.problem = describe(exc)
                 return []
 
     @staticmethod
@@ -262,10 +317,11 @@ class LibraryIndex:
 
     def _store(self, key: str, info: os.stat_result, article: Article | None, why: str) -> None:
         conn = self._conn
-        old = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
+        stored = to_db(key)
+        old = conn.execute("SELECT id FROM files WHERE path = ?", (stored,)).fetchone()
         if old is not None:
             self._delete_file_rows(old[0])
-        values = (key, info.st_size, info.st_mtime_ns, why or None, *article_values(article))
+        values = (stored, info.st_size, info.st_mtime_ns, why or None, *article_values(article))
         file_id = conn.execute(
             "INSERT INTO files (path, size, mtime_ns, skipped, title, title_derived, authors, "
             "outlet, date, headings, section_words, word_count, source_format) "
@@ -292,7 +348,34 @@ class LibraryIndex:
     def _commit(self) -> None:
         with self._lock:
             if self._conn.in_transaction:
-                self._conn.execute("COMMIT")
+                try:
+                    self._conn.execute("COMMIT")
+                except (sqlite3.Error, OSError) as exc:
+                    self._stop_writing(exc)
+
+    def _stop_writing(self, exc: BaseException) -> None:
+        """A write failed (full disk, read-only, locked too long): write nothing more this run.
+
+        The batch not yet committed is dropped (the index is only a cache: those files are
+        parsed again next time); parsing goes on, so every entry still reaches the caller.
+        """
+        self._writable = False
+        self.problem = describe(exc)
+        if self._conn.in_transaction:
+            with suppress(sqlite3.Error):  # SQLite rolls back by itself after some failures
+                self._conn.execute("ROLLBACK")
+
+    def _try_store(self, key: str, info: os.stat_result, article: Article | None, why: str) -> None:
+        """:meth:`_store`, or nothing once writing has failed."""
+        if not self._writable:
+            return
+        with self._lock:
+            try:
+                if not self._conn.in_transaction:
+                    self._conn.execute("BEGIN")
+                self._store(key, info, article, why)
+            except (sqlite3.Error, OSError) as exc:
+                self._stop_writing(exc)
 
     def update(
         self,
@@ -348,10 +431,7 @@ class LibraryIndex:
                     else:
                         article, why, remember = load_article(file)
                     if article is not None or remember:
-                        with self._lock:
-                            if not self._conn.in_transaction:
-                                self._conn.execute("BEGIN")
-                            self._store(key, stat, article, why)
+                        self._try_store(key, stat, article, why)
                     if done % BATCH == 0:
                         self._commit()
                     entry = None
@@ -377,8 +457,22 @@ class LibraryIndex:
         """
         present = {path_key(f) for f in files}
         with self._lock:
+            try:
+                return self._forget(present)
+            except (sqlite3.Error, OSError) as exc:
+                self._stop_writing(exc)
+                return 0
+
+    def _forget(self, present: AbstractSet[str]) -> int:
+        if not self._writable:
+            return 0
+        with self._lock:
             stored = self._conn.execute("SELECT id, path FROM files").fetchall()
-            gone = [fid for fid, path in stored if path not in present and not os.path.exists(path)]
+            gone = [
+                fid
+                for fid, value in stored
+                if (path := from_db(value)) not in present and not os.path.exists(path)
+            ]
             if not gone:
                 return 0
             with self._tx():

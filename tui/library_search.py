@@ -18,10 +18,12 @@ import sqlite3
 from functools import cache
 
 from tui.article.records import record
+from tui.dbpaths import from_db
 
 __all__ = [
     "SNIPPET_CLOSE",
     "SNIPPET_OPEN",
+    "MAX_TERMS",
     "LikeTerm",
     "SearchHit",
     "fts_available",
@@ -35,6 +37,7 @@ __all__ = [
     "like_terms",
     "parse_snippet",
     "query_terms",
+    "terms_dropped",
 ]
 
 SNIPPET_OPEN = "\x02"
@@ -51,6 +54,13 @@ RANK_LIMIT = 15_000
 """Above this many matching paragraphs, search takes the first ``limit`` matches in index order
 (sorted best first) instead of ranking every match: bm25 costs ~2 µs per matching row, and a
 short prefix can match most of a big library."""
+
+MAX_TERMS = 32
+"""The most distinct words a search looks for: the first ones and the last (being typed).
+
+FTS5's time grows with the square of the number of terms when they match (800 pasted words
+took 36 s); every term must match, so searching fewer only ever finds more. The search screen
+says when words were left out (:func:`terms_dropped`)."""
 
 _CONTEXT = 60
 """Characters of context either side of a match in LIKE-fallback snippets."""
@@ -94,8 +104,32 @@ def fts_available() -> bool:
     return True
 
 
+def _all_terms(query: str) -> list[str]:
+    """Every term of the query, repeats included (see :func:`query_terms`)."""
+    query = _CONTROLS.sub(" ", query)  # a NUL would cut the FTS5 string short
+    return [term for term in query.split() if _WORDISH.search(term)]
+
+
+def _distinct(terms: list[str]) -> list[str]:
+    """The terms without repeats (ignoring case), first ones first, the last one kept last."""
+    if not terms:
+        return []
+    last = terms[-1]
+    seen = {last.casefold()}
+    rest: list[str] = []
+    for term in terms[:-1]:
+        folded = term.casefold()
+        if folded not in seen:  # a set: the check stays linear in the query's length
+            seen.add(folded)
+            rest.append(term)
+    return [*rest, last]
+
+
 def query_terms(query: str) -> list[str]:
     """Split what the user typed into search terms (runs without a word character dropped).
+
+    Repeats are dropped, and past :data:`MAX_TERMS` distinct terms only the first ones and
+    the last are kept, so the search time stays bounded whatever is pasted in.
 
     Args:
         query: The raw query.
@@ -103,8 +137,22 @@ def query_terms(query: str) -> list[str]:
     Returns:
         The terms in order; empty for an empty or all-punctuation query.
     """
-    query = _CONTROLS.sub(" ", query)  # a NUL would cut the FTS5 string short
-    return [term for term in query.split() if _WORDISH.search(term)]
+    terms = _distinct(_all_terms(query))
+    if len(terms) > MAX_TERMS:
+        terms = [*terms[: MAX_TERMS - 1], terms[-1]]
+    return terms
+
+
+def terms_dropped(query: str) -> int:
+    """How many distinct words of ``query`` the search leaves out (see :data:`MAX_TERMS`).
+
+    Args:
+        query: The raw query.
+
+    Returns:
+        0 unless the query has more than :data:`MAX_TERMS` distinct words.
+    """
+    return max(0, len(_distinct(_all_terms(query))) - MAX_TERMS)
 
 
 def fts_query(query: str) -> str | None:
@@ -237,7 +285,7 @@ def fts_search(conn: sqlite3.Connection, query: str, limit: int, where: str) -> 
     for path, title, para, marked, rank in rows:
         snippet, spans = parse_snippet(marked)
         first = spans[0] if spans else (0, 0)
-        hits.append(SearchHit(path, title, para, snippet, rank, first, spans))
+        hits.append(SearchHit(from_db(path), title, para, snippet, rank, first, spans))
     return hits
 
 
@@ -306,4 +354,4 @@ def like_search(conn: sqlite3.Connection, query: str, limit: int, where: str) ->
         + " ORDER BY c.para >= 0, f.path, c.para LIMIT ?"
     )
     rows = conn.execute(sql, (*[t.pattern for t in terms], limit)).fetchall()
-    return [like_hit(path, title, para, body, terms) for path, title, para, body in rows]
+    return [like_hit(from_db(path), title, para, body, terms) for path, title, para, body in rows]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from tui.article.files import NOT_REGULAR, open_regular, read_regular
 from tui.article.model import Article
 from tui.article.sanitize import is_binary
 
@@ -48,7 +49,7 @@ def _reason(exc: OSError) -> str:
 def _check_file(path: Path) -> str | None:
     """Why ``path`` cannot be read as an article, or None when it can."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # a FIFO put in its place must not block
             head = handle.read(_SNIFF)
     except OSError as exc:
         return _reason(exc)
@@ -74,45 +75,87 @@ def natural_key(name: str) -> tuple[object, ...]:
     return (*(int(part) if n % 2 else part for n, part in enumerate(parts)), name)
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str | None]]:
-    """Yield ``(file, reason)`` for each article file under ``folder`` (reason None if fine).
+_SYSTEM_FOLDERS = ("/proc", "/sys")
+"""Pseudo filesystems a library never holds: their trees are endless (``/proc/1/root`` is
+``/`` again), so a symbolic link into one is not followed."""
 
-    ``seen`` holds the (device, inode) of every folder entered so far, so a symbolic link back
-    to an ancestor (or to a folder reached another way) is skipped rather than looped over.
+
+def _system_folder(folder: Path) -> str | None:
+    """The pseudo filesystem ``folder`` is reached through (``/proc``), or None.
+
+    Each link is followed by hand: ``/proc/self/root`` *is* ``/`` by the time ``realpath``
+    answers, yet walking it means walking ``/proc`` again and again.
     """
-    try:
-        info = folder.stat()
-    except OSError as exc:
-        yield folder, _reason(exc)
-        return
-    key = (info.st_dev, info.st_ino)
-    if key in seen:
-        return
-    seen.add(key)
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda entry: natural_key(entry.name))
-    except OSError as exc:
-        yield folder, _reason(exc)
-        return
-    files: list[Path] = []
-    folders: list[Path] = []
-    for entry in entries:
-        if entry.name.startswith("."):
+    path = os.path.abspath(folder)
+    for _ in range(40):  # as many links as the kernel follows
+        head, tail = os.path.split(path)
+        path = (
+            os.path.realpath(path)
+            if tail in ("", ".", "..")
+            else os.path.join(os.path.realpath(head), tail)
+        )
+        for system in _SYSTEM_FOLDERS:
+            if path == system or path.startswith(system + "/"):
+                return system
+        try:
+            target = os.readlink(path)
+        except OSError:  # not a link (or gone: the walk reports that)
+            return None
+        path = os.path.join(os.path.dirname(path), target)
+    return None
+
+
+def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str | None]]:
+    """Yield ``(file, reason)`` for each article file under ``root`` (reason None if fine).
+
+    Folders are visited depth first, each one's files before its subfolders, with a stack
+    rather than recursion, so no depth of nesting can exhaust Python's recursion limit.
+    ``seen`` holds the (device, inode) of every folder entered so far, so a symbolic link back
+    to an ancestor (or to a folder reached another way) is skipped rather than looped over;
+    links into ``/proc`` or ``/sys`` are not followed at all. An entry with an article ending
+    that is a FIFO, socket or device is reported as not a regular file.
+    """
+    stack = [(root, root.is_symlink())]
+    while stack:
+        folder, linked = stack.pop()
+        if (linked or folder is root) and (system := _system_folder(folder)) is not None:
+            yield folder, f"a system folder ({system}), not searched"
             continue
         try:
-            is_dir = entry.is_dir()  # follows symlinks; loops are caught by ``seen``
-            is_file = not is_dir and entry.is_file()
-        except OSError:
+            info = folder.stat()
+        except OSError as exc:
+            yield folder, _reason(exc)
             continue
-        if is_dir:
-            folders.append(Path(entry.path))
-        elif is_file and Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
-            files.append(Path(entry.path))
-    for file in files:
-        yield file, _check_file(file)
-    for sub in folders:
-        yield from _walk(sub, seen)
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda entry: natural_key(entry.name))
+        except OSError as exc:
+            yield folder, _reason(exc)
+            continue
+        folders: list[tuple[Path, bool]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            article = Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES
+            try:
+                is_dir = entry.is_dir()  # follows symlinks; loops are caught by ``seen``
+                is_file = not is_dir and entry.is_file()
+                # A FIFO, socket or device named like an article (a broken link stays quiet).
+                odd = article and not is_dir and not is_file and bool(entry.stat())
+            except OSError:
+                continue
+            if is_dir:
+                folders.append((Path(entry.path), entry.is_symlink()))
+            elif is_file and article:
+                file = Path(entry.path)
+                yield file, _check_file(file)
+            elif odd:
+                yield Path(entry.path), NOT_REGULAR
+        stack.extend(reversed(folders))
 
 
 def find_articles(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -242,12 +285,12 @@ def _opening(path: Path, size: int, read_text: Callable[[bytes], str]) -> str | 
     of a UTF-8 or cp1252 character, and the decoder works line by line, so the opening decodes
     as it does in the whole file. UTF-16 (a BOM) is read whole instead.
     """
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         head = handle.read(size + 1)
     if len(head) <= size:
         return None
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _prefix(read_text(path.read_bytes()), size)
+        return _prefix(read_text(read_regular(path)), size)
     cut = head.rfind(b"\n\n", 0, size)
     if cut < size // 2:
         cut = head.rfind(b"\n", 0, size)

@@ -21,7 +21,7 @@ from textual.keys import _character_to_key, key_to_character
 from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.article.records import record
-from tui.article.sanitize import sanitize
+from tui.article.sanitize import shown_name
 from tui.config import (
     CONFIG_ENV,
     Config,
@@ -54,8 +54,9 @@ class StartupError(Exception):
         Args:
             problems: One line each, ``file:line: key: message`` where known.
         """
-        # A file name can hold anything; the messages themselves quote what files say.
-        self.problems = [sanitize(problem) for problem in problems]
+        # A file name can hold anything; the messages themselves quote what files say. One
+        # line each, controls made visible (a newline in a name must not fake a second line).
+        self.problems = [shown_name(problem) for problem in problems]
         """Every problem found, safe to print."""
         super().__init__("\n".join(self.problems))
 
@@ -147,7 +148,7 @@ def load_startup(cli_path: Path | None = None) -> Startup:
     if config.theme in broken and config.theme not in themes:
         raise StartupError([str(broken[config.theme])])
     notes = (*config.warnings, *(f"theme not loaded: {error}" for error in errors))
-    warnings = tuple(sanitize(note) for note in notes)
+    warnings = tuple(shown_name(note) for note in notes)
     config = dataclasses.replace(config, warnings=warnings)
     return Startup(path, config, themes, tuple(errors))
 
@@ -225,18 +226,18 @@ def themes_listing(config: Config, path: Path) -> str:
 
     lines = group("newsread themes:", sorted(set(builtin) - set(user)))
     lines += ["", *group("Textual themes:", sorted(set(BUILTIN_THEMES) - set(user)))]
-    lines += ["", *group(f"Your themes ({folder}):", sorted(user))]
+    lines += ["", *group(f"Your themes ({shown_name(str(folder))}):", sorted(user))]
     if not user:
         lines.append("   (none)")
     if errors:
-        lines += ["", "Theme files with errors:", *(f"   {sanitize(str(e))}" for e in errors)]
+        lines += ["", "Theme files with errors:", *(f"   {shown_name(str(e))}" for e in errors)]
     lines += ["", f"* the configured theme ({config.theme})"]
     return "\n".join(lines) + "\n"
 
 
 def _error(message: str) -> None:
     """Print a problem to stderr, with nothing a terminal could act on."""
-    print(f"newsread: {sanitize(message)}", file=sys.stderr)
+    print(f"newsread: {shown_name(message)}", file=sys.stderr)
 
 
 def run_config(args: argparse.Namespace) -> int:
@@ -251,7 +252,7 @@ def run_config(args: argparse.Namespace) -> int:
     cli_path: Path | None = getattr(args, "config", None)
     path = config_path(cli_path)
     if args.action == "path":
-        print(path)
+        print(shown_name(str(path)))
         return 0
     if path.exists() or path.is_symlink():
         _error(f"{path} already exists; not overwriting it")
@@ -266,5 +267,5 @@ def run_config(args: argparse.Namespace) -> int:
     if not written:
         _error(f"{path} already exists; not overwriting it")
         return 1
-    print(f"Wrote {path}")
+    print(f"Wrote {shown_name(str(path))}")
     return 0

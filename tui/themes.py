@@ -23,7 +23,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 from tui import paths
 from tui.config import THEME
-from tui.config_source import quote, toml_key, tomllib
+from tui.config_source import NESTED_TOO_DEEPLY, quote, read_user_file, toml_key, tomllib
 
 __all__ = [
     "DEFAULT_THEME",
@@ -280,13 +280,15 @@ def load_theme_file(path: Path) -> Theme:
         ThemeError: If the file cannot be read or parsed, or holds a bad key or value.
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_user_file(path).decode("utf-8")
+    except (OSError, ValueError) as error:  # ValueError: too large, or not UTF-8
         raise ThemeError(path, None, f"cannot read theme file: {error}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ThemeError(path, None, f"invalid TOML: {error}") from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise ThemeError(path, None, NESTED_TOO_DEEPLY) from None
     return theme_from_mapping(path, data)
 
 
@@ -382,8 +384,8 @@ def declared_name(path: Path) -> str | None:
         (or one holding a control character).
     """
     try:
-        name = tomllib.loads(path.read_text(encoding="utf-8")).get("name")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        name = tomllib.loads(read_user_file(path).decode("utf-8")).get("name")
+    except (OSError, ValueError, RecursionError):  # ValueError: UnicodeDecodeError, TOML, size
         return None
     return name if isinstance(name, str) and name.isprintable() else None
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.style import Style as RichStyle
 from textual.color import Color
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.style import Style
@@ -223,6 +223,49 @@ async def test_theme_picker_switches_the_theme(tmp_path: Path) -> None:
         assert app.theme == "newsread-sepia"
         assert not isinstance(app.screen, CommandPalette)
         assert quote_style(screen.reader) != before
+
+
+MARKUP_NAMES = ("[/]", "[b]bold[/b] and [i]", "[@click=app.quit]quit[/]", "$accent [red]x")
+"""User theme names that Textual markup would interpret (``[/]`` alone raises MarkupError)."""
+
+
+def _palette_prompts(app: NewsreadApp) -> list[str]:
+    options = app.screen.query_one(CommandList)
+    return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+
+
+async def test_theme_names_with_markup_are_shown_literally(tmp_path: Path) -> None:
+    """The theme picker lists markup-like names as written, searches and picks them."""
+    themes = tmp_path / "cfg" / "themes"
+    themes.mkdir(parents=True)
+    for n, name in enumerate(MARKUP_NAMES):
+        quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+        (themes / f"t{n}.toml").write_text(f'name = "{quoted}"\nprimary = "#336699"\n')
+    app = make_app(tmp_path, "")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app)
+        await pilot.press("T")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CommandPalette)
+        prompts = _palette_prompts(app)
+        for name in MARKUP_NAMES:
+            assert name in prompts
+        await pilot.press(*"click")  # a search: matches are highlighted, the name stays literal
+        await pilot.pause(0.3)
+        assert _palette_prompts(app) == ["[@click=app.quit]quit[/]"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "[@click=app.quit]quit[/]"
+        assert app.is_running
+        await pilot.press("T")
+        await pilot.pause(0.3)
+        await pilot.press("[", "/", "]")
+        await pilot.pause(0.3)
+        assert "[/]" in _palette_prompts(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("q")
+    assert app.return_code == 0
 
 
 @pytest.mark.parametrize("name", [*BUILTIN, "textual-dark", "textual-light", "nord"])

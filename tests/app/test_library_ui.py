@@ -342,3 +342,35 @@ async def test_a_theme_picked_in_the_app_is_back_next_start(
     # And NO_COLOR still means no colour.
     monkeypatch.setenv("NO_COLOR", "1")
     assert NewsreadApp([folder]).theme == "newsread-mono"
+
+
+async def test_a_long_query_says_which_words_were_searched(tmp_path: Path) -> None:
+    """Past MAX_TERMS distinct words the search is capped, and the screen says so (#16.12)."""
+    from textual.containers import Vertical
+
+    from tui.library_search import MAX_TERMS
+
+    folder = write_articles(tmp_path / "news")
+    _search_article(folder)
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app)
+        await pilot.press("F")
+        search = app.screen
+        assert isinstance(search, LibrarySearchScreen)
+        words = [f"filler{n}" for n in range(MAX_TERMS + 8)]
+        search.query_one(Input).value = " ".join(words)
+        box = search.query_one(Vertical)
+        for _ in range(50):
+            await settle(app, pilot)
+            if box.border_subtitle:
+                break
+        assert box.border_subtitle == (
+            f"no results · first {MAX_TERMS - 1} words and the last searched (8 left out)"
+        )
+        search.query_one(Input).value = f"{UNIQUE} {UNIQUE}"
+        for _ in range(50):
+            await settle(app, pilot)
+            if box.border_subtitle == "1 result":
+                break
+        assert box.border_subtitle == "1 result"

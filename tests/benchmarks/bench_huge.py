@@ -1,7 +1,7 @@
 """Huge input: time and peak memory for a 100 MB article and a 100 MB library (not a test).
 
 Run: /work/venv/bin/python tests/benchmarks/bench_huge.py [--size 100] [--files 2000]
-     [--file-kb 50] [--tiny] [--keep DIR] [--skip parse,app,index]
+     [--file-kb 50] [--shapes 4000] [--tiny] [--keep DIR] [--skip parse,app,index,shapes]
 
 It generates, in a temporary folder (never in the repository), one BBC-style scraped article of
 ``--size`` MB and a library of ``--files`` articles of ``--file-kb`` kB each, then measures each
@@ -15,11 +15,15 @@ case in a fresh child process, so each peak RSS (``VmHWM``) belongs to that case
   driver does, timed until the sidebar has toggled), seconds until indexing is done, peak RSS.
 - ``index``: :meth:`tui.library.LibraryIndex.update` over the library folder — seconds and
   peak RSS.
+- ``shapes``: inputs that were once quadratic, ``--shapes`` items each — a Markdown file of
+  ``By …`` lines, front matter listing that many authors, one byline naming that many people
+  and as many roles, and a library search for a query of ``--shapes / 5`` words all found in
+  the library (seconds each; every one should grow linearly with ``--shapes``).
 
 Memory figures are also printed per MB of input (``× file``), after subtracting the child's
-RSS before the work began (interpreter and imports). ``--tiny`` runs a 1 MB article and 20
-articles of 10 kB (for the test suite). Child processes get private XDG directories, so the
-user's reading state and index are never touched.
+RSS before the work began (interpreter and imports). ``--tiny`` runs a 1 MB article, 20
+articles of 10 kB and shapes of 400 items (for the test suite). Child processes get private
+XDG directories, so the user's reading state and index are never touched.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ if TYPE_CHECKING:
     from tui.article.model import Article
 
 MB = 1_000_000
-CASES = ("parse", "app", "index")
+CASES = ("parse", "app", "index", "shapes")
 
 
 # --------------------------------------------------------------------------- measuring
@@ -183,6 +187,43 @@ def _child_index(folder: Path, db: Path) -> dict[str, float]:
     return {"base": base, "seconds": seconds, "peak": peak_mb(), "files": len(files)}
 
 
+def shape_texts(count: int) -> dict[str, str]:
+    """The Markdown shapes of the ``shapes`` case, ``count`` items each, by name."""
+    bylines = "\n\n".join(f"By Reporter{n} Person" for n in range(count)) + "\n"
+    listed = "".join(f"  - Writer{n} Person\n" for n in range(count))
+    names = " and ".join(f"Name{n} Person" for n in range(count))
+    roles = ", ".join(["Staff reporter"] * count)
+    return {
+        "bylines": bylines,
+        "authors": f"---\nauthors:\n{listed}---\n\nBody.\n",
+        "roles": f"---\nauthor: {names}, {roles}\n---\n\nBody.\n",
+    }
+
+
+def _child_shapes(folder: Path, db: Path, count: int) -> dict[str, float]:
+    from tui.article import parse
+    from tui.library import LibraryIndex
+    from tui.loader import find_articles
+
+    figures: dict[str, float] = {}
+    for name, text in shape_texts(count).items():
+        start = perf_counter()
+        article = parse(text, path=f"{name}.md")
+        figures[name] = perf_counter() - start
+        figures[f"{name}_kb"] = len(text.encode("utf-8")) / 1000
+        assert len(article.authors) == count, (name, len(article.authors))
+    files = find_articles([folder])[0][:5]
+    with LibraryIndex(db) as index:
+        list(index.update(files, roots=[folder]))
+        # A pasted passage: words the library holds, so every term matches somewhere.
+        words = files[0].read_text(encoding="utf-8").split()[: max(1, count // 5)]
+        start = perf_counter()
+        index.search(" ".join(words), within=files)
+        figures["search"] = perf_counter() - start
+    figures["words"] = len(words)
+    return figures
+
+
 def _run_child(case: str, args: Sequence[str], xdg: Path) -> dict[str, float]:
     """Run one case in a fresh interpreter and return its JSON figures."""
     env = dict(os.environ)
@@ -223,7 +264,12 @@ def _memory(rss: float, base: float, size_mb: float) -> str:
 
 
 def run(
-    root: Path, size_mb: float, files: int, file_kb: float, skip: frozenset[str]
+    root: Path,
+    size_mb: float,
+    files: int,
+    file_kb: float,
+    skip: frozenset[str],
+    shapes: int = 4000,
 ) -> list[tuple[str, str]]:
     """Generate the inputs, measure each case in a child and return ``(label, figure)`` rows."""
     rows: list[tuple[str, str]] = []
@@ -259,6 +305,13 @@ def run(
         rows.append(("index time", f"{f['seconds']:.2f} s ({rate:.0f} files/s)"))
         rows.append(("index peak", _memory(f["peak"], f["base"], library_mb)))
         rows.append(("index size", f"{db.stat().st_size / MB:.1f} MB"))
+    if "shapes" not in skip:
+        db = root / "shapes.sqlite3"
+        f = _run_child("shapes", [str(root / "library"), str(db), str(shapes)], xdg / "shapes")
+        for name, what in (("bylines", "By lines"), ("authors", "authors"), ("roles", "roles")):
+            size = f"{shapes} {what}, {f[f'{name}_kb']:.0f} kB"
+            rows.append((f"shapes {name}", f"{f[name]:.2f} s ({size})"))
+        rows.append(("shapes search", f"{f['search']:.2f} s ({f['words']:.0f} words)"))
     return rows
 
 
@@ -268,9 +321,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", type=float, default=100.0, help="article size in MB (100)")
     parser.add_argument("--files", type=int, default=2000, help="library articles (2000)")
     parser.add_argument("--file-kb", type=float, default=50.0, help="kB per library article (50)")
-    parser.add_argument("--tiny", action="store_true", help="1 MB article, 20 articles of 10 kB")
+    parser.add_argument("--shapes", type=int, default=4000, help="items per shape (4000)")
+    parser.add_argument(
+        "--tiny", action="store_true", help="1 MB article, 20 articles of 10 kB, shapes of 400"
+    )
     parser.add_argument("--keep", type=Path, help="generate the inputs here and keep them")
-    parser.add_argument("--skip", default="", help="cases to leave out: parse,app,index")
+    parser.add_argument("--skip", default="", help="cases to leave out: parse,app,index,shapes")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -279,20 +335,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             figures = _child_parse(Path(rest[0]))
         elif case == "app":
             figures = _child_app(Path(rest[0]))
+        elif case == "shapes":
+            figures = _child_shapes(Path(rest[0]), Path(rest[1]), int(rest[2]))
         else:
             figures = _child_index(Path(rest[0]), Path(rest[1]))
         print(json.dumps(figures))
         return 0
     size, files, file_kb = (1.0, 20, 10.0) if args.tiny else (args.size, args.files, args.file_kb)
+    shapes = 400 if args.tiny else args.shapes
     skip = frozenset(filter(None, args.skip.split(",")))
     if skip - set(CASES):
         parser.error(f"unknown case in --skip: {', '.join(sorted(skip - set(CASES)))}")
     if args.keep is not None:
         args.keep.mkdir(parents=True, exist_ok=True)
-        rows = run(args.keep, size, files, file_kb, skip)
+        rows = run(args.keep, size, files, file_kb, skip, shapes)
     else:
         with tempfile.TemporaryDirectory(prefix="newsread-huge-") as tmp:
-            rows = run(Path(tmp), size, files, file_kb, skip)
+            rows = run(Path(tmp), size, files, file_kb, skip, shapes)
     for label, figure in rows:
         print(f"{label:<16} {figure}")
     return 0

@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile.corpus import ESCAPE_CASES
+from tests.hostile.make_corpus import name_cases, write_names
 
 NEWSREAD = Path(sys.executable).with_name("newsread")
 
@@ -147,6 +148,25 @@ def test_no_escape_sequence_from_any_case_reaches_the_terminal(tmp_path: Path) -
     assert b"Title" in out
 
 
+def test_no_escape_sequence_from_a_file_name_reaches_the_terminal(tmp_path: Path) -> None:
+    """File and folder names with OSC, C1, RLO, tabs, newlines and non-UTF-8 bytes: every
+    article shown in turn (names reach the sidebar, status line and titles), then grouped by
+    folder (a folder name as a header)."""
+    folder = tmp_path / "names"
+    folder.mkdir()
+    try:
+        write_names(folder)
+    except OSError as exc:
+        pytest.skip(f"the file system refuses such names: {exc}")
+    keys = [*[b"J"] * len(name_cases()), b"o", b"G", b"q"]
+    out, status = run_in_pty([folder], keys, gap=0.2)
+    assert_no_leak(out, status)
+    text = out.decode("utf-8", errors="replace")
+    assert "\u202e" not in text and "\u2028" not in text  # bidi override, line separator
+    assert "osc52-␛]52;c;" in text  # the name was drawn, its escape made visible
+    assert "na\\xefve-untitled" in text  # a name that is not UTF-8, drawn escaped
+
+
 @pytest.mark.fuzz
 @pytest.mark.parametrize("group", GROUPS, ids=[g[0].stem for g in GROUPS])
 def test_no_escape_sequence_from_an_article_reaches_the_terminal(group: list[Path]) -> None:
@@ -176,10 +196,14 @@ def leaks(out: bytes) -> list[bytes]:
 
 def test_a_leak_is_seen_when_sanitising_is_switched_off(tmp_path: Path) -> None:
     """Canary: with sanitising disabled (via sitecustomize) the same run does leak, so the
-    checks above can fail, and nothing later in the pipeline (Textual, Rich) stops OSC 52."""
+    checks above can fail, and nothing later in the pipeline (Textual, Rich) stops OSC 52.
+
+    The start-up helper runs isolated (``python -I``: no sitecustomize from PYTHONPATH) and
+    would parse the article with sanitising on, so it is switched off here too."""
     (tmp_path / "sitecustomize.py").write_text(
-        "import re, sys\nimport tui.article.sanitize\n"
-        'sys.modules["tui.article.sanitize"]._CONTROL = re.compile("(?!)")\n',
+        "import re, sys\nimport tui.article.sanitize, tui.prefetch\n"
+        'sys.modules["tui.article.sanitize"]._CONTROL = re.compile("(?!)")\n'
+        "tui.prefetch.prefetch_first = lambda paths: None\n",
         encoding="utf-8",
     )
     case = next(p for p in ESCAPE_CASES if p.name == "esc-osc52-clipboard-bel.txt")

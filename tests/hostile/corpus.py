@@ -18,10 +18,15 @@ CASE_FILES = sorted(CASES.iterdir()) if CASES.is_dir() else []
 ESCAPE_CASES = [p for p in CASE_FILES if p.name.startswith(("esc-", "utf16-le-escape", "md-"))]
 """Cases that embed terminal escape sequences."""
 
-UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""ESC and every other C0 control but ``\\n``, DEL, C1 controls, bidi marks/overrides/isolates."""
+UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+"""ESC and every other C0 control but ``\\n``, DEL, C1 controls, bidi marks/overrides/isolates,
+the line and paragraph separators, and lone surrogates (a name's bytes that are not UTF-8)."""
 
-UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE_IN_LINE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
 """Like :data:`UNSAFE`, and a rendered terminal line holds no ``\\n`` either."""
 
 

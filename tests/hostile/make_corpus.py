@@ -7,13 +7,15 @@ bytes exact); re-running this script rewrites them identically.
 
 Escape-sequence cases carry unique payload markers (``PWNED…``) so the end-to-end test can
 prove that no sequence from an article ever reaches the terminal. Larger inputs (a 1 MB line)
-and filesystem faults are made by the tests themselves in ``tmp_path``.
+and filesystem faults are made by the tests themselves in ``tmp_path``, and so are hostile
+file and folder names (:func:`name_cases`, :func:`write_names`).
 
 Usage: ``python tests/hostile/make_corpus.py``
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -137,6 +139,9 @@ def cases() -> dict[str, bytes]:
     c["bidi-in-heading.txt"] = _article(
         _u("\u202eGNIDAEH\u202c\n\nThe paragraph that follows the reversed heading.")
     )
+    c["line-separators.txt"] = _article(
+        _u("Line\u2028separator and paragraph\u2029separator, \u2028\u2029 together.")
+    )
     c["zero-width.txt"] = _article(
         _u("Zero\u200bwidth\u200cjoiner\u200dand\u2060word\u2060joiner\ufeffBOM in text.")
     )
@@ -187,7 +192,7 @@ def cases() -> dict[str, bytes]:
     c["empty.txt"] = b""
     c["whitespace-only.txt"] = b" \n\t\n   \r\n\n  \t "
     c["only-newlines.txt"] = b"\n" * 500
-    c["binary-png.txt"] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01" + bytes(range(256))
+    c["binary-png.txt"] = _png()
     c["binary-nul-heavy.txt"] = b"\x00" * 100 + b"text" + b"\x00" * 100
     c["long-word.txt"] = _article(b"x" * 5000)
     c["wide-chars.txt"] = _article(_u("\u754c" * 300 + " " + "\U0001f600" * 100))
@@ -217,6 +222,16 @@ def cases() -> dict[str, bytes]:
         b'+++\ntitle = "T\\u001b]52;c;PWNED52\\u0007 title"\nauthor = "A\\u202eB"\n'
         b'note = "bell\\u0007 and \\u009b"\n+++\n\nBody paragraph.\n'
     )
+    # TOML values of every type: an inline table (its keys too), arrays, nested tables, dates.
+    c["md-front-matter-toml-tables.md"] = (
+        b'+++\ntitle = {"T\\u001b]52;c;UFdORUQ1Mg==PWNED52\\u0007" = "v\\u009b1m"}\n'
+        b'source = [{"\\u001b]0;PWNEDTITLE\\u0007" = ["\\u202eevil", 1979-05-27]}]\n'
+        b"date = 2025-01-01T08:00:00Z\n"
+        b'tags = [["a\\u001b[31m", {k = "\\u2066x\\u2069"}], true, 1.5]\n'
+        b'[extra."key\\u001b]8;;https://evil/PWNED8\\u001b\\\\"]\n'
+        b'value = "\\u2028line\\u2029para"\n'
+        b"+++\n\nBody paragraph under the tables.\n"
+    )
     c["md-yaml-escapes.md"] = (
         b'---\ntitle: "Yaml \\e]0;PWNEDTITLE\\a esc"\nsummary: "\\x1b[31m red \\u202e"\n---\n\n'
         b"Body.\n"
@@ -226,6 +241,65 @@ def cases() -> dict[str, bytes]:
     c["md-crlf-bom.md"] = b"\xef\xbb\xbf# Title\r\n\r\nBody\x1b[31m text.\r\n"
     c["md-entities-only.md"] = _u("&#x202E;&#x2066;&#x9b;&#155;&#0;&#xD800;&#x110000;\n")
     return c
+
+
+NAME_MARKERS = ("PWNED52", "PWNEDTITLE", "PWNED8", "PWNEDC1")
+"""Payload strings inside the escape sequences of :func:`name_cases` (in file names)."""
+
+
+def _png() -> bytes:
+    """The bytes of a PNG signature and header: a file newsread refuses as binary."""
+    return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01" + bytes(range(256))
+
+
+def name_cases() -> dict[bytes, bytes]:
+    """Hostile file and folder names: relative path (bytes, ``/``-separated) → file content.
+
+    Not committed (a name that is not UTF-8, or holds ESC or a newline, is not portable to
+    every checkout): tests write them into ``tmp_path`` with :func:`write_names`. Empty files
+    take their title from the file name, so the name also reaches the status line and every
+    place a title is shown; a binary file is refused, so its name reaches the "Skipped"
+    message. One folder name carries escapes too (group-by-folder headers).
+
+    Returns:
+        The names, in a stable order.
+    """
+    body = _article(b"Body.")
+    return {
+        b"osc52-" + ESC + b"]52;c;UFdORUQ1Mg==PWNED52" + BEL + b".txt": b"",
+        b"title-" + ESC + b"]0;PWNEDTITLE" + BEL + b"-story.txt": body,
+        b"csi-c1-" + _u("\u009b") + b"31m-" + _u("\u009d") + b"0;PWNEDC1" + BEL + b".txt": b"",
+        b"rlo-" + _u("\u202e") + b"txt.exe.md": b"",
+        b"tab\tand\nnewline\rname.txt": b"",
+        b"line" + _u("\u2028") + b"separator.txt": body,
+        b"caf\xe9-latin1.txt": _article(b"Not UTF-8 in the name only."),
+        # Untitled, so the name itself is drawn (the sidebar names no outlet from a file name).
+        b"na\xefve-untitled.txt": b"",
+        b"binary-" + ESC + b"]0;PWNEDTITLE" + BEL + b".txt": _png(),
+        b"folder-" + ESC + b"]8;;https:evil.example:PWNED8" + ST + b"x/inner.txt": body,
+    }
+
+
+def write_names(directory: Path) -> list[Path]:
+    """Write :func:`name_cases` under ``directory`` (bytes paths: names need not be UTF-8).
+
+    Args:
+        directory: An existing folder (a test's ``tmp_path``).
+
+    Returns:
+        The written files (``str`` paths hold surrogate escapes for non-UTF-8 bytes).
+
+    Raises:
+        OSError: When the file system refuses such names (macOS wants UTF-8).
+    """
+    written = []
+    for name, data in name_cases().items():
+        path = os.path.join(os.fsencode(directory), name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(data)
+        written.append(Path(os.fsdecode(path)))
+    return written
 
 
 def write(directory: Path = CASES_DIR) -> list[Path]:

@@ -12,9 +12,11 @@ import errno
 import os
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
+import tui.article.files
 from tests.hostile.corpus import UNSAFE
 from tui import paths
 from tui.__main__ import main
@@ -48,8 +50,15 @@ def _refuse_under(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         guard(self)
         return real_text(self, *args, **kwargs)  # type: ignore[arg-type]
 
+    real_open = tui.article.files.open_regular
+
+    def open_regular(path: str | Path) -> BinaryIO:  # how config and theme files are read
+        guard(Path(path))
+        return real_open(path)
+
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     monkeypatch.setattr(Path, "read_text", read_text)
+    monkeypatch.setattr(tui.article.files, "open_regular", open_regular)
 
 
 def _err_lines(capsys: pytest.CaptureFixture[str]) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import tui.article.files
 from tests.hostile.corpus import CASE_FILES, UNSAFE, unsafe_strings
 from tests.unit.test_markdown import test_nothing_is_lost as markdown_loses_nothing
 from tests.unit.test_nothing_lost import _check as text_loses_nothing
@@ -163,6 +164,25 @@ def test_front_matter_controls_are_defused() -> None:
     assert [a.name for a in article.authors] == ["AnnEvil␇"]
 
 
+def test_front_matter_tables_and_arrays_are_defused() -> None:
+    """Strings inside TOML inline tables (keys too), arrays and nested tables are sanitised."""
+    article = _case("md-front-matter-toml-tables.md")
+    assert article.title == "T␛]52;c;UFdORUQ1Mg==PWNED52␇=v1m"
+    assert article.outlet == "␛]0;PWNEDTITLE␇=evil, 1979-05-27"
+    assert article.date == "2025-01-01T08:00:00+00:00"
+    meta = dict(article.metadata)
+    assert meta["tags"] == "a␛[31m, k=x, true, 1.5"
+    assert meta["extra"] == "key␛]8;;https://evil/PWNED8␛\\=value= line para"
+
+
+def test_line_and_paragraph_separators_become_breaks() -> None:
+    """U+2028 is a line break and U+2029 a paragraph break; the words around them stay."""
+    text = _shown("line-separators.txt")
+    assert "\u2028" not in text and "\u2029" not in text
+    for word in ("Line", "separator", "paragraph", "together."):
+        assert word in text
+
+
 # --- large input and filesystem faults --------------------------------------------------
 
 
@@ -221,10 +241,10 @@ def test_no_read_permission(
     path = tmp_path / "secret.txt"
     path.write_text("Title\n\nBody.\n", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+    def refuse(path: Path, limit: int | None = None) -> bytes:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(tui.article.files, "read_regular", refuse)
     with pytest.raises(PermissionError):
         load(path)
     status, out, err = _dump(capsys, str(path))

@@ -29,6 +29,10 @@ LABELS = [
     "index time",
     "index peak",
     "index size",
+    "shapes bylines",
+    "shapes authors",
+    "shapes roles",
+    "shapes search",
 ]
 MEMORY = re.compile(r"^\d+ MB \(-?\d+\.\d × file \+ \d+ MB\)$")
 
@@ -52,6 +56,9 @@ def test_tiny_run_prints_every_figure(tmp_path: Path) -> None:
         assert MEMORY.match(rows[label]), (label, rows[label])
     for label in ("generate", "parse time", "app first shown", "app whole shown", "index time"):
         assert re.match(r"^\d+\.\d+ s", rows[label]), (label, rows[label])
+    for name, what in (("bylines", "By lines"), ("authors", "authors"), ("roles", "roles")):
+        assert re.match(rf"^\d+\.\d+ s \(400 {what}, \d+ kB\)$", rows[f"shapes {name}"])
+    assert re.match(r"^\d+\.\d+ s \(80 words\)$", rows["shapes search"])
     assert re.match(r"^\d+ ms median, \d+ ms max \(\d+ keys while loading\)$", rows["app key lag"])
     # The inputs were generated where asked, never in the repository; the children's XDG
     # folders were private to the run (the app wrote its reading state there).
@@ -60,12 +67,12 @@ def test_tiny_run_prints_every_figure(tmp_path: Path) -> None:
     assert list((tmp_path / "xdg" / "app").rglob("state.sqlite3"))
 
 
-@pytest.mark.parametrize("skip", ["parse,app", "app,index", "parse,index"])
+@pytest.mark.parametrize("skip", ["parse,app,shapes", "app,index,shapes", "parse,index,shapes"])
 def test_skip_leaves_cases_out(tmp_path: Path, skip: str) -> None:
     result = run_script(SCRIPT, "--tiny", "--skip", skip)
     assert result.returncode == 0, result.stderr
     kept = {label.split()[0] for label in _rows(result.stdout)} - {"article", "library", "generate"}
-    assert kept == {"parse", "app", "index"} - set(skip.split(","))
+    assert kept == {"parse", "app", "index", "shapes"} - set(skip.split(","))
 
 
 def test_unknown_case_is_refused() -> None:

@@ -207,6 +207,26 @@ def test_double_dash_makes_dump_a_path(fake_app: list[list[Path]]) -> None:
     assert fake_app == [[Path("dump")]]
 
 
+def test_a_crash_in_the_app_exits_non_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An exception inside the running app is an exit status of 1, not 0."""
+    from textual.app import App
+
+    from tui.app import NewsreadApp
+
+    article = tmp_path / "fares.txt"
+    article.write_text(TXT, encoding="utf-8")
+
+    def crash(self: NewsreadApp) -> None:
+        raise RuntimeError("crashed while mounting")
+
+    monkeypatch.setattr(NewsreadApp, "on_mount", crash)
+    monkeypatch.setattr(NewsreadApp, "run", lambda self: App.run(self, headless=True))
+    assert main([str(article)]) == 1
+    assert "crashed while mounting" in capsys.readouterr().err
+
+
 # --- paths --------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from textual.binding import Binding
 from textual.keys import _normalize_key_list
 
+import tui.article.files
 from tests.conftest import EXAMPLES
 from tui import paths
 from tui.config import (
@@ -351,10 +352,10 @@ def test_path_that_is_a_directory_is_an_error(tmp_path: Path) -> None:
 def test_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, 'theme = "newsread-dark"\n')
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(file: Path, limit: int | None = None) -> bytes:
+        raise PermissionError(13, "Permission denied", str(file))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(tui.article.files, "read_regular", refuse)
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert str(caught.value) == f"{path}: cannot read the config file: permission denied"

@@ -648,7 +648,7 @@ SPEAKERS: dict[str, tuple[str | None, ...]] = {
         None,  # housing officers
         None,  # scare quotes
         "Rebecca Sloane",
-        "Calderbridge council",  # a spokesperson for a named body
+        None,  # a spokesperson for a named body: unnamed, so nobody (BBC rule S5)
         "Andrew Whitlock",
         "Andrew Whitlock",
         "Andrew Whitlock",

@@ -9,6 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import JSON_KEYS
+from tui.article import parse
 from tui.article.export import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -54,6 +55,7 @@ def sample() -> Article:
             Chrome("-", "-", 1),
             Title("Harbour wall to be repaired", "Harbour wall to be repaired", 2),
             Byline((Author("Jane Doe", "Business reporter"),), "- Author, Jane Doe", 3),
+            Byline((), "- Role, Business reporter", 4),
             Byline((), "- Reporting from, Port Ellen", 4),
             ImageCredit("Getty Images", "Waves break over the wall", "raw", 5),
             Paragraph(LONG, LONG, 6),
@@ -132,14 +134,17 @@ def test_mark_quotes(text: str, spans: tuple[tuple[int, int, int], ...], expecte
 def test_text_layout() -> None:
     out = to_text(sample())
     lines = out.split("\n")
-    assert lines[:3] == [
+    assert lines[:5] == [
         "Harbour wall to be repaired",
         "By Jane Doe (Business reporter)",
         "BBC News · 4 March 2025",
+        "Reporting from, Port Ellen",  # a byline note in the header, not a body line
+        "",
     ]
     assert out.count("Harbour wall to be repaired") == 1  # the Title block is the title
     assert "- Author, Jane Doe" not in out  # its author is in the byline line
-    assert "- Reporting from, Port Ellen" in lines
+    assert "Role," not in out  # its role is shown with the author
+    assert out.count("Reporting from") == 1
     assert "▣ Getty Images — Waves break over the wall" in lines
     assert "▶ Drone footage of the wall" in lines
     assert "▣ PA" in lines
@@ -205,7 +210,10 @@ def test_markdown_layout() -> None:
     assert "## What happens next" in out
     assert "> Work starts in May." in out
     assert "- first step\n- second step" in out
-    assert "*\\- Reporting from, Port Ellen*" in out
+    assert "*Reporting from, Port Ellen*" in out
+    assert "Role," not in out and "- Author" not in out  # in the front matter
+    assert "![Credit: PA](#)" in out
+    assert "![](#)" not in out
     assert "Share" not in out  # chrome is omitted
 
 
@@ -223,7 +231,7 @@ def test_markdown_reads_back() -> None:
     # The Title block is the headline; the author-less byline line and the timestamp
     # (bold) come back as paragraphs.
     assert [(p.text, p.kind) for p in back.paragraphs] == [
-        ("- Reporting from, Port Ellen", "body"),
+        ("Reporting from, Port Ellen", "body"),
         *((p.text, p.kind) for p in article.sections[0].paragraphs),
         ("16:45", "body"),
         *((p.text, p.kind) for p in article.sections[1].paragraphs),
@@ -303,6 +311,8 @@ def test_json_shape_and_values() -> None:
             "depth": 0,
             "multi_paragraph": False,
             "unclosed": False,
+            "open_part": False,
+            "quotation": 0,
         }
     ]
     assert data["image_credits"] == [
@@ -331,3 +341,12 @@ def test_markdown_escaping_round_trips_headings(text: str, level: int) -> None:
     back = parse_markdown(to_markdown(article))
     assert back.sections[-1].heading is not None
     assert (back.sections[-1].heading.text, back.sections[-1].heading.level) == (cleaned, level)
+
+
+def test_json_gives_each_reopened_part_its_own_entry() -> None:
+    text = 'Harbour news\n\n"The pier is safe. "We checked it twice," said Ana Lund.\n'
+    data = to_json(parse(text))
+    assert [(q["text"], q["open_part"], q["quotation"]) for q in data["quotes"]] == [
+        ("The pier is safe.", True, 0),
+        ("We checked it twice,", False, 0),
+    ]

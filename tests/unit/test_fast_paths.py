@@ -15,7 +15,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.article import attribution_rules as ar
 from tui.article import boilerplate as bp
 from tui.article import byline as by
 from tui.article import credits as cr
@@ -393,124 +392,6 @@ def test_short_line_gates_only_skip_lines_the_patterns_reject(line: str) -> None
     time = bp._TIMESTAMP.fullmatch(line) or bp._POSTED_DOT.fullmatch(line)
     expected = line[time.start("time") :].strip() if time is not None else None
     assert bp.timestamp(line) == (expected if len(line) <= 40 else None)
-
-
-def _last_run_plain(text: str, article_ok: bool = False) -> list[str]:
-    """attribution_rules._last_run over all of the text's tokens (no window)."""
-    tokens = list(ar._TOKEN.finditer(text))
-    if not tokens or text[tokens[-1].end() :].strip() or not tokens[-1].group()[:1].isupper():
-        return []
-    run = [tokens[-1]]
-    for tok in reversed(tokens[:-1]):
-        gap = text[tok.end() : run[0].start()]
-        if gap != " " or not (tok.group()[:1].isupper() or tok.group() in ar.PARTICLES):
-            if len(run) == 1 and not article_ok and tok.group() in ar._ARTICLES:
-                return []
-            break
-        run.insert(0, tok)
-    if len(run) == 2 and not article_ok and run[0].group().lower() in ar._ARTICLES:
-        return []
-    return [t.group() for t in run]
-
-
-_RUN_WORDS = ["Ana", "Ruiz", "de", "la", "the", "a", "Ein", "Anwohner", "said", "O’Neil", "5"]
-
-
-@given(
-    st.lists(st.sampled_from(_RUN_WORDS), max_size=60),
-    st.lists(st.sampled_from([" ", " ", "  ", ", "]), min_size=60, max_size=60),
-    st.sampled_from(["", " ", ".", "  "]),
-    st.booleans(),
-)
-def test_last_run_window_gives_the_whole_text_answer(
-    words: list[str], gaps: list[str], end: str, article_ok: bool
-) -> None:
-    text = "".join(w + g for w, g in zip(words, gaps, strict=False)).rstrip(" ,") + end
-    assert ar._last_run(text, article_ok) == _last_run_plain(text, article_ok)
-    long_run = " ".join(["Ana"] * 40)  # a run longer than the window: the whole text is read
-    assert ar._last_run(f"{text} {long_run}") == _last_run_plain(f"{text} {long_run}")
-
-
-@given(
-    st.lists(
-        st.sampled_from(
-            [*ar._NOT_SPOKEN_ENDINGS, "Book", "FILM", "facebook", "x_", "_book", "ſong"]
-        )
-        | st.sampled_from(["the", "her", "new", "Película", "so", "Kelvin\u212a", "İ"]),
-        max_size=5,
-    ),
-    st.sampled_from(["", ",", " :", " ", ", ", "  ,  ", "::", "."]),
-)
-def test_not_spoken_gives_the_pattern_answer(words: list[str], end: str) -> None:
-    sentence = " ".join(words) + end
-    core = sentence.rstrip()
-    if core.endswith((",", ":")):
-        core = core[:-1].rstrip()
-    expected = ar._NOT_SPOKEN.search(sentence, max(0, len(core) - 24)) is not None
-    assert ar._not_spoken(sentence) == expected
-
-
-def test_lower_keeps_every_characters_token_class() -> None:
-    # attribution_rules tokenises a lower-cased text in place of the text (_LOWER_KEEPS).
-    start, rest = re.compile(r"[^\W\d_]"), re.compile(r"[\w’'\-]")
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
-        low = char.lower()
-        if len(low) == 1 and low != char:
-            assert bool(start.match(char)) == bool(start.match(low)), hex(code)
-            assert bool(rest.match(char)) == bool(rest.match(low)), hex(code)
-
-
-def _first_run_plain(text: str, article_ok: bool = False) -> list[str]:
-    """attribution_rules._first_run as first written (every token's checks in full)."""
-    run: list[str] = []
-    end = -1
-    previous = ""
-    noun = False
-
-    def is_name() -> bool:
-        return bool(run) and not (noun and len(run) == 1) and ar.clean_name(run) is not None
-
-    for tok in ar._TOKEN.finditer(text):
-        word = tok.group()
-        capital = word[:1].isupper()
-        if run and text[end : tok.start()] == " " and (capital or word in ar.PARTICLES):
-            run.append(word)
-        else:
-            if is_name():
-                return run
-            run = [word] if capital and word.lower() not in ar._STOP else []
-            noun = not article_ok and previous.lower() in ar._ARTICLES
-        previous = word
-        end = tok.end()
-    return run if is_name() else []
-
-
-@given(
-    st.lists(st.sampled_from([*_RUN_WORDS, "The", "Minister", "ein", "Mr", "Police", ","])),
-    st.lists(st.sampled_from([" ", " ", "  ", ", "]), min_size=60, max_size=60),
-    st.booleans(),
-)
-def test_first_run_gives_the_plain_answer(words: list[str], gaps: list[str], ok: bool) -> None:
-    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
-    assert ar._first_run(text, ok) == _first_run_plain(text, ok)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "According to Ana Ruiz, ",
-        "ACCORDING TO the harbour board ",
-        "Según Ana Ruiz, ",
-        "laut Ana Ruiz ",
-        "accordıng to Ana Ruiz, ",  # dotless ı: IGNORECASE matches it to i, lower() does not
-        "Acting on the ſame, according to Tom Bell, ",
-    ],
-)
-def test_according_gate_keeps_the_pattern_answer(sentence: str) -> None:
-    found = ar._ACCORDING_END.search(sentence)
-    assert found is not None
-    assert ar._before(sentence, False) == ar._according(found.group())
 
 
 def test_only_folded_letters_and_the_copyright_sign_can_open_a_boilerplate_start() -> None:

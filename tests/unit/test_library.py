@@ -519,3 +519,34 @@ def test_count_is_every_match_however_many_search_returns(
     assert index.count("said", within=files[:2]) == 8
     assert index.count("nothing-here") == 0
     assert index.count("") == 0
+
+
+def test_names_that_are_not_utf8_are_indexed_cached_and_found(
+    index: LibraryIndex, library: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name of raw bytes (``caf\\xe9``) is stored as bytes and comes back as the same path."""
+    folder = library[0].parent
+    try:
+        odd = [Path(os.fsdecode(os.path.join(os.fsencode(folder), b"caf\xe9.txt")))]
+        odd.append(Path(os.fsdecode(os.path.join(os.fsencode(folder), b"\xff\xfe-two.txt"))))
+        for n, path in enumerate(odd):
+            path.write_text(f"Ferry notes {n}\n\nThe quillwort ferry sailed at {n}.\n", "utf-8")
+    except OSError as exc:  # a file system that wants UTF-8 names (macOS)
+        pytest.skip(f"the file system refuses such names: {exc}")
+    twin = folder / "café.txt"  # the UTF-8 spelling of a similar name: a different file
+    twin.write_text("Twin\n\nAnother quillwort story.\n", "utf-8")
+    files = [*library, *odd, twin]
+    entries = _index_all(index, files)
+    assert set(entries) == {str(f) for f in files}
+    _forbid_parsing(monkeypatch)
+    cached = index.cached(files)
+    assert set(cached) == {str(f) for f in files}  # warm: nothing to parse again
+    assert cached[str(odd[0])].title == "Ferry notes 0"
+    found = {hit.path for hit in index.search("quillwort")}
+    assert found == {str(f.absolute()) for f in [*odd, twin]}
+    assert {h.path for h in index.search("quillwort", within=odd[:1])} == {str(odd[0])}
+    assert index.count("quillwort", within=odd[:1]) == 1
+    assert index.forget_missing(files) == 0
+    odd[1].unlink()
+    assert index.forget_missing(files[:-2] + [twin]) == 1
+    assert set(index.cached(files)) == {str(f) for f in files if f != odd[1]}

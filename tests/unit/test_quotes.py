@@ -411,6 +411,65 @@ def test_annotate_without_quotes_keeps_sections_equal() -> None:
     assert sections == (section,) and quotes == ()
 
 
+# -- parts left open and reopened (BBC and AP style) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A part left open, the next reopened in the same paragraph: one quotation.
+        (
+            '"The pier is safe. "We checked it twice," she said.',
+            [("The pier is safe.", "We checked it twice,")],
+        ),
+        (
+            "“The pier is safe. “We checked it twice,” she said.",
+            [("The pier is safe.", "We checked it twice,")],
+        ),
+        ('"Is it safe? "Yes. "Quite safe."', [("Is it safe?", "Yes.", "Quite safe.")]),
+        # A closed quotation followed directly by a new one: two quotations.
+        ('"It opens in May." "Bring a coat."', [("It opens in May.",), ("Bring a coat.",)]),
+        # A sentence split by its attribution: two quotations.
+        (
+            '"Ferries do not wait," said Mr Lund, "they leave."',
+            [("Ferries do not wait,",), ("they leave.",)],
+        ),
+    ],
+)
+def test_reopened_parts_are_one_quotation(text: str, expected: list[tuple[str, ...]]) -> None:
+    (out,), quotes = annotate([Section(heading=None, blocks=(para(text),))])
+    assert [q.parts or (q.text,) for q in quotes] == expected
+    assert all(q.depth == 0 and not q.multi_paragraph for q in quotes)
+
+
+def test_a_quote_mid_sentence_inside_a_quote_is_nested() -> None:
+    text = '"He said he would "fake" a limp and leave," the coach said.'
+    _, quotes = annotate([Section(heading=None, blocks=(para(text),))])
+    assert [(q.text, q.depth) for q in quotes] == [
+        ('He said he would "fake" a limp and leave,', 0),
+        ("fake", 1),
+    ]
+
+
+def test_narrative_after_a_reopened_quotation_is_not_quoted() -> None:
+    text = '"We are ready. "The boats are out." The harbour reopened at noon, officials said.'
+    (out,), quotes = annotate([Section(heading=None, blocks=(para(text),))])
+    block = out.blocks[0]
+    assert isinstance(block, Paragraph)
+    covered = max(span.end for span in block.quotes)
+    assert "The harbour reopened" in text[covered:]
+    assert quotes[0].parts == ("We are ready.", "The boats are out.")
+
+
+def test_parts_across_paragraphs_and_within_one_are_kept_in_order() -> None:
+    blocks = (para('"First part. "Second part.'), para('"Third part," he said.'))
+    _, quotes = annotate([Section(heading=None, blocks=blocks)])
+    assert len(quotes) == 1
+    assert quotes[0].parts == ("First part.", "Second part.", "Third part,")
+    assert quotes[0].multi_paragraph
+    assert quotes[0].text == "First part. Second part.\n\nThird part,"
+
+
 # -- properties ----------------------------------------------------------------------------
 
 MARKS = "\"'“”‘’‚„«»‹›「」『』"
@@ -423,6 +482,7 @@ def check_properties(paragraphs: list[str]) -> None:
     (out,), quotes = annotate([section])
     blocks = out.blocks
     seen: set[int] = set()
+    closes: dict[int, str] = {}
     for block in blocks:
         assert isinstance(block, Paragraph)
         spans = block.quotes
@@ -433,7 +493,9 @@ def check_properties(paragraphs: list[str]) -> None:
             assert span.depth == quote.depth < MAX_DEPTH
             if span.open_mark:
                 assert block.text[span.start] == span.open_mark
-                assert span.quote_index not in seen  # only a quotation's first span opens
+                # A later span opens only a next part: the part before it was left open.
+                assert span.quote_index not in seen or closes[span.quote_index] == ""
+            closes[span.quote_index] = span.close_mark
             if span.close_mark:
                 assert block.text[span.end - 1] == span.close_mark
             seen.add(span.quote_index)
@@ -461,10 +523,15 @@ def check_properties(paragraphs: list[str]) -> None:
         assert holders == list(range(holders[0], holders[-1] + 1))
         assert holders[0] == quote.block
         assert quote.multi_paragraph == (len(holders) > 1)
-        parts = quote.text.split("\n\n")
-        assert len(parts) == len(holders)
-        for part, holder in zip(parts, holders, strict=True):
-            assert part in paragraphs[holder]
+        if quote.parts:  # reopened parts: each lies in one of the holders
+            assert len(quote.parts) >= len(holders)
+            for part in quote.parts:
+                assert any(part in paragraphs[h] for h in holders)
+        else:
+            parts = quote.text.split("\n\n")
+            assert len(parts) == len(holders)
+            for part, holder in zip(parts, holders, strict=True):
+                assert part in paragraphs[holder]
     assert order == sorted(order)  # reading order
 
 

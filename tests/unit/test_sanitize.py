@@ -110,6 +110,8 @@ def test_text_in_other_encodings_or_with_some_controls_is_not_binary(data: bytes
         ("mark\u200f\u200e", "mark"),
         ("stray\ufeffbom", "straybom"),
         ("cr\r\nlf\rcr", "cr\nlf\ncr"),
+        ("line\u2028sep", "line\nsep"),
+        ("para\u2029sep", "para\n\nsep"),
         ("plain text ok", "plain text ok"),
     ],
 )
@@ -118,10 +120,11 @@ def test_sanitize(text: str, clean: str) -> None:
 
 
 def test_sanitized_text_has_no_controls_or_bidi() -> None:
-    nasty = "".join(chr(c) for c in range(0, 0x200)) + "\u202a\u202e\u2066\u2069\ufeff"
+    nasty = "".join(chr(c) for c in range(0, 0x200)) + "\u202a\u202e\u2066\u2069\ufeff\u2028\u2029"
     out = sanitize(nasty)
     assert all(ch == "\n" or unicodedata.category(ch) != "Cc" for ch in out)
     assert not set(out) & set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert not set(out) & {"\u2028", "\u2029"}
     # Ordinary text survives: the no-break space is kept (French quotes use it).
     assert "\u00a0" in out and "A" in out and "\u00e9" in out
 

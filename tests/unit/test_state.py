@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tui.state import ReadingState
+from tui.state import ReadingState, peek_last_opened
 
 
 @pytest.fixture
@@ -117,6 +117,31 @@ def test_last_opened(state: ReadingState) -> None:
     state.set_last_opened("/n/a.txt")
     state.set_last_opened("/n/b.txt")
     assert state.last_opened() == "/n/b.txt"
+
+
+NOT_UTF8 = ["/n/caf\udce9.txt", "/n/\udcff\udcfe/x.md", "/n/plain-twin-caf\u00e9.txt"]
+"""Paths whose names are not UTF-8 (surrogate escapes, as os.fsdecode gives them), and a
+UTF-8 neighbour that must stay a different key."""
+
+
+def test_paths_that_are_not_utf8_round_trip(db: Path) -> None:
+    """Marks, bookmarks, positions and the last article keep the real path, across reopening."""
+    with ReadingState(db) as state:
+        for n, path in enumerate(NOT_UTF8):
+            state.set_read(path, True)
+            assert state.toggle_bookmark(path) is True
+            state.set_position(path, n, n + 1)
+        state.set_last_opened(NOT_UTF8[0])
+    with ReadingState(db) as state:
+        assert state.read_paths() == frozenset(NOT_UTF8)
+        assert state.bookmarks() == NOT_UTF8[::-1]
+        assert all(state.is_read(p) and state.is_bookmarked(p) for p in NOT_UTF8)
+        assert [state.position(p) for p in NOT_UTF8] == [(0, 1), (1, 2), (2, 3)]
+        assert state.last_opened() == NOT_UTF8[0]
+        assert state.toggle_bookmark(NOT_UTF8[0]) is False
+        state.set_read(NOT_UTF8[1], False)
+        assert state.read_paths() == {NOT_UTF8[0], NOT_UTF8[2]}
+    assert peek_last_opened(db) == NOT_UTF8[0]
 
 
 def test_everything_survives_reopening(db: Path) -> None:

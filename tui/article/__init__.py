@@ -67,11 +67,14 @@ def load(path: str | Path) -> Article:
         The parsed article.
 
     Raises:
-        OSError: When the file cannot be read.
+        OSError: When the file cannot be read, or is not a regular file (a FIFO put in its
+            place would otherwise block the read forever).
         BinaryFileError: When the file is not text.
     """
+    from tui.article.files import read_regular
+
     p = Path(path)
-    data = p.read_bytes()
+    data = read_regular(p)
     if _format(str(p), "auto") == "markdown":
         return parse(read_text(data), path=str(p))
     from tui.article.text import parse_lines

@@ -1,29 +1,40 @@
-"""The phrase-level rules of speaker attribution: who the words around one quotation name.
+"""The phrase rules of speaker attribution: what the words around one quotation refer to.
 
-Pure functions of short strings (the sentence before an opening mark, the clause after a closing
-mark), memoised because articles repeat their attribution phrases ("he said.", "Ana Ruiz
-said."). Context — earlier names, pronouns — is resolved by :mod:`tui.article.speakers`.
+Pure functions of short strings. :func:`after_clause` reads the clause after a closing mark
+(``, Ana Ruiz said``, ``said Mr Lund``, ``he added``, ``the company said``, ``according to
+X``); :func:`before_sentence` reads the sentence before an opening mark (``Ana Ruiz said:``,
+``X told the BBC:``, ``Ana Ruiz said the council "…"``, ``According to X,``). Both answer with a
+:class:`Ref`: a name to resolve, a pronoun, a role noun ("the chancellor", "the firm"), a
+described source that names nobody ("a spokesman", "officials"), or None when the words name
+no source. Resolving a reference against the people of the story is
+:mod:`tui.article.speakers`' work.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
-from itertools import islice
-
-from tui.article.records import record
-from tui.article.sanitize import IGNORECASE_FOLDS
 
 __all__ = [
+    "PERSON_ROLES",
+    "AGED",
+    "BODY",
+    "DOCUMENT",
+    "NAME",
+    "NOBODY",
     "PARTICLES",
     "PRONOUN",
-    "Name",
-    "attribution",
-    "clean_name",
-    "follows_on",
+    "ROLE",
+    "UNNAMED",
+    "Ref",
+    "after_clause",
+    "before_sentence",
+    "reported_subject",
+    "clean_run",
     "forget_phrases",
+    "is_reporting",
+    "sentence_subject",
+    "split_sentences",
 ]
 
 
@@ -31,15 +42,33 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_VERBS = _words(
-    """said says say added adds noted notes warned warns insisted insists wrote writes asked
-    asks told tells explained explains stated states argued argues claimed claims replied
-    replies declared declares announced announces recalled recalls remarked admitted admits
-    stressed stresses urged urges continued assured acknowledged concluded responded testified
-    observed commented suggested predicted promised vowed tweeted posted
+# Verbs that report speech or writing: after a closing mark they attribute the quotation.
+_SPEECH = _words(
+    """said says say saying added adds adding told tells telling explained explains warned
+    warns insisted insists wrote writes asked asks stated states argued argues claimed claims
+    replied replies declared declares announced announces recalled recalls remarked remarks
+    admitted admits stressed stresses urged urges continued continues assured assures
+    acknowledged acknowledges concluded concludes responded responds testified observed
+    observes commented comments suggested suggests predicted predicts promised promises vowed
+    vows tweeted posted noted notes confirmed confirms revealed reveals conceded concedes
+    maintained maintains reckoned reckons agreed agrees complained complains joked jokes quipped
+    boasted boasts pleaded pleads laughed cautioned cautions insisting believes believed thinks
+    thought feels felt reported reports answered answers went explains
     sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt fragte
     fragt warnte warnt ergänzte ergänzt kritisierte berichtete berichtet erzählte erzählt
-    described"""
+    dijo dice afirmó afirma señaló señala explicó explica añadió añade agregó agrega aseguró
+    asegura declaró declara indicó indica sostuvo sostiene advirtió advierte comentó expresó
+    manifestó subrayó insistió escribió preguntó respondió reiteró destacó apuntó contó cuenta
+    relató recordó lamentó reconoció admitió opinó"""
+)
+# Verbs that, before a quotation in the same sentence, make its words the subject's: the
+# speech verbs and those of judging and naming ("accused X of being "terrified"").
+_CLAIM = _SPEECH | _words(
+    """accused accuses denied denies described describes called calls branded brands labelled
+    labeled dismissed dismisses hailed hails criticised criticized attacked praised praises
+    welcomed welcomes condemned condemns pledged pledges blamed blames defended defends
+    demanded demands rejected rejects questioned questions promised urged expects expected
+    hopes hoped fears feared says warned admitted describing calling"""
 )
 _SPANISH_VERBS = _words(
     """dijo dice afirmó afirma señaló señala explicó explica añadió añade agregó agrega aseguró
@@ -47,459 +76,637 @@ _SPANISH_VERBS = _words(
     manifestó subrayó insistió escribió preguntó respondió reiteró destacó apuntó contó cuenta
     relató recordó lamentó reconoció admitió opinó"""
 )
-_VERBS |= _SPANISH_VERBS
-# German compound roles: "Feuerwehrkommandant Markus Ebner", "Bäckermeister Tobias Renz".
-_TITLE_ENDINGS: tuple[str, ...] = (
+PARTICLES = _words("de da del della di do dos du van von der den la le al bin ibn y zu ten ter")
+"""Lower-case name particles that may sit inside a name ("Ana de la Cruz")."""
+_COURTESY = _words("mr mrs ms miss dr prof sir dame lord lady sr sra señor señora herr frau")
+_FEMALE = _words("mrs ms miss dame lady sra señora frau")
+_MALE = _words("mr sir lord sr señor herr")
+# Title and role words stripped from the front of a capitalised run ("Foreign Secretary
+# Jack Straw" names Jack Straw); the party and nation words go with a role after them.
+_TITLES = _COURTESY | _words(
+    """president vice prime minister foreign home chancellor senator governor mayor general
+    judge secretary chief executive king queen prince princess pope professor ambassador
+    presidente presidenta ministro ministra canciller alcalde alcaldesa bundeskanzler kanzler
+    kanzlerin präsident präsidentin ministerin bürgermeister bürgermeisterin councillor
+    councilwoman councilman skipper coach captain inspector sergeant detective constable
+    superintendent commissioner bishop archbishop reverend rev father dean headteacher
+    principal director chairman chairwoman chair lieutenant colonel admiral commander sheriff
+    deputy shadow justice attorney chancellor economist analyst manager boss leader spokesman
+    spokeswoman correspondent editor mp mep officer agent dr. mr. mrs. ms. prof. st"""
+)
+_TITLE_ENDINGS = (
     "meister",
     "meisterin",
     "kommandant",
     "kommandantin",
     "leiter",
     "leiterin",
+    "direktor",
+    "direktorin",
+    "chef",
+    "chefin",
 )
-_TITLE_ENDINGS += ("direktor", "direktorin", "chef", "chefin", "sprecher", "sprecherin")
-_RELATIVES = _words("who which que quien quienes der die das")
-_OUTLET_RECIPIENT = re.compile(
-    r"\s*(?:a|al)\s+(?:la\s+|el\s+)?(?:BBC News Mundo|BBC Mundo|BBC|Reuters|AFP|EFE|AP|CNN)?"
-)
-_PRONOUNS = frozenset({"he", "she", "er", "sie", "él", "ella"})
-# "it" speaks for an organisation; it is resolved only from the sentence's named subject.
-_IT = frozenset({"it"})
-_PRONOUNS_IT = _PRONOUNS | _IT
-PARTICLES = _words("de da del della di do dos van von der den la le al bin ibn y zu")
-"""Lower-case name particles that may sit inside a name ("Ana de la Cruz")."""
-_COURTESY = _words("mr mrs ms miss dr prof sir dame sr sra señor señora herr frau")
-_TITLES = _COURTESY | _words(
-    """president vice prime minister foreign chancellor senator governor mayor general judge
-    secretary chief executive king queen prince princess pope professor lord lady ambassador
-    presidente presidenta ministro ministra canciller alcalde alcaldesa bundeskanzler kanzler
-    kanzlerin präsident präsidentin ministerin bürgermeister bürgermeisterin councillor
-    councilwoman councilman skipper librarian coach captain inspector sergeant detective
-    constable superintendent commissioner bishop archbishop reverend rev father dean
-    headteacher principal director chairman chairwoman chair lieutenant colonel admiral
-    commander sheriff deputy"""
-)
+# Capitalised words that open a sentence or clause without being part of a name.
 _STOP = _words(
     """the a an but and or so then later when while however meanwhile also yesterday today
     tonight on in at for after before as if this that these those it its there here we i you
     he she they them our my his her their el la los las un una pero y en der die das ein eine
-    und aber dann im am auch monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december lunes
-    martes miércoles jueves viernes sábado domingo montag dienstag mittwoch donnerstag freitag
-    samstag sonntag critics officials residents experts analysts police dazu damals später
-    heute gestern luego después entonces ayer hoy"""
+    und aber dann im am auch dazu damals später heute gestern luego después entonces ayer hoy
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december lunes martes miércoles jueves viernes
+    sábado domingo montag dienstag mittwoch donnerstag freitag samstag sonntag among under
+    with from during despite since until without across around through unter nach bei mit
+    aus für gegen seit über vor zwischen während wegen trotz neben hinter ohne durch con desde
+    entre sin sobre tras hasta durante para por earlier now speaking asked writing both
+    instead indeed still even yet although though because unless whereas what why how where
+    who which whom whose according last next first second third new former ex late"""
 )
-# Prepositions opening a sentence ("Unter den Gästen ist…", "Among the guests…") start no name.
-_STOP |= _words(
-    """among under with from during despite since until without across around through unter
-    nach bei mit aus für gegen seit über vor zwischen während wegen trotz neben hinter ohne
-    durch con desde entre sin sobre tras hasta durante para por"""
+_PRONOUNS = {"he": "m", "she": "f", "er": "m", "sie": "f", "él": "m", "ella": "f"}
+_NOBODY = _words("they we i you them us one ellos ellas wir ich man")
+_IT = _words("it es")
+_GERMAN_ARTICLES = _words("der die das den dem des ein eine einer einem eines")
+# A described source: the phrase names nobody, even when it names the body behind them.
+_QUANTIFIERS = _words(
+    """a an one some several many most few two three four five six seven eight nine ten
+    another other others both all any ein eine einer einem eines un una uno unos unas"""
 )
-# A described source that names the body it speaks for ("a Kremlin statement").
-_DESCRIBED = _words(
-    """statement spokesperson spokesman spokeswoman official officials source sources
-    representative aide adviser advisor release communique communiqué portavoz comunicado
-    sprecher sprecherin mitteilung erklärung"""
+_PLURAL_SOURCES = _words(
+    """critics officials analysts experts residents sources observers campaigners protesters
+    fans people locals witnesses insiders economists aides diplomats ministers police
+    investigators researchers scientists doctors teachers parents users customers members
+    voters leaders bosses executives traders dealers commentators colleagues friends rivals
+    neighbours neighbors villagers workers staff organisers organizers authorities men women
+    reports rumours reporters players supporters pundits"""
+)
+# Nouns of a document or statement: its words are its author's.
+_DOCUMENTS = _words(
+    """statement report letter release communique communiqué ruling note memo website blog
+    message announcement document filing comunicado mitteilung erklärung"""
+)
+# Nouns of a person standing for someone the story introduced ("the chancellor said").
+_PERSON_ROLES = _words(
+    """chancellor minister secretary president premier leader chairman chairwoman chair
+    executive boss chief director manager coach captain player striker midfielder defender
+    goalkeeper singer star actor actress presenter host judge mayor governor senator
+    spokesman spokeswoman spokesperson official economist analyst founder owner author
+    writer artist designer producer champion veteran winner mp mep diplomat ambassador envoy
+    prosecutor lawyer attorney head editor commissioner king queen prince princess pope
+    inspector officer detective sergeant teacher doctor professor researcher scientist
+    producer correspondent reporter journalist columnist critic partner adviser advisor
+    aide consultant strategist negotiator lecturer expert novelist poet director-general
+    footballer cricketer golfer boxer rider driver runner skipper manager musician rapper
+    comedian director entrepreneur campaigner activist librarian curator chef"""
+)
+PERSON_ROLES = _PERSON_ROLES
+"""Role nouns of people (coach, analyst, producer…), for the mention tracker."""
+# Nouns standing for a body the story introduced ("the company said", "the paper says").
+_BODY_ROLES = _words(
+    """company firm group bank party government ministry department agency regulator watchdog
+    union council board club paper newspaper magazine broadcaster network studio channel
+    league federation association carrier airline retailer maker manufacturer operator giant
+    organisation organization body commission committee authority institute charity
+    website court team side administration embassy office campaign"""
 )
 _INSTITUTIONS = _words(
     "government administration ministry embassy office council party campaign department "
     "gobierno ministerio regierung ministerium"
 )
-_DESCRIBED_BODIES = _DESCRIBED | _INSTITUTIONS
-# A lone capitalised word after these is a noun ("ein Anwohner", "a Texan"), not a name.
-_ARTICLES = _words("a an one un una uno der die das den dem des ein eine einer einem eines")
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
-# _LOWER_KEEPS: where lower() keeps a text's length, every character maps to one character of
-# the same token class (a test checks all of Unicode), so the lower-cased text has the text's
-# tokens at the same places and the rules tokenise it once instead of lower-casing each token.
-# Only a Greek final sigma can come out differently, and no word list here holds Greek.
-# The punctuation comes first so the scan can skip to it (lookbehinds first test every place).
-_SENTENCE_END = re.compile(r"[.!?…](?<!\bMr.)(?<!\bMs.)(?<!\bDr.)(?<!\bMrs.)[\"”’»“]?\s+")
-# Words that, ending the text before a quotation, introduce a title, term or nickname.
-_NOT_SPOKEN_ONE_WORD = _words(
-    """so-called dubbed nicknamed titled entitled headlined sogenannte sogenannten sogenannter
-    sogenanntes llamado llamada llamados llamadas apodado apodada book film movie song album
-    novel series show play documentary podcast poem called word term phrase slogan motto
-    hashtag libro película canción buch lied roman"""
-)
-_NOT_SPOKEN_ENDINGS = ("so called", "known as", *sorted(_NOT_SPOKEN_ONE_WORD))
-_NOT_SPOKEN = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, _NOT_SPOKEN_ENDINGS)) + r")\s*[,:]?\s*$", re.IGNORECASE
-)
-_ACCORDING = re.compile(r"(?:according to|según|laut)\s+(.+?)\s*,?\s*$", re.IGNORECASE)
 # A clause after a closing mark that opens with these tells what happened next, not who spoke.
 _SUBORDINATORS = _words("before after when while until because although though unless whereas")
-_CLAUSE_END = re.compile(r"[.!?;:\"“”«»„]")
-# Compiled once: re's own cache lookup costs more than a short match (these run per quotation).
-_LEAD_PUNCT = re.compile(r"^\W+")
-_CLAUSE_CUT = re.compile(r"[.;:!?]")
-_COLON_SUBJECT = re.compile(r"\s*([^\W\d_][\w’'\- ]*?)\s*:\s*")
-_ACCORDING_END = re.compile(r"(?:according to|según|laut)\s+[^,]+,?\s*$", re.IGNORECASE)
-_INVERTED = re.compile(r"\s+([\w’'\- ]+?)\s*:\s*")
-# "the 78-year-old", "die 78-Jährige": a definite description by age points back like "she".
+_AUX = _words(
+    """also later then has have had was were is are will would could should may might must
+    previously earlier again recently once already further still even yesterday today
+    separately subsequently repeatedly immediately publicly privately has also had also
+    last week month year apparently reportedly quickly simply himself herself just only
+    originally initially finally now meanwhile formally however too""".replace(
+        "last week month year", ""
+    )
+)
+_WORD = re.compile(r"[^\W\d_][\w’'\-.]*|\d[\w’'\-]*")
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bvs)[.!?…]"
+    r"[\"”’»)]*\s+(?=[\"“‘'«„(]?[^\W_a-z])"
+)
 _AGED = re.compile(
-    r"(?:the|der|die|das)\s+\d+[-\s](?:year-old|jährigen?|jähriger?)(?:\s+[^\W\d_]+)?",
+    r"(?:the|der|die|das)\s+\d+[-\s](?:year-old|jährigen?|jähriger?|Jährigen?|Jähriger?)"
+    r"(?:\s+[^\W\d_]+)?\Z",
     re.IGNORECASE,
 )
-PRONOUN = "\0pronoun"
-"""Marker: the attribution is a pronoun (he/she, Spanish pro-drop) to resolve from context."""
+_ACCORDING = re.compile(r"\b(?:according to|según|laut)\s+", re.IGNORECASE)
+_OUTLET_RECIPIENT = re.compile(
+    r"\s*(?:a|al)\s+(?:la\s+|el\s+)?(?:BBC News Mundo|BBC Mundo|BBC|Reuters|AFP|EFE|AP|CNN)?\s*"
+)
+# Words that end the phrase after a reporting verb ("said Ana Lund on Monday, adding…").
+_AFTER_STOP = _words(
+    """on in at after before to as who which that adding and but with of from when while
+    during last this yesterday today tonight earlier later in a an not if because about"""
+)
+_CLAUSE_STOP = re.compile(r"[.;!?\"“”«»„]")
+_BOUNDARY = re.compile(r"[,;:(—–]|\s-\s")
+_LEADING_CONJ = re.compile(
+    r"^(?:(?:and|but|while|as|that|so|because|after|before|when|although|though|whereas|"
+    r"meanwhile|however|y|pero|und|aber|dass|que)\s+)+",
+    re.IGNORECASE,
+)
+
+NAME = "name"
+"""A :class:`Ref` kind: a capitalised name to resolve (``Ana Ruiz``, ``Mr Lund``, ``Fed``)."""
+PRONOUN = "pronoun"
+"""A :class:`Ref` kind: he/she (Spanish pro-drop too), resolved from context."""
+AGED = "aged"
+"""A :class:`Ref` kind: ``the 78-year-old``, resolved like a pronoun."""
+ROLE = "role"
+"""A :class:`Ref` kind: ``the chancellor``, resolved to whoever the story gave that role."""
+BODY = "body"
+"""A :class:`Ref` kind: ``the company``, ``it``, resolved to a body the story named."""
+DOCUMENT = "document"
+"""A :class:`Ref` kind: ``the statement added``: the words of whoever spoke just before."""
+UNNAMED = "unnamed"
+"""A :class:`Ref` kind: a described source (``a spokesman``, ``officials``): nobody named."""
+NOBODY = "nobody"
+"""A :class:`Ref` kind: they/we/I, or two people at once: no single source."""
 
 
-@record
-class Name:
-    """A name read from the text: its tokens and whether a courtesy title preceded it."""
+class Ref:
+    """What an attribution phrase refers to, before it is resolved to a speaker."""
 
-    tokens: tuple[str, ...]
-    """The name's words, titles and particles at either end removed."""
-    courtesy: str = ""
-    """The courtesy title printed before it ("Ms"), or ""."""
-    sure: bool = True
-    """False for a lone capitalised word opening a sentence (it may not be a name)."""
-    titled: bool = False
-    """True when a title or role preceded the name ("Councillor Ana Ruiz")."""
-    antecedent: bool = False
-    """True when a pronoun points to the name: it may be a short form of a longer name."""
+    __slots__ = ("courtesy", "gender", "kind", "tokens")
+
+    def __init__(
+        self, kind: str, tokens: tuple[str, ...] = (), courtesy: str = "", gender: str = ""
+    ) -> None:
+        self.kind = kind
+        """One of the kinds above."""
+        self.tokens = tokens
+        """The name's words (NAME), the role noun (ROLE, BODY), else empty."""
+        self.courtesy = courtesy
+        """The courtesy title printed before a name ("Ms"), or ""."""
+        self.gender = gender
+        """"m" or "f" when the phrase says (Mr, she), else ""."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Ref) and (
+            (self.kind, self.tokens, self.courtesy, self.gender)
+            == (other.kind, other.tokens, other.courtesy, other.gender)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.tokens, self.courtesy, self.gender))
+
+    def __repr__(self) -> str:
+        return f"Ref({self.kind!r}, {self.tokens!r}, {self.courtesy!r}, {self.gender!r})"
+
+
+def is_reporting(word: str) -> bool:
+    """Whether a lower-case word is a verb that reports speech (said, told, dijo, sagte)."""
+    return word in _SPEECH
 
 
 def _is_cap(token: str) -> bool:
     return token[:1].isupper()
 
 
-def clean_name(tokens: Sequence[str]) -> Name | None:
-    """Strip sentence-start words and titles from a capitalised run (``Foreign Minister X``).
+def _possessive(token: str) -> bool:
+    return token.endswith(("’s", "'s", "s’", "s'"))
+
+
+def clean_run(tokens: list[str]) -> Ref | None:
+    """A name from a capitalised run: opening words, titles and roles stripped.
 
     Args:
-        tokens: The words of a run of capitalised words (particles allowed inside).
+        tokens: Consecutive capitalised words (particles allowed inside).
 
     Returns:
-        The name, or None when nothing of the run is left.
+        A NAME reference (with its courtesy title and the gender it implies), or None when
+        nothing of the run is a name.
     """
-    # "Ruiz’s" -> "Ruiz" (a token never holds a newline, so "$" is the token's end).
-    words = [t[:-2] if t.endswith(("’s", "'s")) else t for t in tokens]
+    words = [t.rstrip(".") if len(t) > 2 or not t.endswith(".") else t for t in tokens]
     while words and words[0].lower() in _STOP:
         words.pop(0)
     courtesy = ""
-    titled = False
     for k in range(len(words) - 1, -1, -1):
-        title = words[k].lower().rstrip(".")
-        if title in _TITLES or (k < len(words) - 1 and title.endswith(_TITLE_ENDINGS)):
-            courtesy = words[k] if title in _COURTESY else ""
+        low = words[k].lower()
+        if k < len(words) - 1 and (
+            low in _TITLES or low in _PERSON_ROLES or low.endswith(_TITLE_ENDINGS)
+        ):
+            courtesy = words[k] if low in _COURTESY else ""
             words = words[k + 1 :]
-            titled = True
             break
     while words and words[-1] in PARTICLES:
         words.pop()
     while words and words[0] in PARTICLES:
         words.pop(0)
-    return Name(tuple(words), courtesy, titled=titled) if words else None
-
-
-_RUN_WINDOW = 40
-"""How much of a text's end :func:`_last_run` tokenises first (a run and the word before it
-nearly always fit; when they do not, it reads the whole text)."""
-
-
-def _last_run(text: str, article_ok: bool = False) -> list[str]:
-    """The capitalised run (particles allowed inside) that ends ``text``, or []."""
-    # Tokens from just after a space are the whole text's tokens from there on (no token
-    # holds a space), so only the end is read unless the run reaches back past it.
-    start = text.rfind(" ", 0, len(text) - _RUN_WINDOW) + 1 if len(text) > _RUN_WINDOW else 0
-    while True:
-        tokens = list(_TOKEN.finditer(text, start))
-        if not tokens or text[tokens[-1].end() :].strip() or not _is_cap(tokens[-1].group()):
-            if start and not tokens:
-                start = 0
-                continue
-            return []
-        run = [tokens[-1]]
-        broke = None
-        for tok in reversed(tokens[:-1]):
-            gap = text[tok.end() : run[0].start()]
-            if gap != " " or not (_is_cap(tok.group()) or tok.group() in PARTICLES):
-                broke = tok
-                break
-            run.insert(0, tok)
-        if broke is None and start:
-            start = 0  # the run may go on before the window: read the whole text
-            continue
-        if broke is not None and len(run) == 1 and not article_ok and broke.group() in _ARTICLES:
-            return []
-        if len(run) == 2 and not article_ok and run[0].group().lower() in _ARTICLES:
-            return []  # "Ein Anwohner" opening a sentence
-        return [t.group() for t in run]
-
-
-def _first_run(text: str, article_ok: bool = False) -> list[str]:
-    """The first capitalised run in ``text`` that is a name once cleaned, or []."""
-    run: list[str] = []
-    end = -1
-    previous = ""
-    noun = False  # the run follows an article: one word is a noun ("sagte ein Anwohner")
-    for tok in _TOKEN.finditer(text):
-        word = tok.group()
-        if run and text[end : tok.start()] == " " and (word[:1].isupper() or word in PARTICLES):
-            run.append(word)
-        else:
-            if run and not (noun and len(run) == 1) and clean_name(run) is not None:
-                return run
-            if word[:1].isupper() and word.lower() not in _STOP:
-                run = [word]
-                # Only a run's first word needs the word before it (an article or not).
-                noun = not article_ok and previous.lower() in _ARTICLES
-            elif run:
-                run = []
-        previous = word
-        end = tok.end()
-    return run if run and not (noun and len(run) == 1) and clean_name(run) is not None else []
-
-
-def _name(run: list[str]) -> Name | None:
-    return clean_name(run) if run else None
-
-
-# Memoised too: an article names its speakers again and again ("Ana Ruiz said …") inside
-# sentences that differ, so the subject phrase repeats where the sentence does not.
-@lru_cache(maxsize=1024)
-def _subject(phrase: str) -> str | Name | None:
-    """Who a subject phrase before a reporting verb names (a name, a pronoun marker, None)."""
-    parts = [part.strip() for part in phrase.split(",")]
-    if len(parts) > 1 and parts[-1].lower() in _RELATIVES:  # "…, Ana Ruiz, who said"
-        parts[-1] = ""
-    if len(parts) > 2 and not parts[-1]:
-        # An appositive before the verb: "Its chair, Ana Ruiz," names her in the last part;
-        # "Ana Ruiz, the harbour master," names her in the part before it.
-        last = parts[-2]
-        whole = len(_last_run(last)) == len(last.split()) > 0
-        phrase = last if whole else parts[-3]
-    else:
-        phrase = parts[-1] or parts[0]
-    phrase = _LEAD_PUNCT.sub("", phrase).strip()
-    words = phrase.split()
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        return PRONOUN
-    if _AGED.fullmatch(phrase):
-        return PRONOUN  # "“…,” the 82-year-old said."
-    run = _last_run(phrase)
-    if run:
-        return _name(run)
-    if words and words[-1].lower() in _DESCRIBED_BODIES:
-        head = phrase[: len(phrase) - len(words[-1])].rstrip()
-        body = _last_run(head, article_ok=True)
-        name = _name(body or _first_run(head, article_ok=True))
-        if name and body and words[-1].lower() in _INSTITUTIONS:
-            return Name((*name.tokens, words[-1]))  # "the Maduro government"
-        return name
-    return None
-
-
-def _according(text: str) -> Name | None:
-    """The body or person after ``according to`` / ``según`` / ``laut``."""
-    match = _ACCORDING.match(_CLAUSE_CUT.split(text, 1)[0])
-    return _name(_first_run(match.group(1))) if match else None
-
-
-# The words _after acts on: anywhere in its first 16, or only as the first.
-_CLAUSE_WORDS = _VERBS | {"according", "según", "laut"}
-_FIRST_WORDS = _SUBORDINATORS | {"so"}
-
-
-def _after(clause: str) -> str | Name | None:
-    """Attribution in the clause after a closing mark (``, Ana Ruiz said`` / ``, said Ana``)."""
-    low = clause.lower()
-    same = len(low) == len(clause)  # the same tokens at the same places (see _LOWER_KEEPS)
-    if same:
-        # Most clauses hold none of the words the loop below acts on: one C-level test says so.
-        words = _TOKEN.findall(low)[:16]
-        if not words or words[0] not in _FIRST_WORDS and _CLAUSE_WORDS.isdisjoint(words):
-            return None
-    for n, tok in enumerate(islice(_TOKEN.finditer(low if same else clause), 16)):
-        word = tok.group() if same else tok.group().lower()
-        if n == 0 and word in _SUBORDINATORS:
-            return None  # "«…» before Tom Bell replied": his words come next, not these
-        if word in ("according", "según", "laut"):
-            return _according(clause[tok.start() :])
-        if word == "so" and n == 0:  # German: „…“, so Müller.
-            run = _first_run(clause[tok.end() :])
-            return _name(run) if run and clause[tok.end() :].split()[:1] == run[:1] else None
-        if word not in _VERBS:
-            continue
-        if n > 0:
-            return _subject(clause[: tok.start()])
-        rest = clause[tok.end() :]
-        first = rest.split()[:1]
-        if word in _SPANISH_VERBS and first[:1] in (["a"], ["al"]):
-            # "dijo a BBC Mundo Ana Ruiz" names her after the outlet; "dijo a su hija" does not.
-            rest = rest[_OUTLET_RECIPIENT.match(rest).end() :]  # type: ignore[union-attr]
-            run = _last_run(rest.split(",")[0].strip())
-            if run and len(run) == len(rest.split(",")[0].split()):
-                return _name(run)
-            return PRONOUN
-        if not first or first[0].lower() in _PRONOUNS:
-            return PRONOUN  # "sagte er", Spanish "dijo."
-        if _AGED.match(rest.strip()):
-            return PRONOUN  # "erzählt die 78-Jährige"
-        return _name(_first_run(rest))
-    return None
-
-
-def _opening_subject(sentence: str, verb: re.Match[str]) -> Name | None:
-    """The name that opens ``sentence`` as the subject of ``verb`` (``X also said``), if any."""
-    head = sentence[: verb.start()].split()
-    run = _first_run(sentence[: verb.start()])
-    if not run or head[: len(run)] != run:
+    if not words or any(not (_is_cap(w) or w in PARTICLES) for w in words):
         return None
-    extra = head[len(run) :]
-    name = _name(run) if len(extra) <= 2 and all(w.islower() for w in extra) else None
-    return replace(name, antecedent=True) if name else None
+    low = courtesy.lower()
+    gender = "f" if low in _FEMALE else "m" if low in _MALE else ""
+    return Ref(NAME, tuple(words), courtesy, gender)
 
 
-def _before(sentence: str, few_words: bool) -> str | Name | None:
-    """Attribution in the sentence before an opening mark (``X said: “`` / ``X: “``)."""
-    # Cheap tests before each pattern, each a condition the pattern cannot match without:
-    # the colon forms end with a colon, "according to" needs its words (IGNORECASE's folded
-    # letters aside, which lower() does not fold).
-    colon = _COLON_SUBJECT.fullmatch(sentence) if sentence.rstrip().endswith(":") else None
-    if colon and all(_is_cap(w) or w in PARTICLES for w in colon.group(1).split()):
-        return clean_name(colon.group(1).split())
-    low = sentence.lower()
-    if (
-        "according to" in low
-        or "según" in low
-        or "laut" in low
-        or not sentence.isascii()
-        and any(c in sentence for c in IGNORECASE_FOLDS)
-    ):
-        according = _ACCORDING_END.search(sentence)
-        if according:
-            return _according(according.group())
-    if len(low) == len(sentence):  # the same tokens at the same places (see _LOWER_KEEPS)
-        verbs = [t for t in _TOKEN.finditer(low) if t.group() in _VERBS]
-    else:
-        verbs = [t for t in _TOKEN.finditer(sentence) if t.group().lower() in _VERBS]
-    if not verbs:
-        return None
-    verb = verbs[-1]
-    between = sentence[verb.end() :]
-    subject_phrase = sentence[: verb.start()].split(",")[-1].split()
-    if len(subject_phrase) > 1 and subject_phrase[-1].lower() in _PRONOUNS_IT:
-        # "…, a business it described as “…”": the pronoun points to the sentence's subject.
-        return _opening_subject(sentence, verbs[0]) if len(verbs) > 1 else None
-    subject = _subject(sentence[: verb.start()])
-    if (
-        isinstance(subject, Name)
-        and len(subject.tokens) == 1
-        and sentence.lstrip().startswith(subject.tokens[0])
-    ):
-        subject = replace(subject, sure=False)
-    inverted = _INVERTED.fullmatch(between) if between.rstrip().endswith(":") else None
-    if inverted and (subject is None or (isinstance(subject, Name) and not subject.sure)):
-        if inverted.group(1).lower() in _PRONOUNS:  # "Dann sagte er: „…“"
-            return PRONOUN
-        run = _last_run(inverted.group(1))
-        if run and len(run) == len(inverted.group(1).split()):  # "Dazu sagte Müller: „…“"
-            return clean_name(run)
-    lead_in = between.strip(" ,:\u00a0").lower()
-    if few_words and lead_in not in ("", "that", "que", "dass"):
-        return None  # a word or two quoted mid-sentence is a scare quote
-    return subject
+def _runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalised tokens; a possessive token ends its run."""
+    runs: list[tuple[int, int]] = []
+    start = -1
+    for k, tok in enumerate(tokens):
+        cap = _is_cap(tok) or (start >= 0 and tok in PARTICLES)
+        if cap and start < 0:
+            start = k
+        if start >= 0 and (not cap or _possessive(tokens[k - 1]) and k > start):
+            runs.append((start, k))
+            start = k if cap and _is_cap(tok) else -1
+    if start >= 0:
+        runs.append((start, len(tokens)))
+    return [(a, b) for a, b in runs if b > a]
 
 
-def _nickname(sentence: str, after: str, first: str) -> bool:
-    """``Ana “The Hammer” Ruiz``: a capitalised word hugging each side of a bare phrase."""
-    # The run after starts with a capitalised token: a first word that is not one cannot be it.
-    if not first[:1].isupper():
-        return False
-    right = _first_run(after)
-    return bool(right) and first == right[0] and bool(_last_run(sentence.rstrip()))
+def _strip_possessive(token: str) -> str:
+    if token.endswith(("’s", "'s")):
+        return token[:-2]
+    if token.endswith(("s’", "s'")):
+        return token[:-1]
+    return token
 
 
 @lru_cache(maxsize=4096)
-def _cached(
-    sentence: str, clause: str, nick_after: str, nick_first: str, few_words: bool
-) -> str | Name | None:
-    if _not_spoken(sentence) or (nick_after and _nickname(sentence, nick_after, nick_first)):
-        return None
-    found = _after(clause)
-    return found if found is not None else _before(sentence, few_words)
-
-
-def _not_spoken(sentence: str) -> bool:
-    """True when the sentence introduces a title, term or nickname rather than speech."""
-    # The match ends the text: a word, spaces, one optional comma or colon, spaces. Search
-    # only the end, from well before where that word must end.
-    core = sentence.rstrip()
-    if core.endswith((",", ":")):
-        core = core[:-1].rstrip()
-    tail = core[-24:]
-    low = tail.lower()
-    if len(low) != len(tail) or not tail.isascii() and any(c in tail for c in IGNORECASE_FOLDS):
-        return _NOT_SPOKEN.search(sentence, max(0, len(core) - 24)) is not None
-    if not low.endswith(_NOT_SPOKEN_ENDINGS):  # the usual case, one C-level test
-        return False
-    for word in _NOT_SPOKEN_ENDINGS:
-        at = len(core) - len(word)
-        # The word must start one (\b): at the text's start or after a non-word character.
-        if low.endswith(word) and (at == 0 or not (core[at - 1].isalnum() or core[at - 1] == "_")):
-            return True
-    return False
-
-
-def attribution(quote: str, before: str, after: str) -> str | Name | None:
-    """Who the words around one quotation name as its speaker.
+def noun_phrase(phrase: str) -> Ref | None:
+    """What a subject phrase refers to (``Tory co-chairman Liam Fox``, ``he``, ``a spokesman``).
 
     Args:
-        quote: The quoted words (without marks).
-        before: The text before the opening mark (back to the previous quotation).
-        after: The text after the closing mark (up to the next quotation).
+        phrase: The words of the phrase, nothing after it.
 
     Returns:
-        A :class:`Name` to resolve, :data:`PRONOUN`, or None when the text names nobody.
+        The reference, or None when the phrase refers to nobody that could speak.
     """
-    # Only the last sentence before and the first clause after can attribute the quotation
-    # (no capitalised run, title or term crosses a sentence end).
-    sentence = _SENTENCE_END.split(before)[-1]
-    rest = after.lstrip(" ,—–-\u00a0")
-    stop = _CLAUSE_END.search(rest)
-    clause = rest[: stop.start()] if stop else rest
-    nickname = quote[-1:].isalnum() and sentence.endswith(" ") and after.startswith(" ")
-    return _cached(
-        sentence,
-        clause,
-        after[:40] if nickname else "",
-        (after.split(None, 1) or [""])[0] if nickname else "",
-        len(quote.split(None, 2)) <= 2,
+    phrase = _LEADING_CONJ.sub("", phrase.strip(" \u00a0,;:-—–")).strip()
+    tokens = _WORD.findall(phrase)
+    if not tokens:
+        return None
+    low = [t.lower() for t in tokens]
+    if len(tokens) == 1 and low[0] in _PRONOUNS:
+        return Ref(PRONOUN, gender=_PRONOUNS[low[0]])
+    if len(tokens) == 1 and low[0] in _NOBODY:
+        return Ref(NOBODY)
+    if len(tokens) == 1 and low[0] in _IT:
+        return Ref(BODY, ("it",))
+    if _AGED.search(phrase):
+        return Ref(AGED)
+    if " and " in f" {phrase} " and _runs(tokens):
+        return Ref(NOBODY)  # several sources at once ("Ana Ruiz and her neighbours said")
+    head = tokens[-1].lower().rstrip(".")
+    runs = _runs(tokens)
+    if head in _DOCUMENTS:
+        named = [r for r in runs if r[1] < len(tokens)]
+        if named:  # "Mr Crosby's statement", "a Kremlin statement"
+            a, b = named[-1]
+            run = tokens[a:b]
+            run[-1] = _strip_possessive(run[-1])
+            return clean_run(run) or Ref(DOCUMENT)
+        return Ref(DOCUMENT)
+    if (
+        low[0] in _QUANTIFIERS
+        or low[-1] in _PLURAL_SOURCES
+        and (not _is_cap(tokens[-1]) or len(tokens) == 1)
+    ):
+        return Ref(UNNAMED)
+    if len(tokens) == 2 and low[0] in _GERMAN_ARTICLES:
+        return Ref(UNNAMED)  # "der Sprecher", "ein Anwohner": German capitalises its nouns
+    if runs:
+        a, b = runs[-1]
+        if b == len(tokens):
+            run = tokens[a:b]
+            if a > 0 and _possessive(tokens[a - 1]) is False and low[a - 1] in _QUANTIFIERS:
+                return Ref(UNNAMED)
+            ref = clean_run(run)
+            if ref is not None:
+                return ref
+        elif head in _INSTITUTIONS and b == len(tokens) - 1:
+            ref = clean_run(tokens[a:b])  # "the Ruiz government"
+            if ref is not None:
+                return Ref(NAME, (*ref.tokens, tokens[-1]))
+    if low[0] in ("the", "its", "their", "his", "her", "der", "die", "das", "el", "la"):
+        if head in _PERSON_ROLES:
+            role = " ".join(w for w in low[1:] if not _possessive(w))
+            return Ref(ROLE, (role, head))
+        if head in _BODY_ROLES:
+            return Ref(BODY, (head,))
+    return None
+
+
+def _subject_before_verb(text: str) -> Ref | None:
+    """The subject of a verb that follows ``text`` (the words before it in its clause)."""
+    words = text.rstrip().split(" ")
+    while words and words[-1].lower() in _AUX:
+        words.pop()
+    text = " ".join(words).rstrip()
+    if not text:
+        return None
+    if text.endswith(","):  # an appositive ends just before the verb
+        parts = [p.strip() for p in text[:-1].split(",")]
+        if len(parts) >= 2:
+            return _appositive_subject(parts)
+        text = text[:-1]
+    pieces = _BOUNDARY.split(text)
+    if len(pieces) > 1 and pieces[-1].strip().lower() in (
+        "who",
+        "which",
+        "que",
+        "quien",
+        "der",
+        "die",
+    ):
+        return noun_phrase(pieces[-2])  # "its treasurer, Tom Bell, who said"
+    ref = noun_phrase(pieces[-1])
+    if (ref is None or ref.kind in (UNNAMED, ROLE)) and len(pieces) > 1:
+        first = pieces[-1].strip().split(" ", 1)[0].lower()
+        prior = noun_phrase(pieces[-2]) if first in ("a", "an", "the") else None
+        if prior is not None and prior.kind == NAME:
+            return prior  # "Katrina Bull, a candidate said": the closing comma left out
+    return ref
+
+
+def _appositive_subject(parts: list[str]) -> Ref | None:
+    """The subject of ``Name, appositive, …, said``: the name nearest the verb.
+
+    A part that opens in lower case ("managing director of X"), with a number ("26") or a
+    preposition ("from Wales", "of the Coalition") describes; "who"/"which" opens a relative
+    clause whose subject is the part before it; a role part ("the harbour master") is used
+    only when no part names anyone.
+    """
+    fallback: Ref | None = None
+    for k in range(len(parts) - 1, -1, -1):
+        part = parts[k]
+        first = part.split(" ", 1)[0]
+        if k == len(parts) - 1 and first.lower() in ("who", "which", "que", "quien", "der", "die"):
+            continue
+        if k < len(parts) - 1 or k == 0:
+            part = _BOUNDARY.split(part)[-1].strip() if k == 0 else part
+        if not first[:1].isupper() and k > 0 and first.lower() not in ("the", "its", "their"):
+            continue
+        ref = noun_phrase(part)
+        if ref is None:
+            continue
+        if ref.kind == NAME:
+            return ref
+        if fallback is None:
+            fallback = ref
+    return fallback
+
+
+def _subject_after_verb(rest: str, verb: str) -> Ref | None:
+    """The subject that follows a verb (``said Mr Lund``, ``said the harbour master, Ana``)."""
+    if verb in _SPANISH_VERBS and rest.split()[:1] in (["a"], ["al"]):
+        # "dijo a BBC Mundo Ana Ruiz" names her after the outlet; "dijo a su hija" does not.
+        match = _OUTLET_RECIPIENT.match(rest)
+        rest = rest[match.end() :] if match else rest
+        first = rest.split(",")[0].strip()
+        ref = noun_phrase(first) if first else None
+        return ref if ref is not None and ref.kind == NAME else Ref(PRONOUN)
+    parts = rest.split(",")
+    first = parts[0].strip()
+    if not first:
+        return Ref(PRONOUN) if verb in _SPANISH_VERBS else None  # "dijo."
+    words = first.split()
+    if words[0].lower() in _PRONOUNS:
+        return Ref(PRONOUN, gender=_PRONOUNS[words[0].lower()])
+    # Only the phrase right after the verb: "said Mr Lund on Monday" stops at "on", while
+    # role words may sit inside it ("said France coach Ana Lund").
+    kept: list[str] = []
+    for n, word in enumerate(words):
+        if kept and word.lower() in _AFTER_STOP:
+            break
+        if kept and _is_cap(kept[-1]) and not _is_cap(word) and word not in PARTICLES:
+            # After a name only a role word leads on to another name ("France coach Ana
+            # Lund", "London race director Ana Lund"); "Albrecht dem SWR" ends at "dem".
+            ahead = [w.lower() for w in words[n : n + 2]]
+            if not any(w in _PERSON_ROLES for w in ahead):
+                break
+        kept.append(word)
+    if _AGED.search(" ".join(kept[:4])):
+        return Ref(AGED)  # "said the 78-year-old"
+    while len(kept) > 1 and not _is_cap(kept[-1]) and kept[-1].lower() not in _PERSON_ROLES:
+        kept.pop()
+    ref = noun_phrase(" ".join(kept))
+    if (ref is None or ref.kind in (ROLE, BODY)) and len(parts) > 1:
+        named = noun_phrase(parts[1])  # "said the harbour master, Ana Ruiz"
+        if named is not None and named.kind == NAME:
+            return named
+    return ref
+
+
+@lru_cache(maxsize=4096)
+def after_clause(clause: str, quote_end: str) -> Ref | None:
+    """The source named in the clause after a closing mark.
+
+    Args:
+        clause: The text after the closing mark, up to the next quotation.
+        quote_end: The quotation's last character, which tells whether its sentence goes on.
+
+    Returns:
+        The reference, or None when the clause names no source.
+    """
+    lead = clause[:3]
+    stripped = clause.lstrip(" \u00a0,—–-")
+    stop = _CLAUSE_STOP.search(stripped)
+    first = stripped[: stop.start()] if stop else stripped
+    if not first.strip():
+        return None
+    goes_on = quote_end in ",?!…—–-:" or "," in lead or "—" in lead or first[:1].islower()
+    if not goes_on:
+        return None  # "“…." The council said…" starts a new sentence
+    match = _ACCORDING.match(first)
+    if match:
+        return _first_name_phrase(first[match.end() :])
+    tokens = list(_WORD.finditer(first))
+    if not tokens:
+        return None
+    if tokens[0].group().lower() in _SUBORDINATORS:
+        return None  # "“…” before Tom Bell replied": his words come next, not these
+    if tokens[0].group().lower() == "so" and len(tokens) > 1:  # German: „…“, so Müller.
+        ref = _first_name_phrase(first[tokens[0].end() :])
+        return ref if ref is not None and ref.kind == NAME else None
+    for n, tok in enumerate(tokens[:14]):
+        word = tok.group().lower()
+        if word not in _SPEECH:
+            continue
+        if n == 0:
+            return _subject_after_verb(first[tok.end() :], word)
+        return _subject_before_verb(first[: tok.start()])
+    return None
+
+
+def _first_name_phrase(text: str) -> Ref | None:
+    head = _BOUNDARY.split(text, 1)[0]
+    words: list[str] = []
+    for word in head.split():
+        if words and not (_is_cap(word) or word in PARTICLES):
+            break
+        words.append(word)
+    return noun_phrase(" ".join(words)) if words else None
+
+
+@lru_cache(maxsize=4096)
+def before_sentence(sentence: str, short: bool) -> Ref | None:
+    """The source named in the sentence before an opening mark.
+
+    Args:
+        sentence: The sentence from its start to the opening mark.
+        short: True for a quotation of a word or two: a scare quote is the subject's only
+            when a reporting verb governs it (``said the plan was “reckless”``).
+
+    Returns:
+        The reference, or None when the sentence names no source.
+    """
+    core = sentence.rstrip()
+    if not core:
+        return None
+    match = _ACCORDING.search(core)
+    if match:
+        return _first_name_phrase(core[match.end() :])
+    if core.endswith(":"):
+        plain = core[:-1].strip()
+        if all(_is_cap(w) or w in PARTICLES for w in plain.split()):
+            ref = noun_phrase(plain)
+            if ref is not None and ref.kind == NAME:
+                return ref  # "Ana Ruiz: “…”"
+    return _verb_subject(core, _CLAIM, short)
+
+
+def reported_subject(sentence: str) -> Ref | None:
+    """Who a narrative sentence reports as speaking (``Ana Ruiz said the pier was safe.``).
+
+    Args:
+        sentence: One sentence of narrative.
+
+    Returns:
+        The subject of its last reporting verb, or None when it reports nobody's words.
+    """
+    return _verb_subject(sentence.rstrip(" .!?"), _SPEECH, False)
+
+
+def _verb_subject(core: str, verbs_of: frozenset[str], short: bool) -> Ref | None:
+    """The subject of the last verb of ``verbs_of`` in ``core``, before or after it."""
+    tokens = list(_WORD.finditer(core))
+    verbs = [t for t in tokens if t.group().lower() in verbs_of]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    word = verb.group().lower()
+    between = core[verb.end() :].strip()
+    if (
+        short
+        and between.strip(" ,:").lower() not in ("", "that", "que", "dass")
+        and (not core.endswith(":") and word in _SPEECH and not _governs(between))
+    ):
+        return None  # a scare quote far from the verb
+    head = core[: verb.start()]
+    last = head.split()[-1:]
+    if word.endswith("ing") or last and last[0].lower() == "to":
+        return sentence_subject(core)  # "…, saying", "used a speech to say": the main subject
+    if last and last[0].lower() in _PRONOUNS and len(head.split()) > 1:
+        low = last[0].lower()
+        return Ref(PRONOUN, gender=_PRONOUNS[low])  # "a plan he described as"
+    if last and last[0].lower() in _IT:
+        return Ref(BODY, ("it",))
+    subject = _subject_before_verb(head)
+    tail = between.rstrip(":,").strip()
+    if subject is None or subject.kind not in (NAME, PRONOUN, UNNAMED):
+        # "Dazu sagte Anna Roth:", ", said Mr King, “": a name right after the verb
+        inverted = _subject_after_verb(tail, word) if _name_only(tail) else None
+        if inverted is not None and inverted.kind in (NAME, PRONOUN):
+            return inverted
+    return subject
+
+
+def _name_only(text: str) -> bool:
+    """Whether ``text`` is a short name phrase and nothing else (``Anna Roth``, ``the coach``)."""
+    words = text.split()
+    return 0 < len(words) <= 6 and all(
+        _is_cap(w) or w in PARTICLES or w.lower() in _PERSON_ROLES or w.lower() == "the"
+        for w in words
     )
+
+
+def _governs(between: str) -> bool:
+    """Whether the words between a speech verb and a short quotation keep it in its clause."""
+    return len(between.split()) <= 12 and not re.search(r"[.;]", between)
+
+
+def sentence_subject(sentence: str) -> Ref | None:
+    """The reference that opens a narrative sentence as its subject, when one does.
+
+    The subject is the capitalised run (role words allowed before it: "Harbour master Ana
+    Ruiz", "Former Chelsea captain Lund") that opens the sentence, or an opening pronoun.
+
+    Args:
+        sentence: One sentence of narrative.
+
+    Returns:
+        A NAME (of two words or more, or with a title), PRONOUN, UNNAMED or NOBODY
+        reference, or None.
+    """
+    words: list[str] = []
+    end = 0
+    for match in _WORD.finditer(sentence, 0, 200):
+        if words and sentence[end : match.start()].strip():
+            break  # punctuation ends the subject ("Ian Fogg, Jupiter Research analyst, …")
+        words.append(match.group())
+        end = match.end()
+    k = 0
+    while k < len(words) and words[k].lower() in _STOP and _is_cap(words[k]):
+        k += 1
+    if k >= len(words):
+        return None
+    low = words[k].lower()
+    if low in _PRONOUNS and (k == 0 or _is_cap(words[k])):
+        return Ref(PRONOUN, gender=_PRONOUNS[low])
+    if low in _QUANTIFIERS:
+        return Ref(UNNAMED)
+    phrase: list[str] = []
+    while k < len(words) and len(phrase) < 8:
+        word = words[k]
+        if _is_cap(word) or word in PARTICLES:
+            phrase.append(word)
+            if _possessive(word):
+                return None  # "Ana Ruiz's boat": the subject is the boat
+        elif (
+            phrase
+            and any(_is_cap(w) for w in words[k + 1 : k + 3])
+            and word.isalpha()
+            and (word.lower() not in _AFTER_STOP and word.lower() not in _CLAIM)
+        ):
+            phrase.append(word)  # a role word inside the subject
+        else:
+            break
+        k += 1
+    while phrase and not _is_cap(phrase[-1]):
+        phrase.pop()
+        k -= 1
+    if not phrase:
+        return None
+    if k + 1 < len(words) and words[k].lower() == "and" and _is_cap(words[k + 1]):
+        return Ref(NOBODY)
+    ref = noun_phrase(" ".join(phrase))
+    return ref if ref is not None and ref.kind == NAME else None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a narrative text (abbreviations and initials kept)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        out.append((start, match.start() + 1))
+        start = match.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
 
 
 def forget_phrases() -> None:
     """Empty the memos of attribution phrases, as in a process that has parsed nothing yet.
 
-    The memos make a phrase seen before cheap; parsing the same article twice reuses every
-    entry, so a benchmark that times one parse as a first parse calls this before it.
+    The memos make a phrase seen before cheap; a benchmark that times one parse as a first
+    parse calls this before it.
     """
-    _cached.cache_clear()
-    _subject.cache_clear()
-
-
-def follows_on(between: str) -> bool:
-    """Whether a quotation continues the one before it, by the text between them.
-
-    True for one finished sentence (``“…,” she said. “…”``) and for a lead-in inside the same
-    sentence that ends with a colon and names nobody (``… before translating it himself: “…”``).
-
-    Args:
-        between: The text between the previous quotation's closing mark and this opening one.
-
-    Returns:
-        True when the previous quotation's speaker goes on speaking.
-    """
-    parts = _SENTENCE_END.split(between.strip() + " ")
-    if len(parts) == 2 and not parts[-1].strip():
-        return True
-    lead = between.strip()
-    return (
-        len(parts) == 1
-        and lead.endswith(":")
-        and bool(_TOKEN.search(lead))
-        and not any(_is_cap(t) for t in _TOKEN.findall(lead))
-    )
+    after_clause.cache_clear()
+    before_sentence.cache_clear()
+    noun_phrase.cache_clear()

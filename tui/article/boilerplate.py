@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tui.article.footers import is_footer
 from tui.article.outlet import detect_outlet
 from tui.article.sanitize import IGNORECASE_FOLDS
 
@@ -80,14 +81,16 @@ _CHROME_LABELS = frozenset(
 
 _SEPARATOR = re.compile(r"[-_*=~•·.#\s]{3,}|[-–—]")
 
-# "- Published", "- Published2 days ago", "Updated 14 June 2025" and translations.
+# "- Published", "- Published2 days ago", "Updated 14 June 2025", "Last modified on Wed 14 Jun
+# 2023 18.05 BST" and translations.
 _PUBLISHED = re.compile(
-    r"-?\s*(?:published|updated|last updated|publicado|actualizado|veröffentlicht|aktualisiert)"
-    r"(?:\s*(?:on|at)\b)?\s*:?\s*(?P<when>.*)",
+    r"-?\s*(?:published|updated|last updated|last modified|first published|modified|publicado"
+    r"|actualizado|veröffentlicht|aktualisiert|zuletzt aktualisiert)"
+    r"(?:\s*(?:on|at|am)\b)?\s*:?\s*(?P<when>.*)",
     _I,
 )
 # What a _PUBLISHED line can start with, in ASCII: the dash, or a label's first letter.
-_PUBLISHED_FIRST = frozenset("-pPuUlLaAvV")
+_PUBLISHED_FIRST = frozenset("-pPuUlLaAvVfFmMzZ")
 _UPDATED = re.compile(r"\s+(?:updated|last updated|actualizado|aktualisiert)\b", _I)
 _STAND = re.compile(r"stand\s*:\s*(?P<when>.+)", _I)
 
@@ -439,7 +442,7 @@ def is_boilerplate_line(s: str) -> bool:
     ):
         return True
     touchy = "ouch" in s and ("touch" in s or "Touch" in s) or " your " in s
-    return touchy and _GET_IN_TOUCH.search(s) is not None
+    return touchy and _GET_IN_TOUCH.search(s) is not None or is_footer(s)
 
 
 # Old BBC pages glue a label's value to the next sentence ("Getty ImagesThe…"): a lower-case

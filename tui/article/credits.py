@@ -14,7 +14,7 @@ from tui.article.boilerplate import glue_point
 from tui.article.model import MediaKind
 from tui.article.records import record
 
-__all__ = ["CreditMatch", "inline_credits", "match_credit"]
+__all__ = ["CreditMatch", "caption_credit", "inline_credits", "match_credit"]
 
 CreditPart = Literal["source", "caption", "both"]
 
@@ -53,8 +53,9 @@ _ACRONYM_SEAM = re.compile(r"\b(?:AFP|EPA|PA|AP|BBC|REX|UPI|NASA|EFE|DPA)(?=[A-Z
 
 # "Caption text. Photograph: Tom Hadley/PA" (not the inline "(Photo: X)" form).
 _CAPTION_CREDIT = re.compile(
-    r"(?P<cap>.*?)(?<!\()\b(?:Photograph|Photographs|Photo|Photos|Photo illustration"
-    r"|Illustration|Composite|Foto|Fotos|Bild)\s*(?::|by\b)\s*(?P<credit>[^:()]{1,80})"
+    r"(?P<cap>.*?)(?<!\()\b(?:Photograph|Photographs|Photo credit|Photo|Photos"
+    r"|Photo illustration|Picture|Pictures|Credit|Illustration|Composite|Foto|Fotos|Bild)"
+    r"\s*(?::|by\b)\s*(?P<credit>[^:()]{1,80})"
 )
 _AP_CREDIT = re.compile(r"(?P<cap>.*?)\s*\((?P<credit>AP Photo(?:/[^()]{1,80})?)\)")
 _REUTERS_CREDIT = re.compile(r"(?P<cap>.*?)\s*(?P<credit>REUTERS/\S.{0,80})")
@@ -149,7 +150,15 @@ def _trailing(s: str) -> CreditMatch | None:
     if (
         found is None
         and (":" in s or "by" in s)
-        and ("Photo" in s or "Illustration" in s or "Composite" in s or "Foto" in s or "Bild" in s)
+        and (
+            "Photo" in s
+            or "Pictur" in s
+            or "Credit" in s
+            or "Illustration" in s
+            or "Composite" in s
+            or "Foto" in s
+            or "Bild" in s
+        )
     ):
         found = _trailing_form(_CAPTION_CREDIT, "guardian", s)
     if found is not None:
@@ -177,6 +186,27 @@ def match_credit(s: str) -> CreditMatch | None:
     if not s or len(s) > _MAX_LINE:
         return None
     return _bbc(s) or _trailing(s)
+
+
+def caption_credit(text: str) -> tuple[str | None, str] | None:
+    """Split a credit phrase off the end of a caption (a Markdown image's alt text, say).
+
+    ``Boats at dusk. Photo: Jane Doe/Agency`` → (``Boats at dusk.``, ``Jane Doe/Agency``); the
+    forms are those of caption lines: ``Photograph:``, ``Photo:``, ``Picture:``, ``Credit:``,
+    ``(AP Photo/Name)``, ``REUTERS/Name``.
+
+    Args:
+        text: The caption, stripped.
+
+    Returns:
+        ``(caption or None, credit)``, or None when the text ends with no credit phrase.
+    """
+    if not text or len(text) > _MAX_LINE:
+        return None
+    found = _trailing(text)
+    if found is None or found.credit is None or found.style == "german":
+        return None
+    return found.caption, found.credit
 
 
 def inline_credits(text: str) -> tuple[str, ...]:

@@ -2,18 +2,22 @@
 
 Text format (nothing is lost: every block's text appears):
 
-- the title, then ``By A (role) and B`` and ``outlet · date`` lines when known;
+- the title, then ``By A (role) and B`` and ``outlet · date`` lines when known, then what
+  author-less byline lines add (``Reporting from, Kyiv``) without the list's ``-``: a role line
+  whose role is already shown with its authors is not repeated;
 - ``## heading`` lines; paragraphs wrapped at 78 columns, block quotes prefixed ``> ``, list
   items ``• ``; every quotation is wrapped in ``⟦ ⟧`` (marks included, nested quotes nest);
 - image markers ``▣ credit — caption``, video markers ``▶ credit — caption``;
-- timestamps ``◷ 16:45``; byline lines that name no author are printed as written;
+- timestamps ``◷ 16:45``;
 - each run of boilerplate lines as ``▸ N lines of boilerplate folded:`` with the lines indented;
 - chrome (layout residue, front matter) at the end as ``▸ N lines of chrome folded:``.
 
 Markdown format: YAML front matter (title, authors as ``Name, Role``, date, source, other
 metadata; values single-quoted), ``#`` headings at their level, paragraphs with Markdown
 characters backslash-escaped, ``> `` block quotes, ``- `` list items, images as
-``![caption](#)`` followed by an italic ``*Credit: …*`` (``*Video: …*``) line, and each run of
+``![caption](#)`` followed by an italic ``*Credit: …*`` (``*Video: …*``) line (with no caption,
+``![Credit: …](#)``; a marker with neither is omitted), author-less byline lines as italic
+notes (as in the text format), and each run of
 boilerplate in place as an ``<!-- boilerplate`` HTML comment, one line per line (which the
 Markdown reader reads back as boilerplate). Chrome is omitted.
 """
@@ -25,6 +29,7 @@ import textwrap
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from tui.article.byline import match_byline
 from tui.article.model import (
     Article,
     Author,
@@ -35,11 +40,13 @@ from tui.article.model import (
     Heading,
     ImageCredit,
     Paragraph,
+    Quotation,
     Timestamp,
     Title,
 )
+from tui.article.worldlabels import classify as world_label
 
-__all__ = ["format_authors", "to_json", "to_markdown", "to_text"]
+__all__ = ["format_authors", "json_line", "to_json", "to_markdown", "to_text"]
 
 WIDTH = 78
 """Column the text format wraps at."""
@@ -65,6 +72,50 @@ def format_authors(authors: Sequence[Author]) -> str:
     if len(names) == 1:
         return f"By {names[0]}"
     return f"By {', '.join(names[:-1])} and {names[-1]}"
+
+
+def _role_of(text: str) -> str | None:
+    """The role a ``Role, …`` line gives (any BBC service's label), else None."""
+    found = match_byline(text)
+    if found is None:
+        world = world_label(text)
+        found = world[2] if world is not None else None
+    return found.role if found is not None and found.kind == "role" else None
+
+
+def credits_of(article: Article) -> tuple[frozenset[Author], frozenset[str | None]]:
+    """The article's authors and their roles, as sets for :func:`byline_note`."""
+    return frozenset(article.authors), frozenset(a.role for a in article.authors)
+
+
+def byline_note(
+    article: Article,
+    block: Byline,
+    credited: tuple[frozenset[Author], frozenset[str | None]] | None = None,
+) -> str | None:
+    """What a byline line adds beyond the authors line, for the header: None when nothing.
+
+    A line whose authors are all in ``article.authors`` adds nothing, nor does a role line whose
+    role is shown with an author; any other line (``- Reporting from, Kyiv``) is a note, its
+    list dash dropped, so no label line reads as body text.
+
+    Args:
+        article: The article the block belongs to.
+        block: A byline block.
+        credited: :func:`credits_of` the article, made once by a caller that asks for every
+            byline block (scanning the authors for each block was quadratic).
+
+    Returns:
+        The note, or None.
+    """
+    known, roles = credited if credited is not None else credits_of(article)
+    if block.authors and known.issuperset(block.authors):
+        return None
+    text = " ".join(block.raw.split()).lstrip("-–—•* ").strip()
+    if not text:
+        return None
+    role = _role_of(text) or text  # "- Role, Political editor" or a bare "Political editor"
+    return None if role in roles else text
 
 
 def mark_quotes(paragraph: Paragraph) -> str:
@@ -135,9 +186,6 @@ def _text_block(article: Article, block: Block | Heading) -> list[str]:
         return _credit_line(block)
     if isinstance(block, Title):
         return [] if block.text == article.title else _wrap(block.text)
-    if isinstance(block, Byline):
-        known = block.authors and all(a in article.authors for a in block.authors)
-        return [] if known else _wrap(" ".join(block.raw.split()))
     if isinstance(block, Timestamp):
         return [f"◷ {block.text}"]
     return []
@@ -159,6 +207,11 @@ def to_text(article: Article) -> str:
     facts = " · ".join(x for x in (article.outlet, article.date) if x)
     if facts:
         out.append(facts)
+    credited = credits_of(article)
+    for block in article.blocks():
+        note = byline_note(article, block, credited) if isinstance(block, Byline) else None
+        if note:
+            out += _wrap(note)
     chrome: list[str] = []
     folded: list[str] = []
     in_list = False
@@ -259,8 +312,11 @@ def _markdown_block(article: Article, block: Block | Heading) -> str | None:
             return "- " + text.replace("\n", "\n  ")
         return text
     if isinstance(block, ImageCredit):
-        image = f"![{escape_markdown(block.caption or '')}](#)"
         label = "Video" if block.media == "video" else "Credit"
+        if not block.caption:
+            # No empty "![](#)": the credit stands in the alt text, where the reader finds it.
+            return f"![{label}: {escape_markdown(block.credit)}](#)" if block.credit else None
+        image = f"![{escape_markdown(block.caption)}](#)"
         if block.credit or block.media == "video":
             credit = f" {escape_markdown(block.credit)}" if block.credit else ""
             return f"{image}\n*{label}:{credit}*"
@@ -275,6 +331,7 @@ def _markdown_block(article: Article, block: Block | Heading) -> str | None:
 def _markdown_blocks(article: Article) -> Iterator[tuple[str, bool]]:
     """Yield each block's Markdown and whether it is a list item."""
     folded: list[str] = []
+    credited = credits_of(article)
     for block in article.blocks():
         if isinstance(block, Boilerplate):
             # "-->" would end the comment early; the Markdown reader reads the rest back.
@@ -283,10 +340,11 @@ def _markdown_blocks(article: Article) -> Iterator[tuple[str, bool]]:
         if folded:
             yield "\n".join(["<!-- boilerplate", *folded, "-->"]), False
             folded = []
-        if isinstance(block, Byline) and block.authors:
-            continue  # in the front matter
         if isinstance(block, Byline):
-            yield f"*{escape_markdown(' '.join(block.raw.split()))}*", False
+            # Authors and their roles are in the front matter.
+            note = byline_note(article, block, credited)
+            if note:
+                yield f"*{escape_markdown(note)}*", False
             continue
         text = _markdown_block(article, block)
         if text:
@@ -321,6 +379,34 @@ def to_markdown(article: Article) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+_JSON_ESCAPED = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+"""What ``json.dumps(ensure_ascii=False)`` leaves raw but must not reach a terminal or a strict
+UTF-8 stream: DEL, C1 and bidi controls, line/paragraph separators, lone surrogates."""
+
+
+def json_line(article: Article, file: str | None = None) -> str:
+    """:func:`to_json` as one line of JSON text that is safe to print.
+
+    Readable characters stay as they are (``ensure_ascii=False``); every control is a
+    ``\\uXXXX`` escape, so the line holds nothing a terminal acts on and nothing lost. A file
+    name that is not UTF-8 keeps its raw bytes as lone-surrogate escapes (``\\udce9`` for the
+    byte 0xE9): Python's ``json.loads`` and ``os.fsencode`` give the real name back.
+
+    Args:
+        article: The article.
+        file: As for :func:`to_json`.
+
+    Returns:
+        The JSON text, without a final newline.
+    """
+    import json  # only `dump --format json` needs it
+
+    text = json.dumps(to_json(article, file), ensure_ascii=False)
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def to_json(article: Article, file: str | None = None) -> dict[str, Any]:
     """Describe an article as a JSON-ready dictionary (one line of ``newsread dump``).
 
@@ -347,16 +433,7 @@ def to_json(article: Article, file: str | None = None) -> dict[str, Any]:
             for s in article.sections
         ],
         "paragraph_count": len(article.paragraphs),
-        "quotes": [
-            {
-                "text": q.text,
-                "speaker": q.speaker,
-                "depth": q.depth,
-                "multi_paragraph": q.multi_paragraph,
-                "unclosed": q.unclosed,
-            }
-            for q in article.quotes
-        ],
+        "quotes": _quote_entries(article.quotes),
         "image_credits": [
             {"credit": b.credit, "caption": b.caption, "media": b.media}
             for b in blocks
@@ -367,3 +444,28 @@ def to_json(article: Article, file: str | None = None) -> dict[str, Any]:
         "timestamps": [b.text for b in blocks if isinstance(b, Timestamp)],
         "word_count": article.word_count,
     }
+
+
+def _quote_entries(quotes: Sequence[Quotation]) -> list[dict[str, object]]:
+    """One JSON entry per quotation part, as the labelled corpora count them.
+
+    A quotation left open and reopened (BBC style) is one :class:`Quotation` in the reader but
+    one entry per part here, each but the last with ``open_part`` true; ``quotation`` gives the
+    index of the quotation an entry belongs to, so the parts can be joined again.
+    """
+    entries: list[dict[str, object]] = []
+    for n, q in enumerate(quotes):
+        parts = q.parts or (q.text,)
+        for k, part in enumerate(parts):
+            entries.append(
+                {
+                    "text": part,
+                    "speaker": q.speaker,
+                    "depth": q.depth,
+                    "multi_paragraph": q.multi_paragraph,
+                    "unclosed": q.unclosed,
+                    "open_part": k < len(parts) - 1,
+                    "quotation": n,
+                }
+            )
+    return entries

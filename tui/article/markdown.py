@@ -27,7 +27,13 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tui.article.mdmeta import FrontMatter, parse_byline, read_front_matter
+from tui.article.mdmeta import (
+    FrontMatter,
+    merge_authors,
+    parse_byline,
+    read_front_matter,
+    unique_authors,
+)
 from tui.article.mdtokens import (
     Kind,
     flatten,
@@ -49,6 +55,7 @@ from tui.article.model import (
     Title,
 )
 from tui.article.quotes import annotate
+from tui.article.sanitize import shown_name
 
 __all__ = ["parse_markdown"]
 
@@ -186,7 +193,7 @@ def _paragraph(b: _Builder, inline: Token, span: tuple[int, int]) -> None:
     text = flatten(children).strip()
     authors = parse_byline(text)
     if authors is not None:
-        b.authors.extend(a for a in authors if a not in b.authors)
+        b.authors.extend(authors)  # repeats are dropped once, at the end
         b.add(Byline(authors, b.raw(start, end), start + 1), span)
         return
     b.add_text(text, span, "body", None)
@@ -274,7 +281,8 @@ def _derive_title(sections: Sequence[Section], path: str | None) -> str:
     for section in sections:
         if section.heading is not None:
             return section.heading.text
-    return Path(path).stem if path else "Untitled"
+    # A file name is hostile too (ESC, tabs, bytes that are not UTF-8): shown escaped.
+    return shown_name(Path(path).stem) if path else "Untitled"
 
 
 def _parse(text: str, path: str | None) -> Article:
@@ -292,8 +300,7 @@ def _parse(text: str, path: str | None) -> Article:
     sections = [Section(None, tuple(b.lead))] if b.lead or not b.sections else []
     sections += [Section(h, tuple(blocks)) for h, blocks in b.sections]
     annotated, quotes = annotate(sections)
-    authors = list(front.authors) if front else []
-    authors += [a for a in b.authors if a.name not in {x.name for x in authors}]
+    authors = merge_authors(front.authors if front else (), unique_authors(b.authors))
     title, derived = (front.title if front else None) or b.first_h1, False
     if not title:
         title, derived = _derive_title(annotated, path), True

@@ -9,6 +9,7 @@ from typing import Literal, TypeAlias
 
 from markdown_it.token import Token
 
+from tui.article.credits import caption_credit
 from tui.article.model import ImageCredit, MediaKind
 from tui.article.sanitize import sanitize
 
@@ -105,8 +106,17 @@ def _image(tok: Token, line: int) -> ImageGroup:
     # attribute values are entity-decoded by markdown-it: sanitise them again.
     title = " ".join(sanitize(str(tok.attrGet("title") or "")).split())
     label, credit = split_label(title)
-    video = src.endswith(_VIDEO_SUFFIXES) or label == "video"
     caption = flatten(tok.children or []).strip()
+    # The alt text may be the credit (``![Credit: PA](#)``) or end with one
+    # (``![Boats at dusk. Photo: Jane Doe/Agency](…)``).
+    alt_label, alt_rest = split_label(caption)
+    if alt_label is not None and alt_rest and not credit:
+        label, credit, caption = label or alt_label, alt_rest, ""
+    elif not credit:
+        split = caption_credit(caption)
+        if split is not None:
+            caption, credit = split[0] or "", split[1]
+    video = src.endswith(_VIDEO_SUFFIXES) or label == "video"
     return ImageGroup(line, line, caption or None, credit or None, "video" if video else "image")
 
 
@@ -142,9 +152,14 @@ def image_groups(children: Sequence[Token]) -> list[ImageGroup]:
             line += sum(c.type in _BREAKS for c in inner)
             label, text = split_label(" ".join(flatten(inner).split()))
             group = groups[-1]
-            group.credit, group.caption = _fill(
-                group.credit, group.caption, text, label is not None
-            )
+            split = caption_credit(text) if label is None else None
+            if split is not None:  # "*Boats at dusk. Photo: Jane Doe/Agency*"
+                group.caption = group.caption or split[0]
+                group.credit, group.caption = _fill(group.credit, group.caption, split[1], True)
+            else:
+                group.credit, group.caption = _fill(
+                    group.credit, group.caption, text, label is not None
+                )
             group.media = "video" if label == "video" else group.media
             group.last_line = line
             i = j

@@ -76,6 +76,9 @@ class Quotation:
     """Index of the section holding the quotation's first paragraph."""
     block: int = 0
     """Index, within that section, of the quotation's first paragraph."""
+    parts: tuple[str, ...] = ()
+    """The words of each part when the quotation was left open and reopened (BBC style: one
+    part per paragraph, or per reopening mark within one); empty for a one-part quotation."""
 
 
 @record

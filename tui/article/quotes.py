@@ -14,7 +14,15 @@ from typing import TypeVar
 
 from tui.article import collector
 from tui.article.model import Block, Paragraph, Quotation, QuoteSpan, Section
-from tui.article.quotescan import MAX_DEPTH, Record, Scanner, find_marks, record_text
+from tui.article.quotenames import names_a_thing
+from tui.article.quotescan import (
+    MAX_DEPTH,
+    Record,
+    Scanner,
+    find_marks,
+    paragraph_count,
+    record_text,
+)
 from tui.article.records import record
 from tui.article.speakers import find_speakers
 
@@ -58,7 +66,7 @@ class FoundQuote:
     @property
     def multi_paragraph(self) -> bool:
         """True when the quotation covers more than one paragraph."""
-        return len(self.spans) > 1
+        return len({span.paragraph for span in self.spans}) > 1
 
 
 def find_quotes(paragraphs: Sequence[str]) -> list[FoundQuote]:
@@ -163,6 +171,8 @@ def quote_paragraphs(
         if not indices:
             continue
         for rec in scanner.scan(lo, hi, indices):
+            if _a_name(texts, rec):
+                continue  # quote marks around a name: ordinary text, no quotation
             q_index = len(found)
             found.append(rec)
             for index, start, end, open_mark, close_mark in rec.spans:
@@ -176,19 +186,28 @@ def quote_paragraphs(
     quotations: list[Quotation] = []
     for n, rec in enumerate(found):
         section, block = where[rec.spans[0][0]]
-        # Positional: text, depth, speaker, multi_paragraph, unclosed, section, block.
+        # Positional: text, depth, speaker, multi_paragraph, unclosed, section, block, parts.
         quotations.append(
             Quotation(
                 texts_of[n],
                 rec.depth,
                 speakers[n],
-                len(rec.spans) > 1,
+                paragraph_count(rec) > 1,
                 rec.unclosed,
                 section,
                 block,
+                tuple(part.strip() for part in rec.parts) if len(rec.parts) > 1 else (),
             )
         )
     return {index: tuple(held) for index, held in spans.items()}, tuple(quotations)
+
+
+def _a_name(texts: Sequence[str], rec: Record) -> bool:
+    """Whether a scanned quotation only sets off a name (:mod:`tui.article.quotenames`)."""
+    if rec.depth or rec.unclosed or len(rec.spans) != 1 or not rec.spans[0][4]:
+        return False
+    index, start = rec.spans[0][0], rec.spans[0][1]
+    return names_a_thing(texts[index][max(0, start - 48) : start], rec.parts[0])
 
 
 _T = TypeVar("_T", Paragraph, Section)

@@ -18,7 +18,7 @@ from itertools import accumulate
 
 from tui.article.sanitize import joined_groups
 
-__all__ = ["MAX_DEPTH", "Record", "Scanner", "find_marks", "record_text"]
+__all__ = ["MAX_DEPTH", "Record", "Scanner", "find_marks", "paragraph_count", "record_text"]
 
 MAX_DEPTH = 8
 """Openers found while this many quotations are already open are ignored (garbage, not prose)."""
@@ -63,6 +63,11 @@ _CONTINUERS: dict[str, str] = {
     "\u300c": "\u300c",
     "\u300e": "\u300e",
 }
+
+_DOUBLES = '"\u201c'
+"""Opening marks of double quotations whose parts BBC and AP style reopen mid-paragraph."""
+_SENTENCE_ENDS = ".!?\u2026"
+"""Characters that end a sentence: an opening double mark after one may start a next part."""
 
 # Elided words written with a leading apostrophe (’em, ’tis, rock ’n’ roll).
 _ELIDED = ("em", "tis", "twas", "n")
@@ -158,6 +163,40 @@ class Scanner:
                 return k
         return -1
 
+    def _open_double(self) -> int:
+        """Stack position of the innermost open double-quote quotation (" or “), or -1."""
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].mark in _DOUBLES:
+                return k
+        return -1
+
+    def _sentence_ended(self, i: int) -> bool:
+        """Whether the text before ``i`` ends a sentence (or nothing of the paragraph precedes).
+
+        An opening double mark there, while a double quotation is open, starts the next part
+        of that quotation (the part before was left open, as BBC and AP style write a
+        quotation that runs into a new paragraph); mid-sentence it is a quote inside it.
+        """
+        k = i - 1
+        text = self.text
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        return k < 0 or text[k] in _SENTENCE_ENDS
+
+    def _reopen(self, k: int, i: int) -> None:
+        """End stack entry ``k``'s part left open before ``i``; its next part opens at ``i``."""
+        text = self.text
+        end = i
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        while len(self.stack) > k + 1:
+            inner = self.stack.pop()
+            self._end(inner, end, end, "")
+            self.records[inner.record].unclosed = True
+        entry = self.stack[k]
+        self._end(entry, end, end, "")
+        entry.start, entry.open_mark, entry.part_start = i, text[i], i + 1
+
     def _close(self, k: int, j: int) -> None:
         """Close stack entry ``k`` with the mark at ``j``; inner open quotations end there."""
         while len(self.stack) > k + 1:
@@ -237,7 +276,11 @@ class Scanner:
             if ch == '"' and k >= 0 and (right or not left):
                 self._close(k, i)
             elif left or not right:
-                self._open(i, ch)
+                d = self._open_double()
+                if d >= 0 and self._sentence_ended(i):
+                    self._reopen(d, i)  # BBC style: a part left open, the next one reopened
+                else:
+                    self._open(i, ch)
         elif ch in "\u2018'":  # ‘ and ' open; ‘ also closes German ‚…‘, ' closes '…'
             if k >= 0 and not space_before and not after.isalnum():
                 if self._possessive_shape(i) and self._later_closer_first(i):
@@ -356,7 +399,20 @@ def _find_group(group: Sequence[str], first: int, joined: str, marks: dict[int, 
 
 
 def record_text(record: Record) -> str:
-    """The quoted words of a scanned quotation, paragraphs joined by a blank line."""
+    """The quoted words of a scanned quotation: parts in one paragraph joined by a space,
+    parts in different paragraphs by a blank line."""
     if len(record.parts) == 1:
         return record.parts[0].strip()
-    return "\n\n".join(part.strip() for part in record.parts)
+    pieces: list[str] = []
+    last = -1
+    for (paragraph, *_), part in zip(record.spans, record.parts, strict=True):
+        if pieces:
+            pieces.append(" " if paragraph == last else "\n\n")
+        pieces.append(part.strip())
+        last = paragraph
+    return "".join(pieces)
+
+
+def paragraph_count(record: Record) -> int:
+    """How many paragraphs a scanned quotation covers (its parts may share one)."""
+    return len({span[0] for span in record.spans})

@@ -5,7 +5,11 @@ terminal control characters: no ESC (so no CSI/OSC/DCS/APC sequence can reach th
 other C0 or C1 control, no bidirectional override or isolate, and only ``\\n`` line breaks.
 C0 controls and DEL are made visible as Unicode control pictures (``ESC`` → ``␛``) rather than
 dropped, so a reader sees that something odd was in the file; C1 controls and bidi controls are
-removed, since they have no visible form and only serve to disguise text.
+removed, since they have no visible form and only serve to disguise text. The Unicode line and
+paragraph separators (U+2028, U+2029), which terminals draw unpredictably, become line breaks.
+
+File and folder names are shown through :func:`shown_name` instead: a name is not text to be
+cleaned up but an identifier, so every control in it is made visible and nothing is removed.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ __all__ = [
     "read_lines",
     "read_text",
     "sanitize",
+    "shown_name",
     "split_lines",
 ]
 
@@ -71,8 +76,15 @@ to a second, freezing the interface while a worker reads; a megabyte takes a mil
 """
 
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029]"
 )
+
+_NAME_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ud800-\udfff]"
+)
+"""What :func:`shown_name` makes visible: C0, DEL, C1, bidi controls, line and paragraph
+separators, the BOM, and lone surrogates (a byte of a name that is not UTF-8)."""
 
 
 _FEW_CONTROLS = 16
@@ -243,6 +255,10 @@ def _visible(match: re.Match[str]) -> str:
         return chr(0x2400 + code)
     if code == 0x7F:
         return "\u2421"
+    if code == 0x2028:
+        return "\n"
+    if code == 0x2029:
+        return "\n\n"
     return ""
 
 
@@ -250,8 +266,8 @@ def sanitize(text: str) -> str:
     """Make text safe to show in a terminal.
 
     Tabs become spaces; other C0 controls and DEL become their control pictures (visible,
-    inert); C1 controls, bidi overrides/isolates/marks and stray BOMs are removed; CR is
-    treated as a line break.
+    inert); C1 controls, bidi overrides/isolates/marks and stray BOMs are removed; CR and the
+    line separator U+2028 are line breaks, the paragraph separator U+2029 a blank line.
 
     Args:
         text: Decoded text.
@@ -278,6 +294,40 @@ def _sanitize(text: str) -> str:
     if text.replace("\n", " ").isprintable():
         return text
     return _CONTROL.sub(_visible, text)
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the raw byte of a name that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def shown_name(name: str) -> str:
+    """A file or folder name (or a whole path) as it may be shown in the terminal.
+
+    Names come from the file system and are as hostile as article text, but a name must stay
+    recognisable and distinct, so nothing is dropped: C0 controls (tab and newline included,
+    which would break a one-line layout) and DEL become control pictures (``ESC`` → ``␛``);
+    C1 controls and bytes that are not UTF-8 (surrogate escapes) become ``\\x9b``-style
+    escapes; bidi controls, the line and paragraph separators and the BOM become
+    ``\\u202e``-style escapes.
+
+    Args:
+        name: The name as the OS gave it (a ``str`` that may hold surrogate escapes).
+
+    Returns:
+        One line of printable text that encodes as UTF-8.
+    """
+    if name.isprintable():
+        return name
+    return _NAME_CONTROL.sub(_shown, name)
 
 
 def read_lines(data: bytes, size: int = _PIECE) -> list[str]:

@@ -20,6 +20,7 @@ from typing import Literal
 from tui.article import boilerplate as bp
 from tui.article import collector
 from tui.article.byline import BylineMatch, bare_byline, is_desk_line
+from tui.article.credits import CreditMatch
 from tui.article.model import (
     Article,
     Author,
@@ -35,10 +36,11 @@ from tui.article.model import (
     Title,
 )
 from tui.article.quotes import quote_paragraphs
-from tui.article.sanitize import split_lines
+from tui.article.sanitize import shown_name, split_lines
 from tui.article.textlines import (
     TRAIL,
     Item,
+    ends_closed,
     headlike,
     join_wrapped,
     pair_credits,
@@ -53,6 +55,11 @@ _DATELINE = re.compile(
 _RESIDUE = re.compile(r",? opens new tab")
 _EXTERNAL = re.compile(r", external\b")
 _TITLE_WORDS = 25
+_ASKING = "?!؟？！"
+"""A headline may end with a question or exclamation mark (Latin, Arabic, full-width)."""
+_SENTENCE_BREAK = re.compile(r"[.!?؟。！？]\s")
+# The seam of a caption glued to the next paragraph: "…at duskThe council said…".
+_CAPTION_SEAM = re.compile(r"[a-zß-öø-ÿ]{2}(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 _ParaKind = Literal["body", "dateline"]
 
 
@@ -70,6 +77,86 @@ def _split_glued(items: list[Item]) -> list[Item]:
         out.append(Item("heading", it.start, it.end, it.raw[: lead + cut], head.strip(), it.block))
         out.append(Item("text", it.start, it.end, it.raw[lead + cut :], tail.strip(), it.block))
     return out
+
+
+def _caption_seam(cap: str) -> int | None:
+    """Where a caption's glued paragraph starts: the capital after a lower-case word
+    (``duskThe``), never inside a camel-case name (``TimeWarner``, ``iPhone``)."""
+    for m in _CAPTION_SEAM.finditer(cap):
+        cut = m.end()
+        left = cut
+        while left > 0 and cap[left - 1].isalpha():
+            left -= 1
+        if cap[left:cut].islower() and cut - left >= 2 and bp.glue_point(cap, left, cut + 1):
+            return cut
+    return None
+
+
+def _split_glued_captions(items: list[Item]) -> list[Item]:
+    """Split a caption glued to the next paragraph (``…the harbour at duskThe council said…``).
+
+    Older BBC pages print the caption and the following paragraph with no space between them.
+    Only a labelled caption is cut, at a lower-case pair directly followed by a capitalised word
+    that starts a sentence-long tail (four words or more, closing punctuation); the tail
+    becomes a paragraph, and both parts keep their exact source text.
+    """
+    out: list[Item] = []
+    for it in items:
+        c = it.credit
+        cap = c.caption if c is not None and it.kind == "credit" else None
+        if cap is None or c is None or not c.style.startswith("bbc"):
+            out.append(it)
+            continue
+        cut = _caption_seam(cap)
+        at = it.raw.rfind(cap)
+        tail = cap[cut:] if cut is not None else ""
+        if (
+            cut is None
+            or at < 0
+            or len(cap[:cut].split()) < 2
+            or len(tail.split()) < 4
+            or not ends_closed(tail)
+        ):
+            out.append(it)
+            continue
+        first = it.raw.count("\n", 0, at + cut)
+        out.append(
+            Item(
+                "credit",
+                it.start,
+                it.start + first + 1,
+                it.raw[: at + cut],
+                it.text[: len(it.text) - len(tail)],
+                it.block,
+                CreditMatch(c.credit, cap[:cut].strip(), c.part, c.media, c.style),
+            )
+        )
+        out.append(Item("text", it.start + first, it.end, it.raw[at + cut :], tail, it.block))
+    return out
+
+
+def _headline(s: str) -> bool:
+    """Tell whether the first line is the headline: headline-like, or one question or
+    exclamation (``Is this the end of the high street?``)."""
+    if headlike(s, _TITLE_WORDS):
+        return True
+    core = s.rstrip(TRAIL).rstrip()
+    if not core or core[-1] not in _ASKING:
+        return False
+    core = core.rstrip(_ASKING).rstrip()
+    # Headline-sized (as headings are) and one sentence: a question lead runs longer.
+    return bool(core) and _SENTENCE_BREAK.search(core) is None and headlike(core)
+
+
+def _role_follows(items: list[Item], i: int) -> bool:
+    """True when the item after ``i`` is a role or desk line (the Guardian's ``Name`` above
+    ``Political editor``)."""
+    return (
+        i + 1 < len(items)
+        and items[i + 1].kind == "text"
+        and "\n" not in items[i + 1].raw
+        and is_desk_line(items[i + 1].text)
+    )
 
 
 def _next_content(items: list[Item]) -> list[Item | None]:
@@ -124,17 +211,20 @@ def _decide_text(items: list[Item]) -> None:
         if it.kind in ("chrome", "published"):
             continue
         plain = it.kind == "text" and "\n" not in it.raw
-        if plain and nxt[i] is not None and headlike(it.text, _TITLE_WORDS):
+        if plain and nxt[i] is not None and _headline(it.text):
             it.kind = "title"
         break
     _fold_labels(items, nxt)
     seen_body = False
     prev_kind = ""
     for i, it in enumerate(items):
-        if it.kind == "text" and i < 8 and _dated(items, i):
+        if it.kind == "text" and i < 8 and (_dated(items, i) or _role_follows(items, i)):
             named = bare_byline(it.text)
             if named is not None:
                 it.kind, it.byline = "byline", named
+                role = items[i + 1]
+                if role.kind == "text" and is_desk_line(role.text):
+                    role.kind, role.byline = "byline", BylineMatch("role", role=role.text)
         if it.kind == "text":
             after = nxt[i]
             if (
@@ -220,7 +310,8 @@ def _derived_title(sections: list[list[Block | Heading | None]], path: str | Non
                     return " ".join(words)
                 return " ".join(words[:8]).rstrip(",;:—–-") + "…"
     if path:
-        return Path(path).stem or "Untitled"
+        # A file name is hostile too (ESC, tabs, bytes that are not UTF-8): shown escaped.
+        return shown_name(Path(path).stem) or "Untitled"
     return "Untitled"
 
 
@@ -261,6 +352,7 @@ def parse_lines(lines: list[str], path: str | None = None) -> Article:
     )
     if glued:
         items = _split_glued(items)
+    items = _split_glued_captions(items)
     _decide_text(items)
     roles = _assign_authors(items)
     fmt, outlet = bp.detect_outlet(_outlet_markers(items))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from tui.article import boilerplate as bp
 from tui.article.byline import BYLINE_MAX, BylineMatch, match_byline
 from tui.article.credits import CreditMatch, match_credit
+from tui.article.worldlabels import classify as world_label
 
 __all__ = ["Item", "TRAIL", "ends_closed", "headlike", "join_wrapped", "pair_credits", "scan"]
 
@@ -20,7 +21,8 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_CLOSING = ".!?…:;,"
+# Latin, CJK full-width (。！？；：，、), Arabic-script (؟ ؛ ،) and Devanagari (। ॥) closers.
+_CLOSING = ".!?…:;,。！？；：，、؟؛،।॥"
 TRAIL = "'\"’”»«›)]」』"
 _LEAD = "'\"‘“«»„‚‹›([「『¿¡"
 _ICASE_START = re.compile(r"[a-z]+[A-Z]")
@@ -63,7 +65,8 @@ def ends_closed(s: str) -> bool:
         s: Stripped text.
 
     Returns:
-        True when the last character before any closing quotes is ``.!?…:;,`` (or none is left).
+        True when the last character before any closing quotes is ``.!?…:;,``, a CJK,
+        Arabic-script or Devanagari closer (``。？؟।``…), or none is left.
     """
     if s and s[-1] in _CLOSING:  # the usual case; no closing mark is in TRAIL or a space
         return True
@@ -118,7 +121,9 @@ def _classify(s: str) -> tuple[str, CreditMatch | None, BylineMatch | None, str 
     byline = match_byline(s) if len(s) <= BYLINE_MAX else None  # longer lines are no bylines
     if byline is not None:
         return "byline", None, byline, None
-    return "text", None, None, None
+    # BBC's other language services label the same things in their own words (last: the
+    # English and Spanish forms above read glued old-style lines too).
+    return world_label(s) or ("text", None, None, None)
 
 
 def scan(lines: list[str]) -> list[Item]:

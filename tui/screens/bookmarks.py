@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.article.sanitize import shown_name
+
 __all__ = ["BookmarksScreen"]
 
 
@@ -47,10 +49,11 @@ class BookmarksScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         """One option per bookmark: title, then the file name, dim."""
+        # Titles come from articles: plain Content, never markup; file names shown escaped.
+        names = [shown_name(path.name) for path, _ in self._marks]
         options = [
-            # Titles come from articles: plain Content, never markup.
-            Option(Content.assemble(title or path.name, ("  " + path.name, "dim")), id=str(n))
-            for n, (path, title) in enumerate(self._marks)
+            Option(Content.assemble(title or name, ("  " + name, "dim")), id=str(n))
+            for n, ((_, title), name) in enumerate(zip(self._marks, names, strict=True))
         ]
         menu = OptionList(*options, id="bookmarks")
         menu.border_title = "Bookmarks" if options else "Bookmarks: none yet (B adds one)"

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from tui.article.sanitize import shown_name
 from tui.widgets.library_tree import GROUPINGS, SORTINGS, Grouping, Sorting
 
 if TYPE_CHECKING:
@@ -105,12 +106,13 @@ class LibraryActions:
         for path in self.state.bookmarks():
             index = self._index_of.get(path_key(path))
             entry = self.sidebar.entry(index) if index is not None else None
-            marks.append((Path(path), entry.title if entry else Path(path).name))
+            marks.append((Path(path), entry.title if entry else shown_name(Path(path).name)))
         self.app.push_screen(BookmarksScreen(marks), self._open_bookmark)
 
     def _open_bookmark(self: LibraryHost, path: Path | None) -> None:
         if path is not None and not self.open_article(path):
-            self.notify(f"{path} is not in this library.", severity="warning", markup=False)
+            shown = shown_name(str(path))
+            self.notify(f"{shown} is not in this library.", severity="warning", markup=False)
 
     def action_library_search(self: LibraryHost) -> None:
         """Search every article in the library."""

@@ -23,6 +23,7 @@ from textual.timer import Timer
 
 from tui.article import collector
 from tui.article.model import Article
+from tui.article.sanitize import shown_name
 from tui.positions import paragraph_at, position_of
 from tui.screens.library_actions import path_key
 from tui.state import ReadingState
@@ -215,8 +216,8 @@ class ArticleOpener(Screen[None]):
                 return
         if article is None:
             self._stop_loading()
-            self.notify(f"{self.files[index]}: {message.error}", title="Could not open",
-                        severity="error", markup=False)  # fmt: skip
+            where = shown_name(f"{self.files[index]}: {message.error}")
+            self.notify(where, title="Could not open", severity="error", markup=False)
             if index == self.article_index:  # the one the reader asked for: say so in its place
                 from tui.widgets.notice import could_not_open
 

@@ -26,16 +26,18 @@ from textual.message import Message
 from textual.reactive import var
 
 from tui.article.model import Article
+from tui.article.sanitize import shown_name
 from tui.prefetch import Prefetch
 from tui.screens.library_actions import LibraryActions, path_key
 from tui.screens.library_opening import PARSED_KEPT, ArticleOpener
+from tui.sqlite_faults import describe
 from tui.state import ReadingState
 from tui.widgets.article_tree import ArticleTree
 from tui.widgets.library_tree import Grouping, Sorting
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from tui.library import Entry
 
@@ -88,6 +90,7 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             files: tuple[Path, ...],
             skipped: tuple[tuple[Path, str], ...],
             cached: dict[str, Entry],
+            problem: str | None = None,
         ) -> None:
             self.files = files
             """Every article file, in the order found."""
@@ -95,6 +98,8 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             """Paths left out, with the reason."""
             self.cached = cached
             """Entries that need no parsing, by ``str(path)``."""
+            self.problem = problem
+            """Why the index could not be used (None when it could)."""
             super().__init__()
 
     class EntriesIndexed(Message):
@@ -114,7 +119,12 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             super().__init__()
 
     class IndexFinished(Message):
-        """The index worker is done (or was stopped)."""
+        """The index worker is done (or was stopped, or failed: ``problem`` says why)."""
+
+        def __init__(self, problem: str | None = None) -> None:
+            self.problem = problem
+            """Why the index could not be saved (None when all went well)."""
+            super().__init__()
 
     def __init__(self, paths: Sequence[Path], *, prefetch: Prefetch | None = None) -> None:
         """Create the screen.
@@ -128,12 +138,13 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         self._prefetch = prefetch
         self._skipped: list[tuple[Path, str]] = []
         self._indexing = False  # the index worker was started
+        self._index_fault_told = False
 
     # ------------------------------------------------------------------ start-up
 
     def start_library(self) -> None:
         """Open the reading state and start finding the library's files."""
-        self.state = ReadingState()
+        self.state = ReadingState(report=self._state_fault)
         self._read = {_key(p) for p in self.state.read_paths()}
         if self.state.recovered_from is not None:
             self.notify(
@@ -152,6 +163,21 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         if self._shown_path is None:
             # The spinner only when opening is slow: drawing it would slow a quick first paint.
             self._spinner = self.set_timer(LOADING_DELAY, self._show_loading)
+
+    def _state_fault(self, reason: str) -> None:
+        """The reading state cannot be saved (it says so once): the session goes on."""
+        from tui import paths
+
+        # Called from ReadingState() itself when opening fails, before self.state is set.
+        path = self.state.db_path if self.state is not None else paths.data_dir()
+        self.notify(
+            f"Read marks, bookmarks and positions cannot be saved to {path} ({reason}). "
+            "They are kept for this session and saved as soon as that works again.",
+            title="Reading state",
+            severity="warning",
+            markup=False,
+            timeout=10,
+        )
 
     def _open_first(self, last: str | None) -> tuple[Path | None, _Parses]:
         """Parse the first article (a long one's opening) here, before the first frame.
@@ -202,13 +228,35 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         if len(paths) == 1 and not paths[0].is_dir():
             self.post_parses(itertools.islice(messages, 1))
         files, skipped = find_articles(paths)
-        with LibraryIndex() as index:
-            cached = index.cached(files, roots=[p for p in paths if p.is_dir()] or None)
-        self.post_message(self.LibraryFound(tuple(files), tuple(skipped), cached))
+        try:
+            with LibraryIndex() as index:
+                cached = index.cached(files, roots=[p for p in paths if p.is_dir()] or None)
+                problem = index.problem
+        except Exception as exc:  # noqa: BLE001 - without the index every file is parsed
+            cached, problem = {}, describe(exc)
+        self.post_message(self.LibraryFound(tuple(files), tuple(skipped), cached, problem))
         self.post_parses(messages)  # the rest of a long first article
+
+    def _index_fault(self, problem: str | None) -> None:
+        """Say once that the index cannot be used or saved; articles are parsed from files."""
+        if problem is None or self._index_fault_told:
+            return
+        from tui import paths
+
+        self._index_fault_told = True
+        self.notify(
+            f"The library index in {paths.cache_dir()} cannot be used or saved ({problem}). "
+            "Articles are read from their files this session; library search finds only what "
+            "was indexed before.",
+            title="Library index",
+            severity="warning",
+            markup=False,
+            timeout=10,
+        )
 
     @on(LibraryFound)
     def _fill_library(self, message: LibraryFound) -> None:
+        self._index_fault(message.problem)
         self.files = message.files
         self._index_of = {_key(path): n for n, path in enumerate(message.files)}
         self._skipped.extend(message.skipped)
@@ -289,9 +337,19 @@ class LibraryScreen(LibraryActions, ArticleOpener):
     def _index_library(self, files: tuple[Path, ...], parsed: dict[str, Article]) -> None:
         from textual.worker import get_current_worker
 
+        worker = get_current_worker()
+        try:
+            problem = self._index_files(files, parsed, lambda: worker.is_cancelled)
+        except Exception as exc:  # noqa: BLE001 - never leave "Indexing…" up with no word
+            problem = describe(exc)
+        self.post_message(self.IndexFinished(problem))
+
+    def _index_files(
+        self, files: tuple[Path, ...], parsed: dict[str, Article], cancelled: Callable[[], bool]
+    ) -> str | None:
+        """Index the files, posting entries in batches; return the index's problem, if any."""
         from tui.library import LibraryIndex
 
-        worker = get_current_worker()
         roots = [p for p in self._paths if p.is_dir()] or None
         count = [0, 0]  # (done, total) from the index's progress callback
 
@@ -302,7 +360,7 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             updates = index.update(
                 files,
                 progress=note,
-                should_stop=lambda: worker.is_cancelled,
+                should_stop=cancelled,
                 roots=roots,
                 parsed=parsed,
             )
@@ -315,9 +373,9 @@ class LibraryScreen(LibraryActions, ArticleOpener):
                     batch, sent = [], time.monotonic()
             if batch:
                 self.post_message(self.EntriesIndexed(tuple(batch), count[0], count[1]))
-            if not worker.is_cancelled:
+            if not cancelled():
                 index.forget_missing(files)
-        self.post_message(self.IndexFinished())
+            return index.problem
 
     @on(EntriesIndexed)
     def _add_entries(self, message: EntriesIndexed) -> None:
@@ -337,7 +395,8 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         self._show_arrangement()
 
     @on(IndexFinished)
-    def _index_finished(self) -> None:
+    def _index_finished(self, message: IndexFinished) -> None:
+        self._index_fault(message.problem)
         self.status.progress = ""
         self._show_arrangement()
         self._report_skipped()
@@ -345,7 +404,10 @@ class LibraryScreen(LibraryActions, ArticleOpener):
     def _report_skipped(self) -> None:
         if not self._skipped:
             return
-        first = "\n".join(f"{path}: {reason}" for path, reason in self._skipped[:5])
+        # One line per file: a name is shown escaped (a newline in it would fake a line).
+        first = "\n".join(
+            f"{shown_name(str(path))}: {shown_name(reason)}" for path, reason in self._skipped[:5]
+        )
         more = len(self._skipped) - 5
         tail = f"\n…and {more} more" if more > 0 else ""
         count = len(self._skipped)

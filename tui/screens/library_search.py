@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.library_search import SearchHit
+from tui.library_search import MAX_TERMS, SearchHit, terms_dropped
 
 __all__ = ["DEBOUNCE", "HITS_SHOWN", "LibrarySearchScreen", "hit_label", "results_label"]
 
@@ -123,21 +123,31 @@ class LibrarySearchScreen(ModalScreen[SearchHit | None]):
 
         hits: list[SearchHit] = []
         total = 0
+        problem: str | None = None
         if query.strip():
             with LibraryIndex() as index:
                 hits = index.search(query, limit=HITS_SHOWN, within=self._files)
                 # Counted only when the list is full: "first 200 of 1,887", not "200".
                 full = len(hits) >= HITS_SHOWN
                 total = index.count(query, within=self._files) if full else len(hits)
+                problem = index.problem
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_hits, query, hits, max(total, len(hits)))
+            self.app.call_from_thread(self._show_hits, query, hits, max(total, len(hits)), problem)
 
-    def _show_hits(self, query: str, hits: list[SearchHit], total: int) -> None:
+    def _show_hits(
+        self, query: str, hits: list[SearchHit], total: int, problem: str | None = None
+    ) -> None:
         self._hits = hits
         results = self.query_one("#results", OptionList)
         results.set_options(Option(hit_label(hit)) for hit in hits)
         box = self.query_one(Vertical)
-        box.border_subtitle = results_label(len(hits), total) if query.strip() else ""
+        subtitle = results_label(len(hits), total) if query.strip() else ""
+        if dropped := terms_dropped(query):
+            # Searching fewer words only finds more: say which were left out of the search.
+            subtitle += f" · first {MAX_TERMS - 1} words and the last searched ({dropped} left out)"
+        if problem is not None:  # searching a stand-in index in memory: it holds nothing
+            subtitle += f" · the library index cannot be used ({problem})"
+        box.border_subtitle = subtitle
         if hits:
             results.highlighted = 0
 

@@ -24,6 +24,7 @@ from textual.style import Style as ContentStyle
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from tui.article.sanitize import shown_name
 from tui.textlayout import resolve_style
 from tui.widgets.article_tree import ArticleTree, TreeEntry, words_label
 
@@ -335,7 +336,9 @@ class LibraryTree(ArticleTree):
             at = bisect_right(keys, key)
             keys.insert(at, key)
             before = self.root.children[at] if at < len(self.root.children) else None
-            group = self.root.add(Text(name, style="bold"), before=before, expand=True)
+            # A folder name is hostile (ESC, tabs, bytes that are not UTF-8): shown escaped.
+            label = Text(shown_name(name), style="bold")
+            group = self.root.add(label, before=before, expand=True)
             self._groups[name] = group
         return group
 
@@ -382,7 +385,7 @@ class LibraryTree(ArticleTree):
         label = Text("● " if article in self._unread else "  ")
         if article in self._bookmarked:
             label.append(BOOKMARK_MARK, style="bold")
-        label.append(entry.title or Path(entry.path).name)
+        label.append(entry.title or shown_name(Path(entry.path).name))
         label.append(meta, style="dim")
         return label, len(meta), len(outlet)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.article.sanitize import sanitize
+from tui.article.sanitize import shown_name
 
 __all__ = ["Notice", "nothing_to_read", "could_not_open"]
 
@@ -22,8 +22,8 @@ _HOW = (
 
 
 def _shown(path: Path | str) -> str:
-    """A path as text that cannot act on the terminal (names can hold anything)."""
-    return sanitize(str(path)).replace("\n", " ")
+    """A path (or a reason naming one) as one line that cannot act on the terminal."""
+    return shown_name(str(path))
 
 
 def nothing_to_read(given: Sequence[Path], skipped: Sequence[tuple[Path, str]]) -> Content:
@@ -42,7 +42,7 @@ def nothing_to_read(given: Sequence[Path], skipped: Sequence[tuple[Path, str]]) 
     named = [(str(path), reasons.pop(str(path), "no article files")) for path in given]
     # Then the files inside those folders that were refused.
     for name, why in [*named, *reasons.items()]:
-        lines.append(Content.assemble("    ", _shown(name), ("  — " + why, "$text-muted")))
+        lines.append(Content.assemble("    ", _shown(name), ("  — " + _shown(why), "$text-muted")))
     lines += [Content(""), *(Content(line) for line in _HOW)]
     return Content("\n").join(lines)
 
@@ -61,7 +61,7 @@ def could_not_open(path: Path, reason: str) -> Content:
         [
             Content.styled("Could not open this article", "bold"),
             Content(""),
-            Content.assemble("    ", _shown(path), ("  — " + reason, "$text-muted")),
+            Content.assemble("    ", _shown(path), ("  — " + _shown(reason), "$text-muted")),
             Content(""),
             Content("J and K open the next and previous articles; the sidebar lists them all."),
         ]
