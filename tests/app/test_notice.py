@@ -49,6 +49,19 @@ async def test_a_path_is_shown_as_text_never_markup(tmp_path: Path) -> None:
         assert "\x1b" not in text and "\x07" not in text
 
 
+async def test_a_path_is_shown_as_every_other_name_is(tmp_path: Path) -> None:
+    """Through shown_name: one line, controls visible, a byte that is not UTF-8 as \\xe9."""
+    from tui.article.sanitize import shown_name
+
+    path = tmp_path / "two\nlines\u202e caf\udce9"
+    app = NewsreadApp([path])
+    async with app.run_test(size=(140, 30)):
+        await ready(app)
+        text = notice_text(app)
+        assert f"{shown_name(str(path))}  — no such file or directory" in text
+        assert "two␊lines\\u202e caf\\xe9" in text
+
+
 async def test_an_article_that_cannot_be_opened_says_so_until_another_opens(
     tmp_path: Path,
 ) -> None:
