@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from tui import __version__
-from tui.article import BinaryFileError, collector, load
+from tui.article import Article, BinaryFileError, collector, load, parse
 from tui.article.records import record
-from tui.article.sanitize import shown_name
+from tui.article.sanitize import read_text, shown_name
 from tui.loader import find_articles
 from tui.paths import examples_dir
 from tui.prefetch import prefetch_first
@@ -87,17 +88,10 @@ def _dump(args: argparse.Namespace, out: TextIO) -> int:
     from tui.article.export import json_line, to_markdown, to_text
 
     rule = __getattr__("RULE")
-    # The reader's own rules for what a path holds, so dump and the sidebar agree.
-    files, skipped = find_articles([Path(arg) for arg in args.paths])
-    for path, why in skipped:
-        _error(f"cannot read {path}: {why}")
-    status = 1 if skipped else 0
+    status = 0
     first = True
-    for target in files:
-        try:
-            article = load(target)
-        except (OSError, BinaryFileError) as exc:
-            _error(f"cannot read {target}: {_reason(exc)}")
+    for target, article in _dump_articles(args.paths):
+        if article is None:
             status = 1
             continue
         if args.format == "json":
@@ -109,6 +103,51 @@ def _dump(args: argparse.Namespace, out: TextIO) -> int:
         out.write(to_markdown(article) if args.format == "markdown" else to_text(article))
     out.flush()
     return status
+
+
+STDIN = "-"
+"""The path ``dump`` reads from standard input (``curl … | newsread dump -``)."""
+
+_MARKDOWN_START = re.compile(r"\A\s*(?:---\s*\n|\+\+\+\s*\n|#{1,6} )")
+"""Front matter or an ATX heading first: piped text is read as Markdown."""
+
+
+def _dump_articles(args: Sequence[str]) -> Iterator[tuple[Path | str, Article | None]]:
+    """Each article to dump, in the order given (None, after reporting it, for a failure).
+
+    Paths are found by the reader's own rules (so dump and the sidebar agree); ``-`` is
+    standard input, once.
+    """
+    paths: list[Path] = []
+    for arg in [*args, None]:
+        if arg is not None and arg != STDIN:
+            paths.append(Path(arg))
+            continue
+        if paths:
+            files, skipped = find_articles(paths)
+            for path, why in skipped:
+                _error(f"cannot read {path}: {why}")
+                yield path, None
+            for target in files:
+                try:
+                    yield target, load(target)
+                except (OSError, BinaryFileError) as exc:
+                    _error(f"cannot read {target}: {_reason(exc)}")
+                    yield target, None
+            paths = []
+        if arg == STDIN:
+            yield STDIN, _stdin_article()
+
+
+def _stdin_article() -> Article | None:
+    """The article piped in; Markdown when it opens with front matter or a heading."""
+    try:
+        text = read_text(sys.stdin.buffer.read())
+    except (OSError, BinaryFileError) as exc:
+        _error(f"cannot read standard input: {_reason(exc)}")
+        return None
+    markdown = _MARKDOWN_START.match(text) is not None
+    return parse(text, fmt="markdown" if markdown else "text")
 
 
 def run_dump(args: argparse.Namespace) -> int:
@@ -139,7 +178,7 @@ def setup_dump(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="article files or directories (searched recursively)",
+        help="article files or directories (searched recursively); - reads standard input",
     )
     parser.add_argument(
         "--format",

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from time import monotonic
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.command import CommandPalette, Provider
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -23,13 +28,57 @@ from tui.prefetch import Prefetch
 from tui.screens.main import MainScreen
 from tui.themes import app_themes, starting_theme, variable_defaults
 
-__all__ = ["IDLE_COLLECT", "SWITCH_INTERVAL", "NewsreadApp"]
+__all__ = ["IDLE_COLLECT", "SWITCH_INTERVAL", "AttributesOnly", "NewsreadApp"]
 
 IDLE_COLLECT = 2.0
 """Seconds without a key or a click before a due full garbage collection runs."""
 
 SWITCH_INTERVAL = 0.001
 """Seconds a thread waits for the interpreter lock before asking for it (see on_load)."""
+
+
+_REVERSE = Style(reverse=True)
+_RAISED = 0.25
+"""A background at least this bright (0–1) is a highlight (the mono theme's panel is 0.15)."""
+
+
+@lru_cache(maxsize=1024)
+def _attributes_of(style: Style) -> Style:
+    """The style's attributes; text on a raised (light) ground becomes ``reverse``.
+
+    Textual draws some highlights with a background colour alone (the command palette's and
+    option lists' cursor, an input's cursor): without colour they would vanish. The mono
+    theme's grounds are near black, so a light one marks a highlight.
+    """
+    plain = style.without_color
+    if style.bgcolor is None or style.reverse:
+        return plain
+    ground = Color.from_rich_color(style.bgcolor).brightness
+    ink = Color.from_rich_color(style.color).brightness if style.color is not None else 1.0
+    return plain + _REVERSE if ground > ink or ground >= _RAISED else plain
+
+
+class AttributesOnly(LineFilter):
+    """Drops every colour, keeping bold, italic, underline, dim, reverse… (``NO_COLOR``).
+
+    Textual's own ``NO_COLOR`` filters keep colour: ``Monochrome`` turns it grey (still 24-bit
+    colour codes) and ``NoColor`` sets the terminal's default colours (codes 39 and 49).
+    """
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        """Strip the colours from a line.
+
+        Args:
+            segments: The line.
+            background: The background colour (unused: there is none to draw on).
+
+        Returns:
+            The same text with attribute-only styles.
+        """
+        return [
+            Segment(text, None if style is None else _attributes_of(style), control)
+            for text, style, control in segments
+        ]
 
 
 def _newsread_commands() -> type[Provider]:
@@ -88,6 +137,11 @@ class NewsreadApp(App[None]):
                 the CLI; its answer is taken instead of parsing when it fits.
         """
         super().__init__()
+        if self.no_color:
+            # Textual offers no public way to choose its NO_COLOR filter: swap it here.
+            self._filters = [
+                f for f in self._filters if not isinstance(f, Monochrome | NoColor)
+            ] + [AttributesOnly()]
         self._collector_held = collector_held
         self._last_input = monotonic()
         self._switch_interval: float | None = None  # the interval to restore on the way out
@@ -108,12 +162,26 @@ class NewsreadApp(App[None]):
         for theme in themes.values():
             self.register_theme(theme)
         name, note = starting_theme(
-            self.config.theme, self.available_themes, no_color=self.no_color
+            self._wanted_theme(), self.available_themes, no_color=self.no_color
         )
         if note:
             self._notes.append(note)
         self.theme = name
         self.set_keymap(dict(self.config.keymap))
+
+    def _wanted_theme(self) -> str:
+        """The theme last picked with ``T`` (kept in the reading state), else the config's.
+
+        A pick is kept until the config's own theme changes: editing the config wins.
+        """
+        from tui.state import peek_theme
+
+        remembered = peek_theme()
+        if remembered is not None:
+            theme, over = remembered
+            if over == self.config.theme and theme in self.available_themes:
+                return theme
+        return self.config.theme
 
     def on_load(self) -> None:
         """Let the interface thread win the interpreter lock back quickly from the workers."""
@@ -175,7 +243,12 @@ class NewsreadApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The main reading screen."""
-        return MainScreen(self.paths, reader=self.config.reader, prefetch=self._prefetch)
+        return MainScreen(
+            self.paths,
+            reader=self.config.reader,
+            prefetch=self._prefetch,
+            configured_theme=self.config.theme,
+        )
 
     def refresh_css(self, animate: bool = True) -> None:
         """Refresh CSS; before the first screen exists, only take the theme's variables.

@@ -32,6 +32,7 @@ __all__ = [
     "STYLE_BOILERPLATE",
     "STYLE_BYLINE",
     "STYLE_CREDIT",
+    "STYLE_CURRENT_QUOTE",
     "STYLE_FIND",
     "STYLE_HEADING",
     "STYLE_QUOTE",
@@ -54,6 +55,8 @@ STYLE_SPEAKER = "$quote-speaker"
 STYLE_CREDIT = "$credit-marker"
 STYLE_BOILERPLATE = "$boilerplate"
 STYLE_FIND = "on $find-match"
+STYLE_CURRENT_QUOTE = "underline"
+"""Added to the current quotation (the one ``}``/``{`` moved to, which ``y`` copies)."""
 
 BLOCKQUOTE_PREFIX = "│ "
 """Drawn before every line of a Markdown block quote."""

@@ -51,7 +51,9 @@ from tui.library_search import (
     RANK_LIMIT,
     SearchHit,
     fts_available,
+    fts_count,
     fts_search,
+    like_count,
     like_search,
 )
 from tui.sqlite_faults import describe, enable_wal, is_corrupt
@@ -525,6 +527,29 @@ class LibraryIndex:
             except sqlite3.DatabaseError:
                 self._rebuild()
                 return []
+
+    def count(self, query: str, *, within: Collection[Path | str] | None = None) -> int:
+        """How many titles, headings and paragraphs :meth:`search` finds, without its limit.
+
+        Args:
+            query: What the user typed.
+            within: Only count in these files; None counts in every file.
+
+        Returns:
+            The number of matches (0 for a query the index cannot run).
+        """
+        with self._lock:
+            try:
+                scoped = self._set_scope(within)
+                where = " AND c.file_id IN (SELECT id FROM temp.scope)" if scoped else ""
+                if self.use_fts:
+                    return fts_count(self._conn, query, where)
+                return like_count(self._conn, query, where)
+            except sqlite3.OperationalError:
+                return 0
+            except sqlite3.DatabaseError:
+                self._rebuild()
+                return 0
 
     def _search(
         self, query: str, limit: int, within: Collection[Path | str] | None

@@ -27,9 +27,11 @@ __all__ = [
     "LikeTerm",
     "SearchHit",
     "fts_available",
+    "fts_count",
     "fts_query",
     "RANK_LIMIT",
     "fts_search",
+    "like_count",
     "like_hit",
     "like_search",
     "like_terms",
@@ -285,6 +287,48 @@ def fts_search(conn: sqlite3.Connection, query: str, limit: int, where: str) -> 
         first = spans[0] if spans else (0, 0)
         hits.append(SearchHit(from_db(path), title, para, snippet, rank, first, spans))
     return hits
+
+
+def fts_count(conn: sqlite3.Connection, query: str, where: str) -> int:
+    """How many titles, headings and paragraphs :func:`fts_search` would find with no limit.
+
+    Args:
+        conn: The index database.
+        query: What the user typed.
+        where: Extra SQL conditions (`` AND …`` on ``chunks c``), or "".
+
+    Returns:
+        The number of matches.
+    """
+    match = fts_query(query)
+    if match is None:
+        return 0
+    sql = "SELECT count(*) FROM fts JOIN chunks c ON c.id = fts.rowid WHERE fts MATCH ?" + where
+    count: int = conn.execute(sql, (match,)).fetchone()[0]
+    return count
+
+
+def like_count(conn: sqlite3.Connection, query: str, where: str) -> int:
+    """How many titles, headings and paragraphs :func:`like_search` would find with no limit.
+
+    Args:
+        conn: The index database.
+        query: What the user typed.
+        where: Extra SQL conditions (`` AND …`` on ``chunks c``), or "".
+
+    Returns:
+        The number of matches.
+    """
+    terms = like_terms(query)
+    if not terms:
+        return 0
+    sql = (
+        "SELECT count(*) FROM chunks c WHERE "
+        + " AND ".join(["c.body LIKE ? ESCAPE '\\'"] * len(terms))
+        + where
+    )
+    count: int = conn.execute(sql, [t.pattern for t in terms]).fetchone()[0]
+    return count
 
 
 def like_search(conn: sqlite3.Connection, query: str, limit: int, where: str) -> list[SearchHit]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -55,6 +56,23 @@ def _check_file(path: Path) -> str | None:
     if is_binary(head):
         return "not a text file"
     return None
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[object, ...]:
+    """Sort names as people count: ``a2`` before ``a10``, case ignored (then used to break ties).
+
+    Args:
+        name: A file or folder name.
+
+    Returns:
+        A key whose runs of digits compare as numbers.
+    """
+    parts = _DIGITS.split(name.casefold())
+    # split() alternates text and digit runs, text first: like parts always meet like.
+    return (*(int(part) if n % 2 else part for n, part in enumerate(parts)), name)
 
 
 _SYSTEM_FOLDERS = ("/proc", "/sys")
@@ -114,7 +132,7 @@ def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str | 
         seen.add(key)
         try:
             with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda entry: entry.name)
+                entries = sorted(it, key=lambda entry: natural_key(entry.name))
         except OSError as exc:
             yield folder, _reason(exc)
             continue
@@ -145,7 +163,8 @@ def find_articles(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, s
 
     Args:
         paths: Files and folders, in the order given. Files are used whatever their ending;
-            folders are searched recursively (files before subfolders, each sorted by name).
+            folders are searched recursively (files before subfolders, each sorted by name
+            as people count: :func:`natural_key`).
 
     Returns:
         ``(files, skipped)``: the readable files in order without duplicates, and each path

@@ -24,6 +24,7 @@ from tui.items import (
     STYLE_BOILERPLATE,
     STYLE_BYLINE,
     STYLE_CREDIT,
+    STYLE_CURRENT_QUOTE,
     STYLE_FIND,
     STYLE_HEADING,
     STYLE_QUOTE,
@@ -45,6 +46,7 @@ __all__ = [
     "STYLE_BOILERPLATE",
     "STYLE_BYLINE",
     "STYLE_CREDIT",
+    "STYLE_CURRENT_QUOTE",
     "STYLE_FIND",
     "STYLE_HEADING",
     "STYLE_QUOTE",
@@ -94,13 +96,17 @@ class ItemLines:
         return self.text_line + index
 
 
-def item_content(item: Item, options: ViewOptions, find: tuple[int, int] | None = None) -> Content:
+def item_content(
+    item: Item, options: ViewOptions, find: tuple[int, int] | None = None, current: int = -1
+) -> Content:
     """The item's text as one styled ``Content`` (before wrapping, without prefixes).
 
     Args:
         item: The item.
         options: Display toggles (quote highlighting).
         find: A ``(start, end)`` range of :attr:`Item.text` to mark as the find match.
+        current: Index (in :attr:`Article.quotes`) of the current quotation, marked whether
+            or not quotes are highlighted; -1 for none.
 
     Returns:
         Content built from plain text and spans only (never markup).
@@ -115,6 +121,11 @@ def item_content(item: Item, options: ViewOptions, find: tuple[int, int] | None 
             if start < end:
                 style = STYLE_QUOTE if quote.depth == 0 else STYLE_QUOTE_NESTED
                 spans.append(Span(start, end, style))
+    if current >= 0 and item.paragraph is not None:
+        for quote in item.paragraph.quotes:
+            start, end = max(0, quote.start), min(len(text), quote.end)
+            if quote.quote_index == current and start < end:
+                spans.append(Span(start, end, STYLE_CURRENT_QUOTE))
     if find is not None and find[0] < find[1]:
         spans.append(Span(find[0], find[1], STYLE_FIND))
     return Content(text, spans)
@@ -201,7 +212,11 @@ def _speaker_text(speaker: str) -> str:
 
 
 def wrap_item(
-    item: Item, width: int, options: ViewOptions, find: tuple[int, int] | None = None
+    item: Item,
+    width: int,
+    options: ViewOptions,
+    find: tuple[int, int] | None = None,
+    current: int = -1,
 ) -> ItemLines:
     """Wrap an item to a column ``width`` cells wide, keeping its styles.
 
@@ -210,12 +225,13 @@ def wrap_item(
         width: Column width in cells.
         options: Display toggles.
         find: Range of :attr:`Item.text` to mark as the current find match.
+        current: The current quotation's index, marked (-1 for none).
 
     Returns:
         The lines (gap lines first) with the text offset where each text line starts.
     """
     text_width, first, rest = _text_width(item, width)
-    content = item_content(item, options, find)
+    content = item_content(item, options, find, current)
     breaks = wrap_offsets(item.text, text_width)
     pieces = content.divide(breaks) if breaks else [content]
     lines: list[Content] = [Content()] * item.gap

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -21,7 +22,14 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.article.records import record
 from tui.article.sanitize import shown_name
-from tui.config import Config, ConfigError, config_path, default_config_text, init_config
+from tui.config import (
+    CONFIG_ENV,
+    Config,
+    ConfigError,
+    config_path,
+    default_config_text,
+    init_config,
+)
 from tui.config import load_config as _load_config
 from tui.keymap import BindingInfo, binding_infos
 from tui.themes import ThemeError, app_themes, builtin_themes, declared_name, user_themes
@@ -107,10 +115,16 @@ def load_startup(cli_path: Path | None = None) -> Startup:
         kept as warnings in :attr:`Config.warnings`.
 
     Raises:
-        StartupError: With every problem, when the config is invalid, the selected theme is
-            broken, or a built-in theme is (a packaging fault).
+        StartupError: With every problem, when the config is invalid, a config file named by
+            ``--config`` or ``$NEWSREAD_CONFIG`` does not exist, the selected theme is broken,
+            or a built-in theme is (a packaging fault).
     """
     path = config_path(cli_path)
+    # Only the default location may be absent: a file the user names and mistypes would
+    # otherwise be ignored without a word, and the defaults used.
+    named = cli_path is not None or bool(os.environ.get(CONFIG_ENV))
+    if named and not path.exists():
+        raise StartupError([f"{path}: no such config file"])
     try:
         themes, errors = app_themes(_themes_folder(path))
     except ThemeError as error:  # a shipped theme: report it rather than crash

@@ -35,7 +35,7 @@ from tui import paths
 from tui.dbpaths import from_db, to_db
 from tui.sqlite_faults import describe, enable_wal, is_corrupt
 
-__all__ = ["RETRY_SECONDS", "SCHEMA_VERSION", "ReadingState", "peek_last_opened"]
+__all__ = ["RETRY_SECONDS", "SCHEMA_VERSION", "ReadingState", "peek_last_opened", "peek_theme"]
 
 SCHEMA_VERSION = 1
 """The tables' version, stored in ``meta``."""
@@ -88,6 +88,37 @@ def peek_last_opened(db_path: Path | None = None) -> str | None:
     except sqlite3.Error:
         return None
     return from_db(row[0]) if row and isinstance(row[0], (str, bytes)) else None
+
+
+def peek_theme(db_path: Path | None = None) -> tuple[str, str] | None:
+    """The theme last picked in the app, read without changing anything (or None).
+
+    The app chooses its theme before the reading state is opened, so it peeks, as the
+    start-up helper does for the last article (:func:`peek_last_opened`).
+
+    Args:
+        db_path: The SQLite file; ``paths.data_dir() / "state.sqlite3"`` by default.
+
+    Returns:
+        ``(theme picked, the configured theme it replaced)``, or None.
+    """
+    path = db_path if db_path is not None else paths.data_dir() / "state.sqlite3"
+    # Read before the first frame, so no fault of the state file (a folder in its place, a
+    # folder that cannot be read, a damaged file) may stop the start: the theme is a nicety.
+    try:
+        if not path.is_file():
+            return None
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            rows = dict(
+                conn.execute("SELECT key, value FROM meta WHERE key IN ('theme', 'theme_over')")
+            )
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError, RuntimeError):
+        return None
+    theme, over = rows.get("theme"), rows.get("theme_over")
+    return (theme, over) if isinstance(theme, str) and isinstance(over, str) else None
 
 
 class ReadingState:
@@ -416,4 +447,21 @@ class ReadingState:
             "INSERT INTO meta VALUES ('last_opened', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (_key(path),),
+        )
+
+    # -- theme ---------------------------------------------------------------------------------
+
+    def set_theme(self, theme: str, configured: str) -> None:
+        """Remember the theme picked in the app (the user's config file is never written).
+
+        Args:
+            theme: The theme picked.
+            configured: The config's theme at the time: a later edit of the config wins.
+        """
+        # One statement, so the pair is written (or kept for a later try) together.
+        self._write(
+            ("meta", "theme"),
+            "INSERT INTO meta VALUES ('theme', ?), ('theme_over', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (theme, configured),
         )

@@ -7,14 +7,22 @@ building styled ``Content``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rich.cells import cell_len
 
 from tui.items import Item
 
-__all__ = ["column_width", "find_next", "line_count", "resolve_style", "wrap_offsets"]
+__all__ = [
+    "column_width",
+    "find_next",
+    "find_pattern",
+    "line_count",
+    "resolve_style",
+    "wrap_offsets",
+]
 
 
 def column_width(pane_width: int, measure: int) -> int:
@@ -189,9 +197,10 @@ def find_next(
     *,
     backwards: bool = False,
 ) -> tuple[int, int, int] | None:
-    """Find the next case-insensitive match of ``query`` after (or before) a point, wrapping.
+    """Find the next match of ``query`` after (or before) a point, wrapping.
 
-    Fold lines are not searched (their text is not the article's).
+    Matching ignores case, accents and the apostrophe's style (:func:`find_pattern`), as
+    library search does. Fold lines are not searched (their text is not the article's).
 
     Args:
         items: The layout items.
@@ -206,7 +215,7 @@ def find_next(
     """
     if not query or not items:
         return None
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    pattern = find_pattern(query)
     count = len(items)
     index = max(0, min(index, count - 1))
     for step in range(count + 1):
@@ -232,3 +241,57 @@ def find_next(
             if match is not None:
                 return (i, match.start(), match.end())
     return None
+
+
+_APOSTROPHES = "'\u2018\u2019\u02bc\u02b9\u2032`\u00b4"
+"""Characters news text uses for an apostrophe (straight, curly, modifier letter, prime…)."""
+
+_COMBINING = "[\u0300-\u036f]*"
+"""Accents written as combining marks after their letter (decomposed text)."""
+
+
+def _base(char: str) -> str:
+    """The letter an accented character is written on ("é" → "e"), else the character."""
+    return unicodedata.normalize("NFD", char)[0]
+
+
+@cache
+def _accented() -> dict[str, str]:
+    """Each ASCII letter → the Latin letters that are it with accents (lower case)."""
+    found: dict[str, list[str]] = {}
+    for low, high in ((0xC0, 0x24F), (0x1E00, 0x1EFF)):  # Latin-1, Extended-A/B, Additional
+        for code in range(low, high + 1):
+            char = chr(code).lower()
+            base = _base(char)
+            if base != char and base.isascii() and base.isalpha() and len(char) == 1:
+                found.setdefault(base, []).append(char)
+    return {base: "".join(sorted(set(chars))) for base, chars in found.items()}
+
+
+@lru_cache(maxsize=32)
+def find_pattern(query: str) -> re.Pattern[str]:
+    """The pattern find looks for: ``query`` as text, folded the way library search folds.
+
+    Case and accents are ignored both ways ("cafe" finds "Café", "café" finds "cafe"), and
+    any apostrophe matches any other ("can't" finds "can’t"). The pattern runs on the
+    article's own text, so match offsets are offsets in what the pane shows.
+
+    Args:
+        query: What the reader typed (never a regular expression).
+
+    Returns:
+        A compiled, case-insensitive pattern.
+    """
+    accented = _accented()
+    parts: list[str] = []
+    for char in query:
+        if char in _APOSTROPHES:
+            parts.append("[" + re.escape(_APOSTROPHES) + "]")
+            continue
+        base = _base(char.lower())
+        variants = accented.get(base) if base.isascii() and base.isalpha() else None
+        if variants is None:
+            parts.append(re.escape(char))
+        else:
+            parts.append(f"[{base}{variants}]{_COMBINING}")
+    return re.compile("".join(parts), re.IGNORECASE)

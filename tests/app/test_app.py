@@ -18,10 +18,11 @@ from textual.widgets import Input
 from tui.app import NewsreadApp
 from tui.article import collector
 from tui.commands import AREAS, key_actions
-from tui.loader import find_articles, parse_files
+from tui.loader import find_articles, first_article, parse_files
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.article_tree import ArticleTree
+from tui.widgets.notice import Notice
 from tui.widgets.reader_pane import ReaderPane
 
 HEADINGS = ("Timetable still unclear", "What residents want", "Money from the mainland")
@@ -98,6 +99,21 @@ def test_loader_walks_folders_sorted_and_filters(tmp_path: Path) -> None:
     files, skipped = find_articles([tmp_path])
     assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a.txt", "c.markdown", "b/z.md"]
     assert skipped == []
+
+
+def test_loader_sorts_names_as_people_count(tmp_path: Path) -> None:
+    """ "File order" put a10.txt before a2.txt."""
+    for name in ("a10.txt", "a2.txt", "A1.txt", "a2b.txt", "b.txt", "a02.txt"):
+        (tmp_path / name).write_text("Text\n")
+    (tmp_path / "part10").mkdir()
+    (tmp_path / "part9").mkdir()
+    (tmp_path / "part10" / "x.txt").write_text("X\n")
+    (tmp_path / "part9" / "y.txt").write_text("Y\n")
+    files, _ = find_articles([tmp_path])
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == [
+        "A1.txt", "a02.txt", "a2.txt", "a2b.txt", "a10.txt", "b.txt", "part9/y.txt", "part10/x.txt"
+    ]  # fmt: skip
+    assert first_article([tmp_path]) == tmp_path / "A1.txt"
 
 
 def test_loader_takes_named_files_whatever_their_ending(tmp_path: Path) -> None:
@@ -244,9 +260,10 @@ async def test_tree_labels_name_source_and_words(tmp_path: Path) -> None:
         assert sections == [325, 328, 328, 336]
         words = sum(sections)
         # "● " marks an unread article (the marker takes the theme's $unread style); the
-        # count is compact and the source short ("BBC News" → "BBC", a file by its stem).
+        # count is compact and the outlet short ("BBC News" → "BBC"); a text that names no
+        # outlet shows none (its file name is not an outlet).
         assert str(bbc.label) == f"● Alpha ferry service returns to Holm island  {words:,}w · BBC"
-        assert str(plain.label) == f"● Plain ferry story  {words:,}w · 02-plain"
+        assert str(plain.label) == f"● Plain ferry story  {words:,}w"
         plain.expand()  # sections are added when an article is first expanded
         await pilot.pause()
         assert [str(child.label) for child in plain.children] == [
@@ -275,7 +292,8 @@ async def test_no_articles_at_all_says_so(tmp_path: Path) -> None:
         screen = await ready(app)
         assert screen.article_index == -1
         assert not screen.reader.loading
-        assert any("No article files found" in n.message for n in app._notifications)
+        # Said in the pane itself (tests/app/test_notice.py), not in a toast that fades.
+        assert "Nothing to read" in str(screen.query_one(Notice).render())
 
 
 # --------------------------------------------------------------------------- toggles

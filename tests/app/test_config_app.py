@@ -37,7 +37,8 @@ def make_app(tmp_path: Path, config_text: str | None = None) -> NewsreadApp:
     if config_text is not None:
         config_file.parent.mkdir(parents=True, exist_ok=True)
         config_file.write_text(config_text, encoding="utf-8")
-    startup = load_startup(config_file)
+    # No text: no --config at all (a named file that does not exist is an error).
+    startup = load_startup(config_file if config_text is not None else None)
     folder = write_articles(tmp_path / "news")
     return NewsreadApp([folder], config=startup.config, themes=startup.themes)
 

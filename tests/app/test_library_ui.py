@@ -7,6 +7,7 @@ their reading state and index the way two sessions of one user do.
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,13 @@ from textual.widgets import Input, OptionList
 import tui.article
 from tests.app.test_app import article_text, ready, write_articles
 from tui.app import NewsreadApp
+from tui.config import Config
 from tui.positions import paragraph_at
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.library_search import LibrarySearchScreen
 from tui.screens.main import MainScreen
 from tui.state import ReadingState
+from tui.widgets.library_tree import BOOKMARK_MARK
 
 UNIQUE = "zeppelin"
 """A word only the search article's fifth section-1 paragraph holds."""
@@ -174,6 +177,27 @@ def _search_article(folder: Path) -> None:
     (folder / "05-echo.txt").write_text(text, encoding="utf-8")
 
 
+async def test_search_says_how_many_matches_a_full_list_leaves_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full list is "first N of M", not "N results" (it said "200 results" for 1,887)."""
+    monkeypatch.setattr("tui.screens.library_search.HITS_SHOWN", 5)
+    folder = write_articles(tmp_path / "news")
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app)
+        await pilot.press("F", *"residents")
+        for _ in range(50):
+            await settle(app, pilot)
+            if app.screen.query_one(OptionList).option_count:
+                break
+        assert app.screen.query_one(OptionList).option_count == 5
+        subtitle = str(app.screen.query_one("Vertical").border_subtitle)
+        # Each article has a "residents" paragraph in every one of its sections.
+        assert re.fullmatch(r"first 5 of (\d+) results", subtitle), subtitle
+        assert int(subtitle.split()[3]) > 5
+
+
 async def test_search_opens_the_article_at_the_paragraph(tmp_path: Path) -> None:
     folder = write_articles(tmp_path / "news")
     _search_article(folder)
@@ -280,6 +304,46 @@ async def test_two_thousand_articles(tmp_path: Path) -> None:
         assert screen.article_index == 1999
 
 
+async def test_bookmarked_articles_are_marked_in_the_sidebar(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "news")
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        label = str(screen.sidebar._article_nodes[0].label)
+        assert BOOKMARK_MARK not in label
+        await pilot.press("B")
+        assert BOOKMARK_MARK in str(screen.sidebar._article_nodes[0].label)
+    app = NewsreadApp([folder])  # and on the next start
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        assert BOOKMARK_MARK in str(screen.sidebar._article_nodes[0].label)
+        assert BOOKMARK_MARK not in str(screen.sidebar._article_nodes[1].label)
+        await pilot.press("B")  # removed
+        assert BOOKMARK_MARK not in str(screen.sidebar._article_nodes[0].label)
+
+
+async def test_a_theme_picked_in_the_app_is_back_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_articles(tmp_path / "news")
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)):
+        await ready(app)
+        assert app.theme == "newsread-dark"
+        app.theme = "newsread-sepia"  # what picking it with T does
+    app = NewsreadApp([folder])
+    async with app.run_test(size=(120, 40)):
+        await ready(app)
+        assert app.theme == "newsread-sepia"
+    # The user's config was never written; its own theme, once edited, wins.
+    assert not list((tmp_path / "config").rglob("*"))
+    app = NewsreadApp([folder], config=Config(theme="newsread-light"))
+    assert app.theme == "newsread-light"
+    # And NO_COLOR still means no colour.
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert NewsreadApp([folder]).theme == "newsread-mono"
+
+
 async def test_a_long_query_says_which_words_were_searched(tmp_path: Path) -> None:
     """Past MAX_TERMS distinct words the search is capped, and the screen says so (#16.12)."""
     from textual.containers import Vertical
@@ -302,11 +366,11 @@ async def test_a_long_query_says_which_words_were_searched(tmp_path: Path) -> No
             if box.border_subtitle:
                 break
         assert box.border_subtitle == (
-            f"0 results · first {MAX_TERMS - 1} words and the last searched (8 left out)"
+            f"no results · first {MAX_TERMS - 1} words and the last searched (8 left out)"
         )
         search.query_one(Input).value = f"{UNIQUE} {UNIQUE}"
         for _ in range(50):
             await settle(app, pilot)
-            if box.border_subtitle == "1 results":
+            if box.border_subtitle == "1 result":
                 break
-        assert box.border_subtitle == "1 results"
+        assert box.border_subtitle == "1 result"

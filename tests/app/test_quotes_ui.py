@@ -378,3 +378,36 @@ async def test_navigator_is_usable_when_narrow(tmp_path: Path) -> None:
 
 def test_quote_navigator_is_a_tree() -> None:
     assert issubclass(QuoteNavigator, Tree)
+
+
+def underlined_text(pane: ReaderPane) -> str:
+    """The text the pane draws underlined on screen (the current quotation's mark)."""
+    return "".join(
+        segment.text
+        for y in range(pane.scrollable_content_region.height)
+        for segment in pane.render_line(y)
+        if segment.style is not None and segment.style.underline
+    )
+
+
+async def test_the_current_quotation_is_marked_until_the_reader_moves(tmp_path: Path) -> None:
+    app = NewsreadApp([write_quotes(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        pane = screen.reader
+        assert underlined_text(pane) == ""
+        await pilot.press("}", "}")
+        await pilot.pause()
+        article = pane.article
+        assert article is not None and screen.quote_index == 1
+        marked = underlined_text(pane)
+        assert article.quotes[1].text.split()[0] in marked
+        assert article.quotes[0].text.split()[0] not in marked
+        await pilot.press('"')  # quote highlighting off: what y copies is still marked
+        await pilot.pause()
+        assert underlined_text(pane) == marked
+        await pilot.press("j")  # moving on by hand: no current quotation any more
+        await pilot.pause()
+        assert screen.quote_index == -1
+        assert underlined_text(pane) == ""
+        assert screen.quote_list.current_quote == -1

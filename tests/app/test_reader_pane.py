@@ -341,6 +341,31 @@ async def test_click_and_enter_expand_a_fold() -> None:
         assert "Related link 0" in screen_text(pane)
 
 
+@pytest.mark.parametrize("how", ["enter", "show-boilerplate"])
+async def test_opening_the_last_fold_brings_its_text_into_view(how: str) -> None:
+    """At the end of an article the opened text used to stay below the screen."""
+    article = long_article(sections=2)
+    last = article.sections[-1]
+    links = tuple(Boilerplate(f"Footer link {n}", "raw") for n in range(6))
+    article = Article(
+        article.title, (article.sections[0], Section(last.heading, last.blocks + links))
+    )
+    app = Host(article)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReaderPane)
+        await pilot.press("G")
+        await pilot.pause()
+        assert "▸ 8 lines folded (boilerplate)" in screen_lines(pane)[-1]
+        if how == "enter":
+            await pilot.press("enter")
+        else:
+            pane.show_boilerplate = True  # the screen's "z"
+        await pilot.pause()
+        shown = screen_text(pane)
+        assert "Related link 1" in shown and "Footer link 5" in shown
+
+
 async def test_article_text_is_never_markup() -> None:
     text = "Prices [bold]rose[/bold] by [red]5%[/] and $quote stayed."
     article = Article("[b]Title[/b]", (Section(None, (Paragraph(text, text),)),))

@@ -273,6 +273,8 @@ def name_cases() -> dict[bytes, bytes]:
         b"tab\tand\nnewline\rname.txt": b"",
         b"line" + _u("\u2028") + b"separator.txt": body,
         b"caf\xe9-latin1.txt": _article(b"Not UTF-8 in the name only."),
+        # Untitled, so the name itself is drawn (the sidebar names no outlet from a file name).
+        b"na\xefve-untitled.txt": b"",
         b"binary-" + ESC + b"]0;PWNEDTITLE" + BEL + b".txt": _png(),
         b"folder-" + ESC + b"]8;;https:evil.example:PWNED8" + ST + b"x/inner.txt": body,
     }

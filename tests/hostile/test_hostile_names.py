@@ -153,7 +153,8 @@ async def test_app_shows_every_name_escaped(named: list[Path]) -> None:
         assert "rlo-\\u202etxt.exe" in seen  # an untitled article's title: its escaped name
         assert "tab␉and␊newline␍name" in seen
         sidebar = "\n".join(_sidebar_lines(screen))
-        assert "caf\\xe9" in sidebar  # the non-UTF-8 name opened and was indexed
+        assert "na\\xefve-untitled" in seen  # an untitled non-UTF-8 name: its title, escaped
+        assert "na\\xefve-untitled" in sidebar  # the non-UTF-8 name opened and was indexed
         await pilot.press("o")  # group by folder: the folder's name is a header
         await pilot.pause()
         groups = _sidebar_lines(screen)

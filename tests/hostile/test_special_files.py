@@ -181,7 +181,9 @@ def _user_theme(tmp_path: Path, name: str, text: str) -> Path:
     folder = tmp_path / "conf" / "themes"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_text(text, encoding="utf-8")
-    return tmp_path / "conf" / "config.toml"
+    config = tmp_path / "conf" / "config.toml"
+    config.touch()  # a --config file that does not exist is an error (#20.2): an empty one
+    return config
 
 
 def test_a_deeply_nested_theme_not_selected_is_only_a_warning(

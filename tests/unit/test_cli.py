@@ -242,3 +242,51 @@ def test_user_dirs_follow_xdg(tmp_path: Path) -> None:
     assert paths.data_dir() == tmp_path / "data" / "newsread"
     assert paths.cache_dir() == tmp_path / "cache" / "newsread"
     assert REPO not in paths.config_dir().parents
+
+
+class _Stdin:
+    """Stands in for ``sys.stdin``: only its binary buffer is read."""
+
+    def __init__(self, data: bytes) -> None:
+        import io
+
+        self.buffer = io.BytesIO(data)
+
+
+@pytest.mark.parametrize("kind", ["md", "txt"])
+def test_dump_dash_reads_standard_input(
+    kind: str,
+    files: dict[str, Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`curl … | newsread dump -`: Markdown is told from scraped text by its look."""
+    monkeypatch.setattr("sys.stdin", _Stdin(files[kind].read_bytes()))
+    assert main(["dump", "--format", "json", "-"]) == 0
+    [piped] = json_lines(capsys.readouterr().out)
+    assert main(["dump", "--format", "json", str(files[kind])]) == 0
+    [direct] = json_lines(capsys.readouterr().out)
+    assert piped["file"] == "-"
+    assert {**piped, "file": direct["file"]} == direct
+
+
+def test_dump_dash_between_files_keeps_the_order(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", _Stdin(files["txt"].read_bytes()))
+    assert main(["dump", "--format", "json", str(files["md"]), "-", str(files["md"])]) == 0
+    assert [r["file"] for r in json_lines(capsys.readouterr().out)] == [
+        str(files["md"]),
+        "-",
+        str(files["md"]),
+    ]
+
+
+def test_dump_dash_refuses_binary_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", _Stdin(b"\x00\x01\x02PNG\x00" * 100))
+    assert main(["dump", "-"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newsread: cannot read standard input: not a text file")
+    assert err.count("\n") == 1

@@ -305,3 +305,29 @@ def test_starting_theme(wanted: str, no_color: bool, expected: str, noted: bool)
     assert name == expected
     assert (note is not None) == noted
     assert note is None or f'"{wanted}"' in note
+
+
+@pytest.mark.parametrize("named_by", ["option", "environment"])
+def test_a_named_config_file_that_does_not_exist_exits_2(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    named_by: str,
+) -> None:
+    """Only the default location may be absent: a file the user names must be there."""
+    monkeypatch.setattr(NewsreadApp, "run", lambda self: pytest.fail("the UI started"))
+    missing = tmp_path / "typo.toml"
+    if named_by == "option":
+        argv = ["--config", str(missing)]
+    else:
+        monkeypatch.setenv("NEWSREAD_CONFIG", str(missing))
+        argv = []
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"newsread: {missing}: no such config file\n"
+    assert captured.out == ""
+
+
+def test_the_default_config_file_may_be_absent(started: list[NewsreadApp]) -> None:
+    assert main([]) == 0
+    assert len(started) == 1

@@ -501,6 +501,26 @@ def test_search_while_update_runs_in_another_thread(tmp_path: Path) -> None:
         assert len(idx.cached(files)) == 30
 
 
+def test_count_is_every_match_however_many_search_returns(
+    index: LibraryIndex, tmp_path: Path
+) -> None:
+    """The word "said" is in thousands of paragraphs: the box says "first 200 of N"."""
+    folder = tmp_path / "said"
+    folder.mkdir()
+    files = []
+    for n in range(6):
+        path = folder / f"{n}.txt"
+        body = "\n\n".join(f"Paragraph {k}: the mayor said it would rain." for k in range(4))
+        path.write_text(f"Story {n} of the town\n\n{body}\n", encoding="utf-8")
+        files.append(path)
+    _index_all(index, files)
+    assert len(index.search("said", limit=5)) == 5
+    assert index.count("said") == 24
+    assert index.count("said", within=files[:2]) == 8
+    assert index.count("nothing-here") == 0
+    assert index.count("") == 0
+
+
 def test_names_that_are_not_utf8_are_indexed_cached_and_found(
     index: LibraryIndex, library: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -525,6 +545,7 @@ def test_names_that_are_not_utf8_are_indexed_cached_and_found(
     found = {hit.path for hit in index.search("quillwort")}
     assert found == {str(f.absolute()) for f in [*odd, twin]}
     assert {h.path for h in index.search("quillwort", within=odd[:1])} == {str(odd[0])}
+    assert index.count("quillwort", within=odd[:1]) == 1
     assert index.forget_missing(files) == 0
     odd[1].unlink()
     assert index.forget_missing(files[:-2] + [twin]) == 1

@@ -422,6 +422,34 @@ def test_find_next_wraps_both_ways() -> None:
     assert find_next(items, "folded", 0, -1) is None
 
 
+@pytest.mark.parametrize(
+    ("query", "text", "found"),
+    [
+        ("can't", "They can’t stay.", "can’t"),  # typed apostrophe, curly in the text
+        ("can’t", "They can't stay.", "can't"),  # and the other way round
+        ("cafe", "A Café in Paris", "Café"),
+        ("café", "a cafe", "cafe"),
+        ("CAFE", "the café’s owner", "café"),
+        ("senor", "dijo el señor", "señor"),
+        ("uber", "Über alles", "Über"),
+        ("cafe", "cafe\u0301 decomposed", "cafe\u0301"),  # a combining accent after the e
+        ("a.b", "a.b axb", "a.b"),  # the query is text, never a pattern
+    ],
+)
+def test_find_folds_accents_and_apostrophes_like_library_search(
+    query: str, text: str, found: str
+) -> None:
+    items = [Item("paragraph", 0, 0, text)]
+    match = find_next(items, query, 0, -1)
+    assert match is not None
+    assert text[match[1] : match[2]] == found
+
+
+@pytest.mark.parametrize(("query", "text"), [("cafe", "caff"), ("can't", "cant"), ("e", "x")])
+def test_find_folding_does_not_match_other_letters(query: str, text: str) -> None:
+    assert find_next([Item("paragraph", 0, 0, text)], query, 0, -1) is None
+
+
 def test_find_match_is_a_span() -> None:
     item = Item("paragraph", 0, 0, "alpha beta gamma", gap=0)
     [line] = wrap_item(item, 80, ViewOptions(), find=(6, 10)).lines

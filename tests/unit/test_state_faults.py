@@ -15,7 +15,7 @@ import pytest
 
 import tui.state
 from tui.sqlite_faults import describe, is_busy, is_corrupt
-from tui.state import ReadingState
+from tui.state import ReadingState, peek_theme
 
 FULL = "database or disk is full"
 
@@ -96,6 +96,35 @@ def test_a_full_disk_mid_session_is_retried_on_close(healthy: Path, disk: type[_
         assert again.read_paths() == {"/n/a.txt", "/n/c.txt", "/n/d.txt"}
         assert again.bookmarks() == []
     assert not list(healthy.parent.glob("*.corrupt-*"))
+
+
+def test_a_theme_picked_on_a_full_disk_waits_and_is_written_whole(
+    healthy: Path, disk: type[_Disk]
+) -> None:
+    """The theme goes through the same queue as every other change: never raises, never half."""
+    heard: list[str] = []
+    state = ReadingState(healthy, report=heard.append)
+    state.set_theme("newsread-light", "newsread-dark")
+    disk.full = True
+    state.set_theme("newsread-sepia", "newsread-dark")  # kept in memory
+    assert heard == ["the disk is full"]
+    assert peek_theme(healthy) == ("newsread-light", "newsread-dark")
+    disk.full = False
+    state.close()
+    assert peek_theme(healthy) == ("newsread-sepia", "newsread-dark")
+
+
+@pytest.mark.parametrize("kind", ["folder", "file in place of the folder", "garbage"])
+def test_peek_theme_never_raises(tmp_path: Path, kind: str) -> None:
+    db = tmp_path / "data" / "state.sqlite3"
+    if kind == "folder":
+        db.mkdir(parents=True)
+    elif kind == "garbage":
+        db.parent.mkdir()
+        db.write_bytes(b"not a database" * 100)
+    else:
+        db.parent.write_text("not a folder", encoding="utf-8")
+    assert peek_theme(db) is None
 
 
 def test_sqlite_reporting_full_for_real_is_not_corruption(healthy: Path) -> None:

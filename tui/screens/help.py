@@ -66,8 +66,26 @@ class HelpScreen(ModalScreen[None]):
             margin-top: 1;
             color: $text-muted;
         }
+        /* Narrow: one column, and a description too long for its row wraps (never "…"). */
+        &.-narrow {
+            & Horizontal {
+                layout: vertical;
+            }
+            & Vertical {
+                width: 100%;
+            }
+            & .key {
+                text-wrap: wrap;
+            }
+        }
     }
     """
+
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
+    """Below 100 columns the two columns of keys become one."""
 
     BINDINGS = [
         Binding(

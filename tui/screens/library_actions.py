@@ -93,6 +93,7 @@ class LibraryActions:
         if path is None or self.state is None:
             return
         marked = self.state.toggle_bookmark(path)
+        self.sidebar.set_bookmarked((self._shown,), marked)
         self.notify("Bookmarked." if marked else "Bookmark removed.", markup=False)
 
     def action_show_bookmarks(self: LibraryHost) -> None:
@@ -146,7 +147,7 @@ class LibraryActions:
 
     def _show_arrangement(self: LibraryHost) -> None:
         count = self.sidebar.article_count or len(self.files)
-        parts = [f"{count} article" if count == 1 else f"{count} articles"]
+        parts = [f"{count:,} article" if count == 1 else f"{count:,} articles"]
         if self.grouping != "none":
             parts.append(_GROUP_NAMES[self.grouping])
         parts.append(_SORT_NAMES[self.sorting])

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual import getters, on, work
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
@@ -217,6 +218,10 @@ class ArticleOpener(Screen[None]):
             self._stop_loading()
             where = shown_name(f"{self.files[index]}: {message.error}")
             self.notify(where, title="Could not open", severity="error", markup=False)
+            if index == self.article_index:  # the one the reader asked for: say so in its place
+                from tui.widgets.notice import could_not_open
+
+                self.show_notice(could_not_open(self.files[index], message.error))
             self._start_indexing()
             return
         if message.complete:
@@ -300,6 +305,13 @@ class ArticleOpener(Screen[None]):
 
     def article_shown(self) -> None:
         """Called when an article has been put in the pane (the main screen updates views)."""
+
+    def show_notice(self, text: Content) -> None:
+        """Called to say, in the pane's place, why there is nothing to read (a subclass hook).
+
+        Args:
+            text: What happened and what to do (plain Content, never markup).
+        """
 
     def open_article(self, path: Path, *, section: int | None = None,
                      paragraph: int | None = None) -> bool:  # fmt: skip

@@ -265,15 +265,17 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             ((n, cached[str(p)]) for n, p in enumerate(self.files) if str(p) in cached),
             (n for n, p in enumerate(self.files) if _key(p) not in self._read),
         )
+        if self.state is not None:
+            marks = (self._index_of.get(_key(path)) for path in self.state.bookmarks())
+            self.sidebar.set_bookmarked(n for n in marks if n is not None)
         if not self.files:
-            self._report_skipped()
+            from tui.widgets.notice import nothing_to_read
+
+            # The pane says what was tried and why it failed: no toast repeats it.
+            self.show_notice(nothing_to_read(self._paths, self._skipped))
+            self._skipped.clear()
             self._stop_loading()
             self.status.progress = ""
-            self.notify(
-                "No article files found. Give newsread .txt, .md or .markdown files or folders.",
-                severity="error",
-                markup=False,
-            )
             return
         if len(cached) < len(self.files):
             self.status.progress = "Indexing… 0%"

@@ -17,10 +17,30 @@ from textual.widgets.option_list import Option
 
 from tui.library_search import MAX_TERMS, SearchHit, terms_dropped
 
-__all__ = ["DEBOUNCE", "LibrarySearchScreen", "hit_label"]
+__all__ = ["DEBOUNCE", "HITS_SHOWN", "LibrarySearchScreen", "hit_label", "results_label"]
 
 DEBOUNCE = 0.2
 """Seconds of quiet typing before a search runs."""
+
+HITS_SHOWN = 200
+"""The most results listed; the box says how many there are in all."""
+
+
+def results_label(shown: int, total: int) -> str:
+    """What the search box says about its results: ``37 results``, ``first 200 of 1,887``.
+
+    Args:
+        shown: How many results are listed.
+        total: How many matches there are in all.
+
+    Returns:
+        The label.
+    """
+    if total <= 0:
+        return "no results"
+    if shown < total:
+        return f"first {shown:,} of {total:,} results"
+    return "1 result" if total == 1 else f"{total:,} results"
 
 
 def hit_label(hit: SearchHit) -> Content:
@@ -102,20 +122,26 @@ class LibrarySearchScreen(ModalScreen[SearchHit | None]):
         from tui.library import LibraryIndex
 
         hits: list[SearchHit] = []
+        total = 0
         problem: str | None = None
         if query.strip():
             with LibraryIndex() as index:
-                hits = index.search(query, within=self._files)
+                hits = index.search(query, limit=HITS_SHOWN, within=self._files)
+                # Counted only when the list is full: "first 200 of 1,887", not "200".
+                full = len(hits) >= HITS_SHOWN
+                total = index.count(query, within=self._files) if full else len(hits)
                 problem = index.problem
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_hits, query, hits, problem)
+            self.app.call_from_thread(self._show_hits, query, hits, max(total, len(hits)), problem)
 
-    def _show_hits(self, query: str, hits: list[SearchHit], problem: str | None = None) -> None:
+    def _show_hits(
+        self, query: str, hits: list[SearchHit], total: int, problem: str | None = None
+    ) -> None:
         self._hits = hits
         results = self.query_one("#results", OptionList)
         results.set_options(Option(hit_label(hit)) for hit in hits)
         box = self.query_one(Vertical)
-        subtitle = f"{len(hits)} results" if query.strip() else ""
+        subtitle = results_label(len(hits), total) if query.strip() else ""
         if dropped := terms_dropped(query):
             # Searching fewer words only finds more: say which were left out of the search.
             subtitle += f" · first {MAX_TERMS - 1} words and the last searched ({dropped} left out)"

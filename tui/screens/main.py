@@ -17,8 +17,11 @@ from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.reactive import var
-from textual.widgets import Input
+from textual.theme import Theme
+from textual.widget import Widget
+from textual.widgets import Input, Tree
 
 from tui.config import ReaderConfig
 from tui.prefetch import Prefetch
@@ -30,12 +33,18 @@ from tui.widgets.status_line import StatusLine
 from tui.widgets.toggle_footer import ToggleFooter
 
 if TYPE_CHECKING:
+    from tui.widgets.notice import Notice
     from tui.widgets.quote_navigator import QuoteNavigator
 
-__all__ = ["NARROW", "MainScreen"]
+__all__ = ["NARROW", "READING_KEYS", "MainScreen"]
 
 NARROW = 80
 """Below this many columns the sidebar starts hidden and the article takes the whole width."""
+
+READING_KEYS = frozenset(
+    ("scroll-down", "scroll-up", "page-down", "page-up", "scroll-top", "scroll-bottom")
+)
+"""The pane's bindings that read on while a sidebar has the focus (see MainScreen.on_key)."""
 
 Position = tuple[int, int, int]
 """A reading position as the pane reports it: (section, block, line offset)."""
@@ -67,6 +76,10 @@ class MainScreen(QuoteActions, LibraryScreen):
                 tooltip="Unfold or fold promos, related links and wire footers"),
         Binding("s", "toggle_sidebar", "Sidebar", show=False, id="toggle-sidebar",
                 tooltip="Show or hide the list of articles and sections"),
+        Binding(">", "resize_sidebar(5)", "Wider sidebar", show=False, id="widen-sidebar",
+                tooltip="Give the sidebar a larger share of the terminal"),
+        Binding("<", "resize_sidebar(-5)", "Narrower sidebar", show=False, id="narrow-sidebar",
+                tooltip="Give the sidebar a smaller share of the terminal"),
         Binding("tab", "focus_next_pane", "Switch pane", show=False, id="focus-next-pane",
                 tooltip="Move the keyboard focus between the sidebar and the article"),
         Binding("/", "find", "Find", id="find", tooltip="Search the article for some text"),
@@ -104,6 +117,8 @@ class MainScreen(QuoteActions, LibraryScreen):
     """Show the "— Speaker" line after attributed quotations (bound to the pane)."""
     show_quote_list: var[bool] = var(False)
     """Whether the sidebar shows the quote navigator instead of the article tree."""
+    sidebar_share: var[int] = var(35)
+    """Per cent of the terminal's width the sidebar (or the quote list) takes."""
     quote_index: var[int] = var(-1)
     """The current quotation (last moved to) of the article on screen; -1 for none."""
     find_query: var[str] = var("")
@@ -121,6 +136,7 @@ class MainScreen(QuoteActions, LibraryScreen):
         *,
         reader: ReaderConfig | None = None,
         prefetch: Prefetch | None = None,
+        configured_theme: str | None = None,
     ) -> None:
         """Create the screen.
 
@@ -128,8 +144,11 @@ class MainScreen(QuoteActions, LibraryScreen):
             paths: Files and folders to open (folders are searched recursively).
             reader: The ``[reader]`` settings to start with (defaults when None).
             prefetch: A helper parsing the first article (see :mod:`tui.prefetch`).
+            configured_theme: The config's theme; a theme picked in the app is remembered in
+                the reading state against it (None: picks are not remembered).
         """
         super().__init__(paths, prefetch=prefetch)
+        self._configured_theme = configured_theme
         self._reader_config = reader if reader is not None else ReaderConfig()
         # Starting values only: set without watchers, since nothing is mounted yet.
         self.set_reactive(MainScreen.highlight_quotes, self._reader_config.highlight_quotes)
@@ -144,6 +163,7 @@ class MainScreen(QuoteActions, LibraryScreen):
         # before the first frame is part of a quick start.
         self._navigator: QuoteNavigator | None = None
         self._find_bar: Input | None = None
+        self._notice: Notice | None = None
 
     def compose(self) -> ComposeResult:
         """Status line on top, sidebar and pane side by side, find bar and footer below."""
@@ -165,6 +185,14 @@ class MainScreen(QuoteActions, LibraryScreen):
         self.status.progress = "Loading…"
         self._relabel_toggles()
         self.start_library()
+        self.watch(self.reader, "scroll_y", self._moved, init=False)
+        if self._configured_theme is not None:
+            self.app.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Keep a theme picked in the app for the next start (in the state, not the config)."""
+        if self.state is not None and self._configured_theme is not None:
+            self.state.set_theme(theme.name, self._configured_theme)
 
     # ----------------------------------------------------------------------- parts made on use
 
@@ -176,6 +204,7 @@ class MainScreen(QuoteActions, LibraryScreen):
 
             navigator = QuoteNavigator(id="quotes")
             navigator.display = False
+            navigator.styles.width = f"{self.sidebar_share}%"
             self.body.mount(navigator, after=self.sidebar)
             navigator.show_article(self.current_article)
             navigator.current_quote = self.quote_index  # kept in step by watch_quote_index
@@ -194,10 +223,34 @@ class MainScreen(QuoteActions, LibraryScreen):
             self._find_bar = bar
         return self._find_bar
 
+    def show_notice(self, text: Content) -> None:
+        """Say in the pane's place what happened and what to do (made on first use)."""
+        if self._notice is None:
+            from tui.widgets.notice import Notice
+
+            self._notice = Notice(id="notice")
+            self.body.mount(self._notice, after=self.reader)
+        self._notice.update(text)
+        self._notice.display = True
+        self.reader.display = False
+
+    def _hide_notice(self) -> None:
+        if self._notice is not None and self._notice.display:
+            self._notice.display = False
+            self.reader.display = True
+            if self.focused is None:
+                self.reader.focus()
+
     def watch_quote_index(self, index: int) -> None:
-        """Mark the current quotation in the navigator, once there is one."""
+        """Mark the current quotation in the pane and in the navigator (once there is one)."""
+        self.reader.current_quote = index
         if self._navigator is not None:
             self._navigator.current_quote = index
+
+    def _moved(self) -> None:
+        """Reading on by hand leaves the current quotation: its marks go."""
+        if self.quote_index >= 0 and self.reader.position() != self._quote_anchor:
+            self.quote_index = -1
 
     def _navigator_has_focus(self) -> bool:
         return self._navigator is not None and self._navigator.has_focus
@@ -212,6 +265,7 @@ class MainScreen(QuoteActions, LibraryScreen):
         article = self.current_article
         if article is None:
             return
+        self._hide_notice()
         if self._navigator is not None:
             self._navigator.show_article(article)
         self.quote_index = -1
@@ -311,6 +365,38 @@ class MainScreen(QuoteActions, LibraryScreen):
             self._narrow = narrow
             self.show_sidebar = not narrow
 
+    # ----------------------------------------------------------------------- reading keys
+
+    async def on_key(self, event: events.Key) -> None:
+        """Give the article its reading keys while a sidebar has the focus.
+
+        A key reaches here when neither the focused tree nor the screen bound it (the tree
+        keeps the keys it needs: arrows, Enter). When the pane binds it to a reading action
+        (``j``, ``space``, ``G``… or whatever the keymap says), the pane runs it.
+        """
+        tree = self.focused
+        if not isinstance(tree, Tree):
+            return
+        # Key events reach the screen before the focused widget's bindings are tried (they
+        # are, once the event has bubbled to the app): leave the tree the keys it binds.
+        if any(
+            tree.check_action(binding.action.partition("(")[0], ()) is not False
+            for binding in self._bound(tree, event.key)
+        ):
+            return
+        for binding in self._bound(self.reader, event.key):
+            if binding.id in READING_KEYS:
+                event.stop()
+                await self.reader.run_action(binding.action)
+                return
+
+    def _bound(self, node: Widget, key: str) -> list[Binding]:
+        """The node's bindings for ``key``, with the user's keymap applied."""
+        bindings = node._bindings.copy()  # Textual keeps the per-node maps private
+        if self.app._keymap:
+            bindings.apply_keymap(self.app._keymap)
+        return bindings.key_to_bindings.get(key, [])
+
     # ----------------------------------------------------------------------- messages
 
     @on(ReaderPane.SectionChanged)
@@ -401,6 +487,30 @@ class MainScreen(QuoteActions, LibraryScreen):
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""
         self.show_sidebar = not self.show_sidebar
+
+    def action_resize_sidebar(self, step: int) -> None:
+        """Widen or narrow the sidebar by ``step`` per cent of the terminal, at least 4 cells.
+
+        The share is taken from the width shown, so a sidebar held at its minimum width on a
+        narrow terminal widens on the first press (its share is kept within 15–70%).
+        """
+        total = max(1, self.app.size.width)
+        shown = self._sidebar_panel.outer_size.width if self.show_sidebar else 0
+        cells = max(4, total * abs(step) // 100)
+        target = shown + cells if step > 0 else shown - cells
+        share = max(15, min(70, round(100 * target / total)))
+        if not self.show_sidebar:
+            share = self.sidebar_share  # showing it again is the change
+        elif share == self.sidebar_share:
+            self.app.bell()
+        self.sidebar_share = share
+        self.show_sidebar = True
+
+    def watch_sidebar_share(self, share: int) -> None:
+        """Size the sidebar and the quote list alike (a share, so a resize keeps it)."""
+        self.sidebar.styles.width = f"{share}%"
+        if self._navigator is not None:
+            self._navigator.styles.width = f"{share}%"
 
     def action_focus_next_pane(self) -> None:
         """Move focus between the sidebar and the article (showing a hidden sidebar)."""

@@ -39,6 +39,8 @@ class ReaderLines:
         """The items and their heights."""
         self.match: Match | None = None
         """The find match to highlight, if any."""
+        self.current_quote = -1
+        """The current quotation (index in ``Article.quotes``) to mark; -1 for none."""
         self._resized = resized
         # One set of caches per state of quote highlighting: the toggle swaps them (and idle
         # time can draw the other state ahead), instead of wrapping the page again.
@@ -84,6 +86,19 @@ class ReaderLines:
         if match is not None:
             self.forget(match[0])
 
+    def set_current_quote(self, quote: int, items: range) -> None:
+        """Mark another quotation, re-wrapping the items that held the old mark.
+
+        Args:
+            quote: Index of the quotation in ``Article.quotes``; -1 for none.
+            items: The item indexes holding the old or the new quotation.
+        """
+        self.current_quote = quote
+        for index in items:
+            for lines in self._lines_of.values():
+                lines.discard(index)
+        self._clear_strips()
+
     def next_match(self, query: str, top: int, *, backwards: bool = False) -> Match | None:
         """Where ``query`` occurs next (case-insensitive, wrapping around the article).
 
@@ -118,7 +133,8 @@ class ReaderLines:
                 self._resized()
             match = self.match
             span = (match[1], match[2]) if match is not None and match[0] == index else None
-            lines = wrap_item(self.layout.items[index], self.layout.column, options, span)
+            item = self.layout.items[index]
+            lines = wrap_item(item, self.layout.column, options, span, self.current_quote)
             cache[index] = lines
         return lines
 

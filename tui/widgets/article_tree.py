@@ -20,7 +20,7 @@ from textual.widgets.tree import TreeNode
 
 from tui.article.records import record
 
-__all__ = ["ArticleTree", "TreeEntry", "words_label"]
+__all__ = ["ArticleTree", "TreeEntry", "pass_space", "words_label"]
 
 
 @record
@@ -43,6 +43,23 @@ def words_label(count: int) -> str:
         The count with thousands separators and the right plural.
     """
     return f"{count:,} word" if count == 1 else f"{count:,} words"
+
+
+def pass_space(action: str) -> bool:
+    """Whether a sidebar tree keeps a binding: not Tree's space-to-expand.
+
+    Space is the reader's page down; a tree that took it for expand/collapse made space fold
+    the quote list instead of reading on. Disabled here, the key goes on to the screen, which
+    gives reading keys to the article (``MainScreen.on_key``). Enter, a click and opening an
+    article still expand nodes.
+
+    Args:
+        action: The action of a binding of the tree.
+
+    Returns:
+        False for ``toggle_node``, True for every other action.
+    """
+    return action != "toggle_node"
 
 
 class ArticleTree(Tree[TreeEntry]):
@@ -82,6 +99,8 @@ class ArticleTree(Tree[TreeEntry]):
         """
         self._meta: dict[int, int] = {}
         """Node id → length of the dim tail of its label (set by whoever adds the node)."""
+        self._outlet: dict[int, int] = {}
+        """Node id → length of the outlet at the end of that tail (" · AP"), dropped first."""
         self._blank_row: Strip | None = None
         self._rows: tuple[int, int] | None = None  # (row width, guide depth) while rebuilding
         self._lines_size = Size(0, 0)  # the size the tree's lines were last laid out for
@@ -104,7 +123,9 @@ class ArticleTree(Tree[TreeEntry]):
         return super().render_line(y)
 
     def render_label(self, node: TreeNode[TreeEntry], base_style: Style, style: Style) -> Text:
-        """Shorten a long title with "…" so its source and word count stay in view.
+        """Make a long label fit: drop its outlet, then shorten the title with "…".
+
+        The word count stays in view; the title keeps at least half of the row.
 
         Args:
             node: The node to label.
@@ -120,6 +141,12 @@ class ArticleTree(Tree[TreeEntry]):
         width = self.scrollable_content_region.width - indent
         if not meta or width <= 0 or label.cell_len <= width:
             return label
+        outlet = self._outlet.get(node.id, 0)
+        if outlet:  # the outlet goes before any of the title does
+            label.right_crop(outlet)
+            meta -= outlet
+            if label.cell_len <= width:
+                return label
         meta_start = len(label.plain) - meta
         # The title keeps at least half of the row; the tree crops whatever is left.
         least = min(meta_start, width // 2)
@@ -175,6 +202,10 @@ class ArticleTree(Tree[TreeEntry]):
             super()._build()
         finally:
             self._rows = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Leave space to the reading keys: it pages the article (see :func:`pass_space`)."""
+        return pass_space(action)
 
     @on(Tree.NodeSelected)
     def _post_selection(self, event: Tree.NodeSelected[TreeEntry]) -> None:

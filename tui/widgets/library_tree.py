@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from tui.library_entry import Entry  # entries come from the index, after the first frame
 
 __all__ = [
+    "BOOKMARK_MARK",
     "CHUNK",
     "GROUPINGS",
     "SECTIONS_SHOWN",
@@ -116,12 +117,18 @@ Textual's Tree lays out every line again after each change, so tens of thousands
 (a 100 MB live page has 50,000 sections) cost a tenth of a second per change. ``]`` and ``[``
 still step through every section, and the extra leaf opens the first one not listed."""
 
+BOOKMARK_MARK = "★ "
+"""Drawn before a bookmarked article's title."""
+
 _OUTLET_SHORT = {"Associated Press": "AP", "The Guardian": "Guardian", "BBC News": "BBC"}
 
 
 def _short_source(entry: Entry) -> str:
-    """The outlet in a few cells ("AP", "Reuters"), else the file name, cut to 10 cells."""
-    source = entry.outlet or shown_name(Path(entry.path).stem)
+    """The outlet in a few cells ("AP", "Reuters"), cut to 10 cells; "" when none is named.
+
+    Only an outlet the text names: a file name standing in for it read as one ("· zzzz-long").
+    """
+    source = entry.outlet or ""
     source = _OUTLET_SHORT.get(source, source)
     return source if len(source) <= 10 else source[:9] + "…"
 
@@ -165,6 +172,7 @@ class LibraryTree(ArticleTree):
         self._fills = 0  # counts fills, so a chunked fill that was superseded stops
         self._fill_of: dict[int, int] = {}  # article → the fill that owns its leaves
         self._unread: set[int] = set()
+        self._bookmarked: set[int] = set()
         self._order: list[int] | None = None  # display order, rebuilt lazily
         self._generation = 0  # bumped by each rebuild, so stale chunks stop
         self._wanted: tuple[int, int | None] | None = None  # shown once its node is added
@@ -175,8 +183,10 @@ class LibraryTree(ArticleTree):
 
     @property
     def article_count(self) -> int:
-        """How many articles the sidebar lists."""
-        return len(self._article_nodes)
+        """How many articles the sidebar lists (also those a rebuild has yet to add)."""
+        # Not the nodes: a rebuild adds them CHUNK at a time, and a count taken meanwhile
+        # read "1000 articles" for a library of thousands.
+        return len(self._entries)
 
     def entry(self, article: int) -> Entry | None:
         """The index entry shown for an article, if listed."""
@@ -227,6 +237,21 @@ class LibraryTree(ArticleTree):
             # Only the marker changed: keep the section leaves (refilling a long article's
             # hundreds of leaves on the UI thread made reaching its end lag).
             self._relabel(article, refill=False)
+
+    def set_bookmarked(self, articles: Iterable[int], bookmarked: bool = True) -> None:
+        """Show or clear the bookmark mark of some articles.
+
+        Args:
+            articles: Indexes of the articles.
+            bookmarked: Whether they are bookmarked.
+        """
+        for article in articles:
+            if bookmarked:
+                self._bookmarked.add(article)
+            else:
+                self._bookmarked.discard(article)
+            if article in self._article_nodes:
+                self._relabel(article, refill=False)
 
     def regroup(self, grouping: Grouping, sorting: Sorting) -> None:
         """Regroup and re-sort the list, keeping the cursor's article.
@@ -325,7 +350,7 @@ class LibraryTree(ArticleTree):
         at = bisect_right(keys, key)
         keys.insert(at, key)
         before = parent.children[at] if at < len(parent.children) else None
-        label, meta = self._label(article)
+        label, meta, outlet = self._label(article)
         node = parent.add(
             label,
             data=TreeEntry(article),
@@ -333,6 +358,7 @@ class LibraryTree(ArticleTree):
             allow_expand=len(entry.section_words) > 0,
         )
         self._meta[node.id] = meta
+        self._outlet[node.id] = outlet
         self._article_nodes[article] = node
         self._order = None
 
@@ -348,21 +374,27 @@ class LibraryTree(ArticleTree):
         self._filled.discard(article)
         self._order = None
 
-    def _label(self, article: int) -> tuple[Text, int]:
+    def _label(self, article: int) -> tuple[Text, int, int]:
+        """The article's label, the length of its dim tail, and of the outlet ending it."""
         entry = self._entries[article]
         # Compact so the title keeps most of the sidebar's width: "471w · AP".
-        meta = f"  {entry.word_count:,}w · {_short_source(entry)}"
+        source = _short_source(entry)
+        outlet = f" · {source}" if source else ""
+        meta = f"  {entry.word_count:,}w" + outlet
         # The first cell is the unread marker, styled with the theme when drawn.
         label = Text("● " if article in self._unread else "  ")
+        if article in self._bookmarked:
+            label.append(BOOKMARK_MARK, style="bold")
         label.append(entry.title or shown_name(Path(entry.path).name))
         label.append(meta, style="dim")
-        return label, len(meta)
+        return label, len(meta), len(outlet)
 
     def _relabel(self, article: int, *, refill: bool = True) -> None:
         node = self._article_nodes[article]
-        label, meta = self._label(article)
+        label, meta, outlet = self._label(article)
         node.set_label(label)
         self._meta[node.id] = meta
+        self._outlet[node.id] = outlet
         if refill and article in self._filled:
             # A changed file may have different sections: drop them, refill on expand.
             node.remove_children()

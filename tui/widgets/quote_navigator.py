@@ -13,6 +13,7 @@ from textual.widgets.tree import TreeNode
 
 from tui.article.cite import speaker_groups
 from tui.article.model import Article, Quotation
+from tui.widgets.article_tree import pass_space
 
 __all__ = ["QuoteNavigator", "quote_label"]
 
@@ -215,6 +216,10 @@ class QuoteNavigator(Tree[int]):
             # Reading last_line rebuilds the line cache, so the leaf's line is current.
             if self.last_line >= 0:
                 self.move_cursor(leaf)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Leave space to the reading keys (see :func:`tui.widgets.article_tree.pass_space`)."""
+        return pass_space(action)
 
     @on(Tree.NodeSelected)
     def _post_selection(self, event: Tree.NodeSelected[int]) -> None:

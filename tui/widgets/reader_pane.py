@@ -11,6 +11,7 @@ wrap of its text. Strips are cached per line and dropped on theme, width or togg
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from time import perf_counter
 from typing import ClassVar
 
@@ -85,6 +86,8 @@ class ReaderPane(ScrollView, can_focus=True):
     """Maximum width of the text column (it is centred in the pane)."""
     current_section: reactive[int] = reactive(0, init=False)
     """Index of the section at the top of the pane."""
+    current_quote: reactive[int] = reactive(-1, init=False)
+    """The current quotation (index in ``Article.quotes``), underlined; -1 for none."""
 
     class SectionChanged(Message):
         """Posted when the section at the top of the pane changes."""
@@ -253,9 +256,33 @@ class ReaderPane(ScrollView, can_focus=True):
     # ---------------------------------------------------------------- watchers
 
     def watch_article(self, article: Article | None) -> None:
+        self.set_reactive(ReaderPane.current_quote, -1)
+        self._drawn.current_quote = -1
         self._expanded = frozenset()
         self._rebuild(keep=False)
         self._jump(0)
+
+    def watch_current_quote(self, old: int, new: int) -> None:
+        items = [*self._quote_items(old), *self._quote_items(new)]
+        self._drawn.set_current_quote(
+            new, range(0) if not items else range(min(items), max(items) + 1)
+        )
+        self.refresh()
+
+    def _quote_items(self, quote: int) -> range:
+        """The items holding a quotation's paragraphs (empty when there is none)."""
+        article, layout = self.article, self._layout
+        if article is None or not 0 <= quote < len(article.quotes) or not layout.items:
+            return range(0)
+        first = article.quotes[quote]
+        start = bisect_left(layout.keys, (first.section, first.block))
+        end = start
+        while end < len(layout.items):
+            paragraph = layout.items[end].paragraph
+            if paragraph is None or all(span.quote_index != quote for span in paragraph.quotes):
+                break
+            end += 1
+        return range(start, max(end, start + 1))
 
     def watch_highlight_quotes(self) -> None:
         self.refresh()  # the lines drawn for each state are kept apart (see _warm)
@@ -263,8 +290,13 @@ class ReaderPane(ScrollView, can_focus=True):
     def watch_show_credits(self) -> None:
         self._rebuild()
 
-    def watch_show_boilerplate(self) -> None:
+    def watch_show_boilerplate(self, show: bool) -> None:
+        top = self._top()
+        height = self.scrollable_content_region.height
+        fold = fold_on_screen(self._layout, top, top + height) if show else None
         self._rebuild()
+        if fold is not None:  # the fold the reader was looking at: show what it held
+            self._reveal(fold.section, fold.block, fold.end_block)
 
     def watch_show_speakers(self) -> None:
         self._rebuild()
@@ -330,7 +362,31 @@ class ReaderPane(ScrollView, can_focus=True):
         is_open = key not in self._expanded
         self._expanded = self._expanded | {key} if is_open else self._expanded - {key}
         self._rebuild()
+        if is_open:
+            self._reveal(item.section, item.block, item.end_block)
         self.post_message(self.FoldToggled(self, item.section, item.block, is_open))
+
+    def _reveal(self, section: int, first: int, last: int) -> None:
+        """Scroll the least that brings blocks ``first``…``last`` of a section into view.
+
+        An opened fold near the bottom of the screen (the end of an article, where scrolling
+        cannot go further) kept its text below the screen: scroll down until the last of it
+        shows, never so far that its first line leaves the top.
+        """
+        layout = self._layout
+        begin = bisect_left(layout.keys, (section, first))
+        end = bisect_right(layout.keys, (section, last))
+        if begin >= end:
+            return
+        for index in range(begin, end):
+            layout.make_exact(index)
+        self._sync_size()
+        height = max(1, self.scrollable_content_region.height)
+        start = layout.starts[begin] + layout.items[begin].gap
+        bottom = layout.starts[end - 1] + layout.heights[end - 1]
+        top = self._top()
+        if bottom > top + height:
+            self._jump(max(top, min(start, bottom - height)))
 
     # ---------------------------------------------------------------- layout
 

@@ -27,6 +27,16 @@ def footer_label(description: str) -> str:
 class ToggleFooter(Footer):
     """Textual's footer, showing toggle labels in their fixed-width form (:func:`footer_label`)."""
 
+    # The compact footer gives every key a one-cell right margin, the palette key too: docked
+    # right, it then stopped a cell short of the edge, and whatever key was scrolled beneath
+    # showed through there ("^p paletteu" at 60 columns). The cell is padding instead.
+    DEFAULT_CSS = """
+    ToggleFooter.-compact FooterKey.-command-palette {
+        margin-right: 0;
+        padding-right: 1;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         """Compose Textual's keys, then widen each ``…: on`` label by one space."""
         for widget in super().compose():
