@@ -198,13 +198,10 @@ ONE_QUOTE = [
         "Lena Kovic",
         id="according-to-after-partial",
     ),
-    xfail(
-        pytest.param(
-            'According to harbour master Lena Kovic, the pier is "perfectly safe for every boat".',
-            "Lena Kovic",
-            id="according-to-role-x",
-        ),
-        "a lower-case role before the name after 'according to' loses the speaker (gives None)",
+    pytest.param(
+        'According to harbour master Lena Kovic, the pier is "perfectly safe for every boat".',
+        "Lena Kovic",
+        id="according-to-role-x",
     ),
     pytest.param(
         'The plan was described by Piet Varga as "a disgrace".',
@@ -255,10 +252,7 @@ ONE_QUOTE = [
         id="x-told-magazine-colon",
     ),
     # common reporting verbs
-    xfail(
-        pytest.param('"Abandon ship," shouted Piet Varga.', "Piet Varga", id="shouted"),
-        "'shouted' (and 'whispered') are not reporting verbs: gives None",
-    ),
+    pytest.param('"Abandon ship," shouted Piet Varga.', "Piet Varga", id="shouted"),
 ]
 
 
@@ -296,30 +290,18 @@ UNATTRIBUTED = [
         ["Ana Lund runs the cafe.", '"We had no choice," said the ferry owner.'],
         id="role-never-given",
     ),
-    xfail(
-        pytest.param('He told Rugby Weekly: "We were lucky to win."', id="he-told-magazine-colon"),
-        "the magazine in the object position becomes the speaker: gives 'Rugby Weekly'",
+    pytest.param('He told Rugby Weekly: "We were lucky to win."', id="he-told-magazine-colon"),
+    pytest.param('He told Norvale Tonight: "We were lucky to win."', id="he-told-show-colon"),
+    pytest.param(
+        [
+            '"We were lucky to win," she told Rugby Weekly.',
+            '"We were tired," the 31-year-old added.',
+        ],
+        id="magazine-is-not-the-31-year-old",
     ),
-    xfail(
-        pytest.param('He told Norvale Tonight: "We were lucky to win."', id="he-told-show-colon"),
-        "the programme in the object position becomes the speaker: gives 'Norvale Tonight'",
-    ),
-    xfail(
-        pytest.param(
-            [
-                '"We were lucky to win," she told Rugby Weekly.',
-                '"We were tired," the 31-year-old added.',
-            ],
-            id="magazine-is-not-the-31-year-old",
-        ),
-        "the magazine of 'told Rugby Weekly' becomes a candidate person: gives 'Rugby Weekly'",
-    ),
-    xfail(
-        pytest.param(
-            'He told Rugby Weekly the side was tired. "We were lucky to win."',
-            id="reported-told-magazine",
-        ),
-        "reported speech takes the object of 'told' for its subject: gives 'Rugby Weekly'",
+    pytest.param(
+        'He told Rugby Weekly the side was tired. "We were lucky to win."',
+        id="reported-told-magazine",
     ),
 ]
 
@@ -385,39 +367,30 @@ ROLES = [
         [None],
         id="only-a-shadow-chancellor",
     ),
-    xfail(
-        pytest.param(
-            [
-                "Shadow chancellor Oskar Brem attacked the plans.",
-                '"This is a budget for families," the chancellor said.',
-            ],
-            [None],
-            id="shadow-chancellor-opens-sentence",
-        ),
-        "a capitalised 'Shadow' opening the sentence is dropped from the role: gives 'Oskar Brem'",
+    pytest.param(
+        [
+            "Shadow chancellor Oskar Brem attacked the plans.",
+            '"This is a budget for families," the chancellor said.',
+        ],
+        [None],
+        id="shadow-chancellor-opens-sentence",
     ),
-    xfail(
-        pytest.param(
-            [
-                "Chancellor Marta Quist unveiled her plans on Tuesday. Shadow chancellor Oskar "
-                "Brem attacked them.",
-                '"This is a budget for families," the chancellor said.',
-            ],
-            ["Marta Quist"],
-            id="shadow-chancellor-after-chancellor",
-        ),
-        "'Shadow chancellor X' takes the role 'chancellor' from Chancellor Y: gives 'Oskar Brem'",
+    pytest.param(
+        [
+            "Chancellor Marta Quist unveiled her plans on Tuesday. Shadow chancellor Oskar "
+            "Brem attacked them.",
+            '"This is a budget for families," the chancellor said.',
+        ],
+        ["Marta Quist"],
+        id="shadow-chancellor-after-chancellor",
     ),
-    xfail(
-        pytest.param(
-            [
-                "The shadow chancellor, Oskar Brem, attacked the plans.",
-                '"This is a budget for families," the chancellor said.',
-            ],
-            [None],
-            id="the-shadow-chancellor-comma-x",
-        ),
-        "'The shadow chancellor, X,' keeps only 'chancellor' as the role: gives 'Oskar Brem'",
+    pytest.param(
+        [
+            "The shadow chancellor, Oskar Brem, attacked the plans.",
+            '"This is a budget for families," the chancellor said.',
+        ],
+        [None],
+        id="the-shadow-chancellor-comma-x",
     ),
     pytest.param(
         [
@@ -531,22 +504,15 @@ STORY = [
         ["Ana Lund", "Ana Lund"],
         id="glued-next-paragraph-carries-on",
     ),
-    xfail(
-        pytest.param(
-            ['"We waited for hours," said Ana Lund. "Then they came."'],
-            ["Ana Lund", "Ana Lund"],
-            id="short-follow-on-sentence",
-        ),
-        "a follow-on quotation of three words is taken for a scare quote even when it is a "
-        "whole sentence: gives None",
+    pytest.param(
+        ['"We waited for hours," said Ana Lund. "Then they came."'],
+        ["Ana Lund", "Ana Lund"],
+        id="short-follow-on-sentence",
     ),
-    xfail(
-        pytest.param(
-            ['The firm calls it "Harbour Plus" and Ms Lund says "it works well for all of us".'],
-            ["Ms Lund"],
-            id="second-clause-names-the-speaker",
-        ),
-        "the clause right before the quote ('Ms Lund says') is not read: gives None",
+    pytest.param(
+        ['The firm calls it "Harbour Plus" and Ms Lund says "it works well for all of us".'],
+        ["Ms Lund"],
+        id="second-clause-names-the-speaker",
     ),
 ]
 
@@ -559,24 +525,18 @@ def test_the_source_follows_the_story(paragraphs: list[str], expected: list[str 
 # -- names that are no names ----------------------------------------------------------------------
 
 NOT_NAMES = [
-    xfail(
-        pytest.param(
-            ["In Norway Ana Lund is a star.", '"It was a great day," Ms Lund said.'],
-            "Ana Lund",
-            id="place-without-comma",
-        ),
-        "a place before a name without a comma joins it: gives 'Norway Ana Lund'",
+    pytest.param(
+        ["In Norway Ana Lund is a star.", '"It was a great day," Ms Lund said.'],
+        "Ana Lund",
+        id="place-without-comma",
     ),
-    xfail(
-        pytest.param(
-            [
-                "In the final against Norway Ana Lund scored twice.",
-                '"It was a great day," she said.',
-            ],
-            "Ana Lund",
-            id="opponent-place-without-comma",
-        ),
-        "a place before a name without a comma joins it: gives 'Norway Ana Lund'",
+    pytest.param(
+        [
+            "In the final against Norway Ana Lund scored twice.",
+            '"It was a great day," she said.',
+        ],
+        "Ana Lund",
+        id="opponent-place-without-comma",
     ),
     xfail(
         pytest.param(
@@ -637,13 +597,10 @@ NESTED = [
         ["Piet Varga", None],
         id="the-captain-is-nobody-named",
     ),
-    xfail(
-        pytest.param(
-            "\"Then Lena Kovic shouted 'abandon ship' at us,\" said Piet Varga.",
-            ["Piet Varga", "Lena Kovic"],
-            id="outer-words-shouted",
-        ),
-        "'shouted' is not a reporting verb, so the inner quote gets None",
+    pytest.param(
+        "\"Then Lena Kovic shouted 'abandon ship' at us,\" said Piet Varga.",
+        ["Piet Varga", "Lena Kovic"],
+        id="outer-words-shouted",
     ),
 ]
 
@@ -855,12 +812,6 @@ TOKENS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a stray quote mark or a colon between capitalised words is skipped and the words "
-    "joined: 'Fans of Norvale Rugby” Piet Varga said: \"…\"' gives 'Norvale Rugby Piet Varga', "
-    "'He met Ana ” Ana said “…”' gives 'Ana Ana'",
-)
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.lists(st.sampled_from(TOKENS), max_size=24).map(" ".join), min_size=1, max_size=3)

@@ -399,11 +399,6 @@ def test_a_nickname_after_known_as_is_no_quotation() -> None:
     assert [(q.text, q.speaker) for q in quotes] == [("I will win,", "Piet Varga")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a one-word nickname inside a name is taken for a quotation: gives ('I will win,', "
-    "'Piet') and ('Rocket', 'Piet')",
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -59,6 +59,8 @@ _OUTLET_RECIPIENT = re.compile(
     r"\s*(?:a|al)\s+(?:la\s+|el\s+)?(?:BBC News Mundo|BBC Mundo|BBC|Reuters|AFP|EFE|AP|CNN)?\s*"
 )
 
+_NICKNAME = re.compile(r" [\"“‘'][A-Z][^\"”’']{0,30}[\"”’'] (?=[A-Z])")
+_PHRASE_BREAK = re.compile(r"[\"“”«»„‹›:;]|(?<!\S)['‘’‚](?!\S)")
 _CLAUSE_STOP = re.compile(r"[.;!?\"“”«»„]")
 _BOUNDARY = re.compile(r",(?!\d)|[;:(—–]|\s-\s")  # not the comma of "£2,000"
 _LEADING_CONJ = re.compile(
@@ -198,6 +200,8 @@ def noun_phrase(phrase: str) -> Ref | None:
     Returns:
         The reference, or None when the phrase refers to nobody that could speak.
     """
+    phrase = _NICKNAME.sub(" ", phrase)  # Piet "Rocket" Varga
+    phrase = _PHRASE_BREAK.split(phrase)[-1]  # a stray mark or colon ends what comes before
     phrase = _LEADING_CONJ.sub("", phrase.strip(" \u00a0,;:-—–")).strip()
     tokens = _WORD.findall(phrase)
     if not tokens:
@@ -278,7 +282,10 @@ def _subject_before_verb(text: str) -> Ref | None:
         "die",
     ):
         return noun_phrase(pieces[-2])  # "its treasurer, Tom Bell, who said"
-    ref = noun_phrase(pieces[-1])
+    clause = pieces[-1]
+    if " and " in clause and len(clause.split(" and ", 1)[0].split()) > 4:
+        clause = clause.rsplit(" and ", 1)[-1]  # "The firm calls it … and Ms Lund says"
+    ref = noun_phrase(clause)
     if (ref is None or ref.kind in (UNNAMED, ROLE)) and len(pieces) > 1:
         first = pieces[-1].strip().split(" ", 1)[0].lower()
         prior = noun_phrase(pieces[-2]) if first in ("a", "an", "the") else None
@@ -327,7 +334,7 @@ def _subject_after_verb(rest: str, verb: str) -> Ref | None:
         first = rest.split(",")[0].strip()
         ref = noun_phrase(first) if first else None
         return ref if ref is not None and ref.kind == NAME else Ref(PRONOUN)
-    parts = rest.split(",")
+    parts = re.split(r"[,:;]", rest)
     first = parts[0].strip()
     if not first:
         return Ref(PRONOUN) if verb in lx.SPANISH_VERBS else None  # "dijo."
@@ -371,7 +378,7 @@ def after_clause(clause: str, quote_end: str) -> Ref | None:
         The reference, or None when the clause names no source.
     """
     lead = clause[:3]
-    stripped = clause.lstrip(" \u00a0,—–-")
+    stripped = _NICKNAME.sub(" ", clause.lstrip(" \u00a0,—–-"))  # said Piet "Rocket" Varga
     stop = _CLAUSE_STOP.search(stripped)
     first = stripped[: stop.start()] if stop else stripped
     if not first.strip():
@@ -402,6 +409,10 @@ def after_clause(clause: str, quote_end: str) -> Ref | None:
 
 def _first_name_phrase(text: str) -> Ref | None:
     head = _BOUNDARY.split(text, 1)[0]
+    if len(head.split()) <= 8:
+        whole = noun_phrase(head)  # "according to harbour master Lena Kovic,"
+        if whole is not None and whole.kind == NAME:
+            return whole
     words: list[str] = []
     for word in head.split():
         if words and not (_is_cap(word) or word in lx.PARTICLES):

@@ -25,7 +25,8 @@ SPEECH = words(
     vows tweeted posted noted notes confirmed confirms revealed reveals conceded concedes
     maintained maintains reckoned reckons agreed agrees complained complains joked jokes quipped
     boasted boasts pleaded pleads laughed cautioned cautions insisting believes believed thinks
-    thought feels felt reported reports answered answers went explains
+    thought feels felt reported reports answered answers went explains shouted whispered
+    yelled screamed muttered exclaimed cried snapped retorted shouts whispers
     sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt fragte
     fragt warnte warnt ergänzte ergänzt kritisierte berichtete berichtet erzählte erzählt
     dijo dice afirmó afirma señaló señala explicó explica añadió añade agregó agrega aseguró

@@ -64,6 +64,20 @@ _REPORTING = re.compile(r"\b(?:says?|said|told|tells|adds?|added|writes?|wrote|r
 _MAX_WORDS = 8
 
 
+def _nickname_sides(before: str, after: str) -> bool:
+    """A capitalised word hugging each side of the marks ("Piet " … " Varga")."""
+    left = before.rstrip(" ").rsplit(" ", 1)[-1]
+    right = after.lstrip(" ").split(" ", 1)[0]
+    return (
+        before.endswith(" ")
+        and after.startswith(" ")
+        and left[:1].isupper()
+        and left.isalpha()
+        and right[:1].isupper()
+        and right.rstrip(".,;:!?").isalpha()
+    )
+
+
 def _title_case(words: list[str]) -> bool:
     capitals = 0
     for word in words:
@@ -75,12 +89,13 @@ def _title_case(words: list[str]) -> bool:
     return capitals >= 2 and words[0][:1].isupper()
 
 
-def names_a_thing(before: str, quoted: str) -> bool:
+def names_a_thing(before: str, quoted: str, after: str = "") -> bool:
     """Whether a closed quotation is a name (of a work, scheme, product or person), not words.
 
     Args:
         before: The paragraph's text before the opening mark (only its end is read).
         quoted: The words between the marks.
+        after: The paragraph's text after the closing mark (only its start is read).
 
     Returns:
         True when the marks only set off a name.
@@ -91,6 +106,8 @@ def names_a_thing(before: str, quoted: str) -> bool:
     tail = before[-40:]
     if _NAMING.search(tail):
         return True
+    if len(words) <= 3 and all(w[:1].isupper() for w in words) and _nickname_sides(tail, after):
+        return True  # Piet "Rocket" Varga: a nickname inside a name
     if quoted.rstrip()[-1:] in ".!?,;:…" or not _title_case(words):
         return False
     lead = tail.rstrip()

@@ -206,8 +206,9 @@ def _a_name(texts: Sequence[str], rec: Record) -> bool:
     """Whether a scanned quotation only sets off a name (:mod:`tui.article.quotenames`)."""
     if rec.depth or rec.unclosed or len(rec.spans) != 1 or not rec.spans[0][4]:
         return False
-    index, start = rec.spans[0][0], rec.spans[0][1]
-    return names_a_thing(texts[index][max(0, start - 48) : start], rec.parts[0])
+    index, start, end = rec.spans[0][0], rec.spans[0][1], rec.spans[0][2]
+    text = texts[index]
+    return names_a_thing(text[max(0, start - 48) : start], rec.parts[0], text[end : end + 24])
 
 
 _T = TypeVar("_T", Paragraph, Section)

@@ -170,7 +170,11 @@ class _Attributor:
             # 3. the speech just before it, carried on (never a word or two: a scare quote
             # with no verb of its own is nobody's in particular)
             source = self.story.current_source()
-            short = len(quote.split(None, 3)) <= 3 and not before.rstrip().endswith(":")
+            # (a whole sentence is no scare quote: "Then they came.")
+            whole = quote[:1].isupper() and quote.rstrip()[-1:] in ".!?"
+            short = (
+                len(quote.split(None, 3)) <= 3 and not whole and not before.rstrip().endswith(":")
+            )
             return None if source is FLOOR_TAKEN or short else source
         return self.resolve(ref, None)
 

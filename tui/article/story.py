@@ -93,7 +93,10 @@ _UNNAMED_PEOPLE = _words(
 _OBJECT_LEAD = _words(
     """against with to for from by over past beat beating defeated versus vs v face facing"""
 )
+_ADDRESSEE_LEAD = _words("""told tell tells telling asked asks thanked interviewed""")
+"""Words before a name that make it the one spoken to: never who speaks or who "he" is."""
 """Words before a name that make it the object of the sentence's verb, not its actor."""
+_PLACE_LEAD = _words("in at from against near across throughout inside outside")
 _OTHER_POST = _words("""shadow former ex deputy vice assistant acting junior late then""")
 """Words before a role noun that make it another post than the bare noun names."""
 _SAME_BODY = {
@@ -213,6 +216,16 @@ class Story:
             known = _distinct(known)
             return known[0] if len(known) == 1 else None
         tokens = run.split(" ")
+        if len(tokens) >= 4 and tokens[0].lower() in _PLACE_LEAD:
+            start += len(tokens[0]) + 1  # "In Norway Ana Lund" opening a sentence
+            run = run[len(tokens[0]) + 1 :]
+            tokens = tokens[1:]
+        lead = text[max(0, start - 9) : start].split()[-1:]
+        if len(tokens) >= 3 and lead and lead[0].lower() in _PLACE_LEAD and tokens[1][:1].isupper():
+            # "In Norway Ana Lund scored", "against Norway Ana Lund": the place comes first.
+            start += len(tokens[0]) + 1
+            run = run[len(tokens[0]) + 1 :]
+            tokens = tokens[1:]
         # A possessive ends the name: "Germany's Tommy Haas", "Novartis' Sandoz".
         cut = next((k for k, t in enumerate(tokens) if t.endswith(("’s", "'s", "’", "'"))), -1)
         if cut >= 0:
@@ -246,12 +259,19 @@ class Story:
         # capitalised as a title ("Chancellor Gordon Brown").
         role = [w.lower() for w in tokens[: len(tokens) - len(ref.tokens)]]
         if not role and before and before[-1].endswith(",") and before[-1][:-1] in PERSON_ROLES:
-            role = [before[-1][:-1]]  # "Ofsted chief, David Bell"
+            role = [before[-1][:-1]]  # "Ofsted chief, David Bell", "the shadow chancellor,"
+            for word in reversed(before[-3:-1]):
+                if word.lower() not in _OTHER_POST:
+                    break
+                role.insert(0, word.lower())
         if not role:
             for word in reversed(before[-3:]):
-                if word in _ROLE_STOP or not word.replace("-", "").isalpha() or not word.islower():
+                low = word.lower()
+                if low in _ROLE_STOP or not word.replace("-", "").isalpha():
                     break
-                role.insert(0, word)
+                if not word.islower() and low not in _OTHER_POST:
+                    break  # "Shadow chancellor Ana Lund" opening a sentence still says shadow
+                role.insert(0, low)
         role = [w for w in role if w not in _ROLE_STOP]
         if role:
             self._give_role(role, entity)
@@ -393,6 +413,8 @@ class Story:
                 entity = self._register_run(sentence, match.start(), match.group())
                 if entity is not None and entity.person is not False:
                     before = sentence[max(0, match.start() - 12) : match.start()].split()[-1:]
+                    if before and before[0].lower() in _ADDRESSEE_LEAD:
+                        continue  # "told Rugby Weekly": spoken to, not speaking
                     if before and before[0].lower() in _OBJECT_LEAD:
                         objects.append(entity)  # "against Ivan Ljubicic": not who acts
                     else:
