@@ -100,6 +100,8 @@ def names_a_thing(before: str, quoted: str, after: str = "") -> bool:
     Returns:
         True when the marks only set off a name.
     """
+    if quoted.count(" ") >= _MAX_WORDS:
+        return False  # most quotations: longer than any name
     words = quoted.split()
     if not words or len(words) > _MAX_WORDS or any(c in quoted for c in '"“”«»„'):
         return False

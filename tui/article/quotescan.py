@@ -385,7 +385,11 @@ class Scanner:
                 self.records[bottom.record].unclosed = True
             self.stack = []
         # Left open at a paragraph's end with no word inside (a stray "): no quotation.
-        return [r for r in self.records if any(_WORDLIKE.search(part) for part in r.parts)]
+        return [
+            r
+            for r in self.records
+            if not r.unclosed or any(_WORDLIKE.search(part) for part in r.parts)
+        ]
 
 
 _GROUP_CHARS = 1 << 20
@@ -407,33 +411,45 @@ def find_marks(texts: Sequence[str]) -> dict[int, list[int]]:
 
 def _find_group(group: Sequence[str], first: int, joined: str, marks: dict[int, list[int]]) -> None:
     """:func:`find_marks` for ``group`` (the texts from index ``first``), joined in ``joined``."""
-    found: list[int] = []
-    stop = len(joined)
     cap = len(joined) // _CHARS_PER_MARK + _MIN_MARKS
-    if sum(joined.count(ch) for ch in _MARK_CHARS) > cap:
+    found = _collect(joined, len(joined), cap)
+    if len(found) > cap:
         # A flood of marks (hostile text): only those up to the cap-th are read, so memory
         # and time stay bounded; the text after them is shown without highlighting.
+        stop = len(joined)
         for n, match in enumerate(_ANY_MARK.finditer(joined)):
             if n == cap:
                 stop = match.start()
                 break
-    for ch in _MARK_CHARS:
-        i = joined.find(ch, 0, stop)
-        if ch in _SINGLES:
-            while i >= 0:
-                if not (i and joined[i - 1].isalnum() and joined[i + 1 : i + 2].isalnum()):
-                    found.append(i)
-                i = joined.find(ch, i + 1, stop)
-        else:
-            while i >= 0:
-                found.append(i)
-                i = joined.find(ch, i + 1, stop)
+        found = _collect(joined, stop, cap)
     if found:
         found.sort()
         starts = list(accumulate((len(t) + 1 for t in group), initial=0))
         for pos in found:
             index = bisect.bisect_right(starts, pos) - 1
             marks.setdefault(first + index, []).append(pos - starts[index])
+
+
+def _collect(joined: str, stop: int, cap: int) -> list[int]:
+    """The marks of ``joined[:stop]`` (apostrophes inside words left out), unsorted; it gives
+    up past ``cap`` of them, returning ``cap + 1`` (the caller then cuts the text shorter)."""
+    found: list[int] = []
+    for ch in _MARK_CHARS:
+        i = joined.find(ch, 0, stop)
+        if ch in _SINGLES:
+            while i >= 0:
+                if not (i and joined[i - 1].isalnum() and joined[i + 1 : i + 2].isalnum()):
+                    found.append(i)
+                    if len(found) > cap:
+                        return found
+                i = joined.find(ch, i + 1, stop)
+        else:
+            while i >= 0:
+                found.append(i)
+                if len(found) > cap:
+                    return found
+                i = joined.find(ch, i + 1, stop)
+    return found
 
 
 def record_text(record: Record) -> str:

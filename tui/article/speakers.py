@@ -144,6 +144,8 @@ class _Attributor:
         quote = self.quotes[q]
         # 1. the clause after its closing mark
         ref = after_clause(after, quote[-1:]) if after else None
+        if ref is not None:
+            return self.resolve(ref, None)
         # 2. the sentence before its opening mark, unless that is the attribution of the
         # quotation before it ("“…,” he said. “…”": this one carries the speech on)
         index, lo, start = self.first[q]
@@ -156,7 +158,7 @@ class _Attributor:
             and after_clause(text[lo:start], text[lo - 1 : lo]) is not None
         )
         before = _last_sentence(text[lo:start])
-        if ref is None and not carried:
+        if not carried:
             if not before.strip() and lo == 0 and index > self.bounds[section]:
                 tail = self.texts[index - 1].rstrip()
                 before = _last_sentence(tail) if tail.endswith(":") else ""
