@@ -385,11 +385,9 @@ class Scanner:
                 self.records[bottom.record].unclosed = True
             self.stack = []
         # Left open at a paragraph's end with no word inside (a stray "): no quotation.
-        return [
-            r
-            for r in self.records
-            if not r.unclosed or any(_WORDLIKE.search(part) for part in r.parts)
-        ]
+        # (a quotation inside one without a word has none either, so no inner quote is left
+        # without its outer one)
+        return [r for r in self.records if any(_WORDLIKE.search(part) for part in r.parts)]
 
 
 _GROUP_CHARS = 1 << 20
