@@ -166,3 +166,51 @@ AFTER_STOP = words(
     """on in at after before to as who which that adding and but with of from when while
     during last this yesterday today tonight earlier later in a an not if because about"""
 )
+
+# -- the story tracker's words (tui.article.story) -----------------------------------------
+
+# Last words of a body's name ("Home Office", "Federal Reserve").
+ORG_WORDS = words(
+    """office council bank reserve ministry department party commission authority agency
+    association union federation group corporation company inc ltd plc institute
+    university college trust foundation court parliament assembly board committee
+    service services police army club united city fc research securities partners
+    capital holdings airways airlines motors media news times post journal telegraph
+    guardian mail express mirror herald network systems technologies labs studios
+    pictures records entertainment communications telecom mobile energy exchange fund
+    organisation organization society alliance coalition front movement government
+    administration kremlin fed bbc"""
+)
+PLACE_PREPOSITIONS = words("""in at to from of for near into across outside inside the""")
+ROLE_STOP = words(
+    """the a an of and or said says told by with to for in on at from that as but was is
+    has had have be been were will would his her their its our my your this these those
+    former new old according"""
+)
+GENDER_ROLES = {
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "actress": "f",
+    "businesswoman": "f",
+    "sportswoman": "f",
+    "spokesman": "m",
+    "chairman": "m",
+    "actor": "m",
+    "businessman": "m",
+    "sportsman": "m",
+}
+UNNAMED_PEOPLE = words(
+    """deputy man woman boy girl neighbour neighbor resident worker officer soldier
+    passenger driver nurse farmer fisherman villager witness friend relative volunteer
+    student teenager stranger guard policeman policewoman member visitor customer
+    shopkeeper"""
+)
+OBJECT_LEAD = words(
+    """against with to for from by over past beat beating defeated versus vs v face facing"""
+)
+"""Words before a name that make it the object of the sentence's verb, not its actor."""
+ADDRESSEE_LEAD = words("""told tell tells telling asked asks thanked interviewed""")
+"""Words before a name that make it the one spoken to: never who speaks or who "he" is."""
+PLACE_LEAD = words("in at from against near across throughout inside outside")
+OTHER_POST = words("""shadow former ex deputy vice assistant acting junior late then""")
+"""Words before a role noun that make it another post than the bare noun names."""

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from tui.article import lexicon as lx
 from tui.article.attribution_rules import (
     AGED,
     BODY,
@@ -32,12 +33,9 @@ from tui.article.attribution_rules import (
     sentence_subject,
     split_sentences,
 )
-from tui.article.lexicon import PERSON_ROLES, words
+from tui.article.lexicon import PERSON_ROLES
 
 __all__ = ["FLOOR_TAKEN", "Entity", "Story"]
-
-
-_words = words
 
 
 # A capitalised run: words starting with a capital (particles allowed inside), one space apart.
@@ -53,58 +51,14 @@ _REST = rf"(?:{_TITLED}?\.(?= {_CAP})|[\w’'\-]*)"
 _RUN = re.compile(rf"{_START}{_REST}(?: (?:{_TOKEN}|{_PARTICLE}(?= {_CAP})))*")
 # The same, two words or more (a lone capitalised word cannot introduce anyone).
 _MULTI_RUN = re.compile(rf"{_START}{_REST}(?: (?:{_TOKEN}|{_PARTICLE}(?= {_CAP})))+")
-_ORG_WORDS = _words(
-    """office council bank reserve ministry department party commission authority agency
-    association union federation group corporation company inc ltd plc institute
-    university college trust foundation court parliament assembly board committee
-    service services police army club united city fc research securities partners
-    capital holdings airways airlines motors media news times post journal telegraph
-    guardian mail express mirror herald network systems technologies labs studios
-    pictures records entertainment communications telecom mobile energy exchange fund
-    organisation organization society alliance coalition front movement government
-    administration kremlin fed bbc"""
-)
-_PLACE_PREPOSITIONS = _words("""in at to from of for near into across outside inside the""")
 # A run followed by a role noun and a name modifies the role ("France coach Ana Lund").
 _MODIFIER = re.compile(rf" (?:[a-z][\w\-]* )?([a-z][\w\-]*) {_CAP}")
-_ROLE_STOP = _words(
-    """the a an of and or said says told by with to for in on at from that as but was is
-    has had have be been were will would his her their its our my your this these those
-    former new old according"""
-)
-_GENDER_ROLES = {
-    "spokeswoman": "f",
-    "chairwoman": "f",
-    "actress": "f",
-    "businesswoman": "f",
-    "sportswoman": "f",
-    "spokesman": "m",
-    "chairman": "m",
-    "actor": "m",
-    "businessman": "m",
-    "sportsman": "m",
-}
-_UNNAMED_PEOPLE = _words(
-    """deputy man woman boy girl neighbour neighbor resident worker officer soldier
-    passenger driver nurse farmer fisherman villager witness friend relative volunteer
-    student teenager stranger guard policeman policewoman member visitor customer
-    shopkeeper"""
-)
-_OBJECT_LEAD = _words(
-    """against with to for from by over past beat beating defeated versus vs v face facing"""
-)
-_ADDRESSEE_LEAD = _words("""told tell tells telling asked asks thanked interviewed""")
-"""Words before a name that make it the one spoken to: never who speaks or who "he" is."""
-"""Words before a name that make it the object of the sentence's verb, not its actor."""
-_PLACE_LEAD = _words("in at from against near across throughout inside outside")
-_OTHER_POST = _words("""shadow former ex deputy vice assistant acting junior late then""")
-"""Words before a role noun that make it another post than the bare noun names."""
 _SAME_BODY = {
     noun: ("paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly")
     for noun in ("paper", "newspaper", "daily", "tabloid")
 }
 """Role nouns that name the same kind of body ("the paper" after "Spanish daily ABC")."""
-_UNNAMED_NOUNS = PERSON_ROLES | _UNNAMED_PEOPLE
+_UNNAMED_NOUNS = PERSON_ROLES | lx.UNNAMED_PEOPLE
 _NEAR = 600
 """Characters of narrative before a quotation that are read sentence by sentence."""
 _LOOK_BACK = 3
@@ -174,7 +128,7 @@ class Story:
         name = " ".join(tokens)
         found = self.entities.get(name)
         if found is None:
-            if person is None and (tokens[-1].lower() in _ORG_WORDS or tokens[-1].isupper()):
+            if person is None and (tokens[-1].lower() in lx.ORG_WORDS or tokens[-1].isupper()):
                 person = False  # "Home Office", "BBC"
             if person is None and gender:
                 person = True
@@ -216,12 +170,17 @@ class Story:
             known = _distinct(known)
             return known[0] if len(known) == 1 else None
         tokens = run.split(" ")
-        if len(tokens) >= 4 and tokens[0].lower() in _PLACE_LEAD:
+        if len(tokens) >= 4 and tokens[0].lower() in lx.PLACE_LEAD:
             start += len(tokens[0]) + 1  # "In Norway Ana Lund" opening a sentence
             run = run[len(tokens[0]) + 1 :]
             tokens = tokens[1:]
         lead = text[max(0, start - 9) : start].split()[-1:]
-        if len(tokens) >= 3 and lead and lead[0].lower() in _PLACE_LEAD and tokens[1][:1].isupper():
+        if (
+            len(tokens) >= 3
+            and lead
+            and lead[0].lower() in lx.PLACE_LEAD
+            and tokens[1][:1].isupper()
+        ):
             # "In Norway Ana Lund scored", "against Norway Ana Lund": the place comes first.
             start += len(tokens[0]) + 1
             run = run[len(tokens[0]) + 1 :]
@@ -242,7 +201,7 @@ class Story:
         person: bool | None = None
         if ref.courtesy or len(ref.tokens) < len(tokens):
             person = True  # a title or role before it
-        elif prev in _PLACE_PREPOSITIONS or self._modifies(text, start + len(run)):
+        elif prev in lx.PLACE_PREPOSITIONS or self._modifies(text, start + len(run)):
             person = False  # "in New York", "the Grand Pavilion", "France coach Ana Lund"
         if len(ref.tokens) == 1:
             return self.resolve_name(ref)
@@ -261,21 +220,21 @@ class Story:
         if not role and before and before[-1].endswith(",") and before[-1][:-1] in PERSON_ROLES:
             role = [before[-1][:-1]]  # "Ofsted chief, David Bell", "the shadow chancellor,"
             for word in reversed(before[-3:-1]):
-                if word.lower() not in _OTHER_POST:
+                if word.lower() not in lx.OTHER_POST:
                     break
                 role.insert(0, word.lower())
         if not role:
             for word in reversed(before[-3:]):
                 low = word.lower()
-                if low in _ROLE_STOP or not word.replace("-", "").isalpha():
+                if low in lx.ROLE_STOP or not word.replace("-", "").isalpha():
                     break
-                if not word.islower() and low not in _OTHER_POST:
+                if not word.islower() and low not in lx.OTHER_POST:
                     break  # "Shadow chancellor Ana Lund" opening a sentence still says shadow
                 role.insert(0, low)
-        role = [w for w in role if w not in _ROLE_STOP]
+        role = [w for w in role if w not in lx.ROLE_STOP]
         if role:
             self._give_role(role, entity)
-            gender = _GENDER_ROLES.get(role[-1])
+            gender = lx.GENDER_ROLES.get(role[-1])
             if gender and not entity.gender:
                 entity.gender = gender
         after = text[start + len(run) : start + len(run) + 60]
@@ -294,7 +253,7 @@ class Story:
         if not words:
             return
         self.roles[" ".join(words)] = entity
-        if not _OTHER_POST.intersection(words[:-1]):
+        if not lx.OTHER_POST.intersection(words[:-1]):
             self.roles[words[-1]] = entity
 
     @staticmethod
@@ -413,9 +372,9 @@ class Story:
                 entity = self._register_run(sentence, match.start(), match.group())
                 if entity is not None and entity.person is not False:
                     before = sentence[max(0, match.start() - 12) : match.start()].split()[-1:]
-                    if before and before[0].lower() in _ADDRESSEE_LEAD:
+                    if before and before[0].lower() in lx.ADDRESSEE_LEAD:
                         continue  # "told Rugby Weekly": spoken to, not speaking
-                    if before and before[0].lower() in _OBJECT_LEAD:
+                    if before and before[0].lower() in lx.OBJECT_LEAD:
                         objects.append(entity)  # "against Ivan Ljubicic": not who acts
                     else:
                         mentions.append(entity)
