@@ -823,3 +823,47 @@ def test_speakers_of_any_token_soup_occur_in_the_text(paragraphs: list[str]) -> 
     """The issue's property over a small alphabet of names, verbs, quote marks and punctuation."""
     for speaker in speakers(*paragraphs):
         assert speaker is None or _occurs(speaker, paragraphs), (paragraphs, speaker)
+
+
+# -- patterns an audit of unseen real articles found (texts of our own) ------------------------
+
+AUDITED = [
+    pytest.param(
+        ['"Backups save lives," Jo Varga, spokesman for ferry operator Nordlink said.'],
+        ["Jo Varga"],
+        id="named-spokesman-for-a-firm-without-closing-comma",
+    ),
+    pytest.param(
+        [
+            "Piet Varga managed the side for ten years.",
+            'But the Scot admitted he was unsure. "We can still win it," he said.',
+        ],
+        ["Piet Varga"],
+        id="the-scot-is-no-name",
+    ),
+    pytest.param(
+        [
+            "Ana Lund has been linked with a move. Coach Piet Varga is said to be keen.",
+            'But the 25-year-old Norwegian underlined her wish to stay. She added: "I am happy."',
+        ],
+        [None],
+        id="is-said-to-is-hearsay-and-a-described-subject-blocks-she",
+    ),
+    pytest.param(
+        ['Ana Lund is keen to move on and said: "That season is behind me."'],
+        ["Ana Lund"],
+        id="coordinated-verb-keeps-the-subject",
+    ),
+    pytest.param(
+        ['Ana Lund went on to become the club\'s "harbour queen" for a decade.'],
+        [None],
+        id="went-on-is-no-speech",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), AUDITED)
+def test_patterns_found_on_unseen_articles(
+    paragraphs: list[str], expected: list[str | None]
+) -> None:
+    assert speakers(*paragraphs) == expected

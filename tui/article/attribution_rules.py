@@ -237,6 +237,8 @@ def noun_phrase(phrase: str) -> Ref | None:
         return Ref(UNNAMED)
     if len(tokens) == 2 and low[0] in lx.GERMAN_ARTICLES:
         return Ref(UNNAMED)  # "der Sprecher", "ein Anwohner": German capitalises its nouns
+    if low[0] in ("the", "a", "an") and _demonym(low[-1]) and low[-1] not in _ORG_HEADS:
+        return Ref(AGED)  # "the Scot", "the 25-year-old Dubliner": someone named before
     if runs:
         a, b = runs[-1]
         if b == len(tokens):
@@ -286,11 +288,15 @@ def _subject_before_verb(text: str) -> Ref | None:
     if " and " in clause and len(clause.split(" and ", 1)[0].split()) > 4:
         clause = clause.rsplit(" and ", 1)[-1]  # "The firm calls it … and Ms Lund says"
     ref = noun_phrase(clause)
-    if (ref is None or ref.kind in (UNNAMED, ROLE)) and len(pieces) > 1:
-        first = pieces[-1].strip().split(" ", 1)[0].lower()
-        prior = noun_phrase(pieces[-2]) if first in ("a", "an", "the") else None
+    last = pieces[-1].strip()
+    described = last[:1].islower() and not lx.PERSON_ROLES.isdisjoint(last.lower().split())
+    if (ref is None or ref.kind in (UNNAMED, ROLE) or described) and len(pieces) > 1:
+        first = last.split(" ", 1)[0].lower()
+        prior = noun_phrase(pieces[-2]) if first in ("a", "an", "the") or described else None
         if prior is not None and prior.kind == NAME:
-            return prior  # "Katrina Bull, a candidate said": the closing comma left out
+            # "Katrina Bull, a candidate said", "Jo Lund, spokesman for Acme said": the
+            # closing comma left out, the name is the one before the description.
+            return prior
     return ref
 
 
@@ -515,6 +521,10 @@ def _verb_subject(
     if between.startswith("by ") and last and last[0].lower() in lx.PASSIVE:
         by = _first_name_phrase(between[3:])  # "was described by Jobs as"
         return by if by is not None and by.kind == NAME else None
+    if last and last[0].lower() in ("and", "but") and len(head.split()) > 2:
+        return sentence_subject(core)  # "Dunne is keen to … and said:": the same subject
+    if word == "said" and last and last[0].lower() in lx.PASSIVE:
+        return None  # "Souness is said to have been impressed": hearsay, nobody speaks
     if word.endswith("ing") or last and last[0].lower() == "to":
         # "…, saying", "…, adding", "used a speech to say": the main clause's subject.
         clause = _BOUNDARY.split(head.rstrip(" ,"))[-1]
@@ -544,6 +554,14 @@ def _name_only(text: str) -> bool:
         _is_cap(w) or w in lx.PARTICLES or w.lower() in lx.PERSON_ROLES or w.lower() == "the"
         for w in words
     )
+
+
+def _demonym(word: str) -> bool:
+    """Whether a lower-cased word is a noun of nationality or origin (scot, welshman)."""
+    return word in lx.DEMONYMS or len(word) > 4 and word.endswith(lx.DEMONYM_ENDINGS)
+
+
+_ORG_HEADS = frozenset({"guardian", "times", "telegraph", "vatican", "european", "pentagon"})
 
 
 def _governs(between: str) -> bool:

@@ -25,7 +25,7 @@ SPEECH = words(
     vows tweeted posted noted notes confirmed confirms revealed reveals conceded concedes
     maintained maintains reckoned reckons agreed agrees complained complains joked jokes quipped
     boasted boasts pleaded pleads laughed cautioned cautions insisting believes believed thinks
-    thought feels felt reported reports answered answers went explains shouted whispered
+    thought feels felt reported reports answered answers explains shouted whispered
     yelled screamed muttered exclaimed cried snapped retorted shouts whispers
     sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt fragte
     fragt warnte warnt ergänzte ergänzt kritisierte berichtete berichtet erzählte erzählt
@@ -214,3 +214,12 @@ ADDRESSEE_LEAD = words("""told tell tells telling asked asks thanked interviewed
 PLACE_LEAD = words("in at from against near across throughout inside outside")
 OTHER_POST = words("""shadow former ex deputy vice assistant acting junior late then""")
 """Words before a role noun that make it another post than the bare noun names."""
+
+# Capitalised nouns of nationality or origin: "the Scot", "the Dubliner" describe a person
+# the story named, they are no name ("the Kremlin", "the Guardian" are).
+DEMONYM_ENDINGS = ("man", "woman", "ian", "ean", "ese", "ard", "iot")
+DEMONYMS = words(
+    """scot swiss swede dane finn pole czech slovak turk greek briton brit thai kiwi aussie
+    dubliner londoner glaswegian parisian argentine israeli pakistani iraqi iranian afghan
+    kenyan nigerian german american yank"""
+)

@@ -381,7 +381,9 @@ class Story:
 
             ref = sentence_subject(sentence)
             subject = self._resolve_subject(ref) if ref is not None else None
-            unnamed = _unnamed_person(sentence)
+            # Someone unnamed, or described but not named ("But the 25-year-old Dubliner
+            # underlined …"), may be the next "he": such a sentence leaves he/she unresolved.
+            unnamed = _unnamed_person(sentence) or subject is None and _described_subject(sentence)
             self.recent.append(_Sentence(mentions, subject, unnamed, objects))
             if subject is not None and subject.person is not False:
                 self.topic = subject  # the person the story is about now
@@ -508,6 +510,17 @@ class Story:
 
 # "a deputy", "an elderly neighbour", "one man" (not an appositive: "Ana Ruiz, a resident,").
 _INDEFINITE = re.compile(r"(?<!, )\b(?:a|an|one|another) ((?:[a-z][\w\-]* ){0,2}[a-z][\w\-]*)")
+
+
+_DESCRIBED = re.compile(
+    r"^\W*(?i:(?:but|and|yet|so|now|meanwhile|however),?\s+)?(?i:the)\s+(?:\d+-year-old|"
+    r"[A-Z][a-z]+(?:man|woman|ian|er)\b|former\b|veteran\b)"
+)
+
+
+def _described_subject(sentence: str) -> bool:
+    """Whether a sentence opens with a person described, not named ("The 36-year-old …")."""
+    return _DESCRIBED.match(sentence) is not None
 
 
 def _unnamed_person(sentence: str) -> bool:
