@@ -20,13 +20,13 @@ from textual.filter import LineFilter, Monochrome, NoColor
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tui import paths as user_paths
 from tui.article import collector
 from tui.article.sanitize import shown_name
-from tui.config import Config
-from tui.prefetch import Prefetch
+from tui.library.prefetch import Prefetch
 from tui.screens.main import MainScreen
-from tui.themes import app_themes, starting_theme, variable_defaults
+from tui.settings import paths as user_paths
+from tui.settings.config import Config
+from tui.settings.themes import app_themes, starting_theme, variable_defaults
 
 __all__ = ["IDLE_COLLECT", "SWITCH_INTERVAL", "AttributesOnly", "NewsreadApp"]
 
@@ -133,7 +133,7 @@ class NewsreadApp(App[None]):
             collector_held: The caller holds the garbage collector
                 (:func:`tui.article.collector.hold`) for start-up: the app releases that
                 hold, freezing what start-up made, once its first frame is painted.
-            prefetch: A helper parsing the first article (:mod:`tui.prefetch`), started by
+            prefetch: A helper parsing the first article (:mod:`tui.library.prefetch`), started by
                 the CLI; its answer is taken instead of parsing when it fits.
         """
         super().__init__()
@@ -174,7 +174,7 @@ class NewsreadApp(App[None]):
 
         A pick is kept until the config's own theme changes: editing the config wins.
         """
-        from tui.state import peek_theme
+        from tui.library.state import peek_theme
 
         remembered = peek_theme()
         if remembered is not None:

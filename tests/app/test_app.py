@@ -18,7 +18,7 @@ from textual.widgets import Input
 from tui.app import NewsreadApp
 from tui.article import collector
 from tui.commands import AREAS, key_actions
-from tui.loader import find_articles, first_article, parse_files
+from tui.library.loader import find_articles, first_article, parse_files
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.article_tree import ArticleTree
@@ -543,7 +543,7 @@ async def test_the_first_article_comes_from_the_start_up_helper(
 ) -> None:
     """With a helper's answer for the file it opens, the reader parses nothing itself."""
     import tui.article as engine
-    from tui.prefetch import prefetch_first
+    from tui.library.prefetch import prefetch_first
 
     folder = write_articles(tmp_path / "news", ("Alpha",))
     helper = prefetch_first([folder])

@@ -1,6 +1,6 @@
 """The config file in the running app: keymap, reader settings, themes, NO_COLOR, warnings.
 
-Configs are written to a file and read with :func:`tui.startup.load_startup`, the way the CLI
+Configs are written to a file and read with :func:`tui.cli.startup.load_startup`, the way the CLI
 does, so these tests cover the path from TOML to the app.
 """
 
@@ -21,11 +21,11 @@ from textual.widgets._footer import FooterKey
 from tests.app.test_app import ready, write_articles
 from tests.conftest import THEMES
 from tui.app import NewsreadApp
-from tui.config import Config
+from tui.cli.startup import load_startup
+from tui.reader.textlayout import resolve_style
 from tui.screens.help import HelpScreen
-from tui.startup import load_startup
-from tui.textlayout import resolve_style
-from tui.themes import NEWSREAD_VARIABLES, app_themes
+from tui.settings.config import Config
+from tui.settings.themes import NEWSREAD_VARIABLES, app_themes
 from tui.widgets.reader_pane import ReaderPane
 
 BUILTIN = sorted(path.stem for path in THEMES.glob("*.toml"))

@@ -23,10 +23,10 @@ from tests.app.test_app import article_text
 from tests.benchmarks.bench_parse import generate_article
 from tui.app import NewsreadApp
 from tui.article.model import Article
-from tui.library import LibraryIndex
+from tui.library.index import LibraryIndex
+from tui.library.state import ReadingState
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.state import ReadingState
 
 MB = 1_000_000
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from tui.library_entry import Entry
+from tui.library.entry import Entry
 from tui.widgets.article_tree import ArticleTree
 from tui.widgets.library_tree import SECTIONS_SHOWN, LibraryTree
 

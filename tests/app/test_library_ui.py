@@ -16,12 +16,12 @@ from textual.widgets import Input, OptionList
 import tui.article
 from tests.app.test_app import article_text, ready, write_articles
 from tui.app import NewsreadApp
-from tui.config import Config
-from tui.positions import paragraph_at
+from tui.library.positions import paragraph_at
+from tui.library.state import ReadingState
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.library_search import LibrarySearchScreen
 from tui.screens.main import MainScreen
-from tui.state import ReadingState
+from tui.settings.config import Config
 from tui.widgets.library_tree import BOOKMARK_MARK
 
 UNIQUE = "zeppelin"
@@ -348,7 +348,7 @@ async def test_a_long_query_says_which_words_were_searched(tmp_path: Path) -> No
     """Past MAX_TERMS distinct words the search is capped, and the screen says so (#16.12)."""
     from textual.containers import Vertical
 
-    from tui.library_search import MAX_TERMS
+    from tui.library.search import MAX_TERMS
 
     folder = write_articles(tmp_path / "news")
     _search_article(folder)

@@ -197,7 +197,7 @@ async def test_next_article_goes_by_file_order_while_the_sidebar_fills(
     """With a fresh index the sidebar lists nothing until indexing is done; J still moves."""
     import threading
 
-    from tui.library import LibraryIndex
+    from tui.library.index import LibraryIndex
 
     indexing = threading.Event()
     real_update = LibraryIndex.update

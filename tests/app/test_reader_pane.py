@@ -18,8 +18,8 @@ from tui.article.model import (
     QuoteSpan,
     Section,
 )
-from tui.items import build_items
-from tui.render import item_height
+from tui.reader.items import build_items
+from tui.reader.render import item_height
 from tui.widgets.reader_pane import ReaderPane
 
 THEME_DEFAULTS = {

@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 
 from tests.app.test_app import ready, write_articles
 from tui.app import NewsreadApp
-from tui.library_entry import Entry
+from tui.library.entry import Entry
 from tui.widgets.library_tree import CHUNK, LibraryTree
 
 

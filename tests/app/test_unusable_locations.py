@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
-import tui.library
-import tui.state
+import tui.library.index
+import tui.library.state
 from tests.app.test_app import ready, write_articles
-from tui import paths
 from tui.app import NewsreadApp
-from tui.library import LibraryIndex
-from tui.state import ReadingState
+from tui.library.index import LibraryIndex
+from tui.library.state import ReadingState
+from tui.settings import paths
 
 TITLES = ("Alpha", "Bravo", "Charlie")
 
@@ -85,10 +85,11 @@ async def test_a_full_disk_keeps_the_reading_state(
         kwargs.setdefault("factory", _FullDisk)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(tui.state.sqlite3, "connect", connect)
+    monkeypatch.setattr(tui.library.state.sqlite3, "connect", connect)
     titles, count, _ = await _run(folder, "m", "B", "J")
     assert titles.count("Reading state") == 1 and count == len(TITLES)
-    monkeypatch.setattr(tui.state.sqlite3, "connect", real)  # (undo would drop the XDG dirs)
+    # (undo would drop the XDG dirs)
+    monkeypatch.setattr(tui.library.state.sqlite3, "connect", real)
     db = paths.data_dir() / "state.sqlite3"
     assert not list(db.parent.glob("*.corrupt-*"))
     with ReadingState() as state:  # the next start still has everything
@@ -112,7 +113,7 @@ async def test_a_second_copy_while_the_first_indexes_still_fills_the_sidebar(
             conn.execute("PRAGMA busy_timeout = 50")  # not five seconds per try in a test
         return conn
 
-    monkeypatch.setattr(tui.library.sqlite3, "connect", impatient)
+    monkeypatch.setattr(tui.library.index.sqlite3, "connect", impatient)
     monkeypatch.setattr(LibraryIndex, "_connect", _quick_connect)
     try:
         titles, count, progress = await _run(folder)

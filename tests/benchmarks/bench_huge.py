@@ -13,7 +13,7 @@ case in a fresh child process, so each peak RSS (``VmHWM``) belongs to that case
   seconds until the first paragraphs are in the pane, until the whole article is (its whole
   text parsed and shown), the lag of keys sent while it loads (``s`` posted as the terminal
   driver does, timed until the sidebar has toggled), seconds until indexing is done, peak RSS.
-- ``index``: :meth:`tui.library.LibraryIndex.update` over the library folder — seconds and
+- ``index``: :meth:`tui.library.index.LibraryIndex.update` over the library folder — seconds and
   peak RSS.
 - ``shapes``: inputs that were once quadratic, ``--shapes`` items each — a Markdown file of
   ``By …`` lines, front matter listing that many authors, one byline naming that many people
@@ -174,8 +174,8 @@ def _child_app(path: Path) -> dict[str, float]:
 
 def _child_index(folder: Path, db: Path) -> dict[str, float]:
     import tui.article.text  # noqa: F401 - imported before the base RSS is taken
-    from tui.library import LibraryIndex
-    from tui.loader import find_articles
+    from tui.library.index import LibraryIndex
+    from tui.library.loader import find_articles
 
     base = rss_mb()
     files, skipped = find_articles([folder])
@@ -209,8 +209,8 @@ def flood_texts(count: int) -> dict[str, str]:
 
 def _child_shapes(folder: Path, db: Path, count: int) -> dict[str, float]:
     from tui.article import parse
-    from tui.library import LibraryIndex
-    from tui.loader import find_articles
+    from tui.library.index import LibraryIndex
+    from tui.library.loader import find_articles
 
     figures: dict[str, float] = {}
     for name, text in shape_texts(count).items():

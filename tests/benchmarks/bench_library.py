@@ -28,8 +28,8 @@ from time import perf_counter
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks.bench_parse import NAMES, WORDS  # noqa: E402
-from tui.library import LibraryIndex  # noqa: E402
-from tui.loader import find_articles  # noqa: E402
+from tui.library.index import LibraryIndex  # noqa: E402
+from tui.library.loader import find_articles  # noqa: E402
 
 SEARCH_TARGET_MS = 50.0
 """The latency the interactive search aims to stay under."""

@@ -113,8 +113,8 @@ def first_words(path: Path, count: int = 3) -> str:
 def warm_index(library: Path, state: Path) -> None:
     """Index ``library`` with newsread's cache under ``state``, in a separate process."""
     code = (
-        "import sys; from pathlib import Path; from tui.library import LibraryIndex; "
-        "from tui.loader import find_articles; root = Path(sys.argv[1]); "
+        "import sys; from pathlib import Path; from tui.library.index import LibraryIndex; "
+        "from tui.library.loader import find_articles; root = Path(sys.argv[1]); "
         "files, _ = find_articles([root]); "
         "index = LibraryIndex(); [None for _ in index.update(files, roots=[root])]; index.close()"
     )
@@ -124,7 +124,7 @@ def warm_index(library: Path, state: Path) -> None:
 
 def build_scenarios(work: Path, tiny: bool) -> list[Scenario]:
     """Write the inputs and describe every program to time."""
-    from tui.loader import find_articles
+    from tui.library.loader import find_articles
 
     newsread = [sys.executable, "-m", "tui"]
     small, big, count = (20_000, 60_000, 200) if tiny else (100_000, 1_000_000, 10_000)

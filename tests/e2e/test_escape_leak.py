@@ -201,9 +201,9 @@ def test_a_leak_is_seen_when_sanitising_is_switched_off(tmp_path: Path) -> None:
     The start-up helper runs isolated (``python -I``: no sitecustomize from PYTHONPATH) and
     would parse the article with sanitising on, so it is switched off here too."""
     (tmp_path / "sitecustomize.py").write_text(
-        "import re, sys\nimport tui.article.sanitize, tui.prefetch\n"
+        "import re, sys\nimport tui.article.sanitize, tui.library.prefetch\n"
         'sys.modules["tui.article.sanitize"]._CONTROL = re.compile("(?!)")\n'
-        "tui.prefetch.prefetch_first = lambda paths: None\n",
+        "tui.library.prefetch.prefetch_first = lambda paths: None\n",
         encoding="utf-8",
     )
     case = next(p for p in ESCAPE_CASES if p.name == "esc-osc52-clipboard-bel.txt")

@@ -18,12 +18,12 @@ import pytest
 
 import tui.article.files
 from tests.hostile.corpus import UNSAFE
-from tui import paths
-from tui.__main__ import main
 from tui.app import NewsreadApp
-from tui.config import ConfigError, load_config
-from tui.config_source import quote
-from tui.themes import ThemeError, declared_name, load_theme_file, user_themes
+from tui.cli.command_line import main
+from tui.settings import paths
+from tui.settings.config import ConfigError, load_config
+from tui.settings.config_source import quote
+from tui.settings.themes import ThemeError, declared_name, load_theme_file, user_themes
 
 
 @pytest.fixture

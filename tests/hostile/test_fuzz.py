@@ -30,9 +30,9 @@ from tui.article import BinaryFileError, parse
 from tui.article.export import QUOTE_CLOSE, QUOTE_OPEN, to_json, to_markdown, to_text
 from tui.article.model import Article
 from tui.article.sanitize import read_text
-from tui.config import ConfigError, load_config
-from tui.render import ViewOptions, build_items, render_article
-from tui.themes import ThemeError, load_theme_file
+from tui.reader.render import ViewOptions, build_items, render_article
+from tui.settings.config import ConfigError, load_config
+from tui.settings.themes import ThemeError, load_theme_file
 
 LONG = settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
 SHORT = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

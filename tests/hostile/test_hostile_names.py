@@ -20,10 +20,10 @@ from textual.widgets import Input, OptionList
 from tests.app.test_app import ready
 from tests.hostile.corpus import UNSAFE, UNSAFE_IN_LINE, unsafe_strings
 from tests.hostile.make_corpus import write_names
-from tui.__main__ import main
 from tui.app import NewsreadApp
 from tui.article import BinaryFileError, load
 from tui.article.sanitize import shown_name
+from tui.cli.command_line import main
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.library_search import LibrarySearchScreen
 from tui.screens.main import MainScreen

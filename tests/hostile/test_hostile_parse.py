@@ -19,11 +19,11 @@ import tui.article.files
 from tests.hostile.corpus import CASE_FILES, UNSAFE, unsafe_strings
 from tests.unit.test_markdown import test_nothing_is_lost as markdown_loses_nothing
 from tests.unit.test_nothing_lost import _check as text_loses_nothing
-from tui.__main__ import main
 from tui.article import BinaryFileError, load, parse
 from tui.article.model import Article
 from tui.article.sanitize import read_text
-from tui.loader import find_articles, parse_files
+from tui.cli.command_line import main
+from tui.library.loader import find_articles, parse_files
 
 CASE_IDS = [p.name for p in CASE_FILES]
 FORMATS = ("text", "markdown", "json")

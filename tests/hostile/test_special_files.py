@@ -20,13 +20,13 @@ from typing import Any
 import pytest
 
 import tui.article
-from tui.__main__ import main
 from tui.app import NewsreadApp
 from tui.article.files import NOT_REGULAR, open_regular, read_regular
-from tui.config import ConfigError, load_config
-from tui.config_source import FILE_LIMIT
-from tui.loader import find_articles, first_article, first_parse, parse_files
-from tui.themes import ThemeError, declared_name, load_theme_file
+from tui.cli.command_line import main
+from tui.library.loader import find_articles, first_article, first_parse, parse_files
+from tui.settings.config import ConfigError, load_config
+from tui.settings.config_source import FILE_LIMIT
+from tui.settings.themes import ThemeError, declared_name, load_theme_file
 
 DEEP_TOML = "a = " + "[" * 600 + "]" * 600 + "\n"
 """Deeper than tomllib can recurse."""

@@ -1,7 +1,7 @@
 """SVG snapshots of the reading pane in every built-in theme (``themes/*.toml``).
 
 Same articles and settling as :mod:`tests.snapshots.test_snapshots`; the theme comes from a
-:class:`~tui.config.Config`, the way the CLI passes it. Regenerate with
+:class:`~tui.settings.config.Config`, the way the CLI passes it. Regenerate with
 ``pytest tests/snapshots/test_theme_snapshots.py --snapshot-update`` and look at the report.
 """
 
@@ -15,8 +15,8 @@ from textual.pilot import Pilot
 from tests.conftest import THEMES
 from tests.snapshots.test_snapshots import DATA, SnapCompare, loaded
 from tui.app import NewsreadApp
-from tui.config import Config
-from tui.themes import builtin_themes
+from tui.settings.config import Config
+from tui.settings.themes import builtin_themes
 
 BUILTIN = sorted(path.stem for path in THEMES.glob("*.toml"))
 

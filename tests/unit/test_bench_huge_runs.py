@@ -9,8 +9,8 @@ import pytest
 
 from tests.benchmarks.bench_huge import write_library
 from tests.conftest import REPO, run_script
-from tui.library import LibraryIndex
-from tui.loader import find_articles
+from tui.library.index import LibraryIndex
+from tui.library.loader import find_articles
 
 SCRIPT = REPO / "tests" / "benchmarks" / "bench_huge.py"
 LABELS = [

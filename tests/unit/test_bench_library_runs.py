@@ -9,7 +9,7 @@ import pytest
 
 from tests.benchmarks.bench_library import OUTLETS, generate_library, make_queries
 from tests.conftest import REPO, run_script
-from tui.library import LibraryIndex
+from tui.library.index import LibraryIndex
 
 SCRIPT = REPO / "tests" / "benchmarks" / "bench_library.py"
 LABELS = [

@@ -16,7 +16,7 @@ from tui.article import parse
 from tui.article.export import to_markdown, to_text
 from tui.article.mdmeta import merge_authors, parse_authors, unique_authors
 from tui.article.model import Author
-from tui.library_search import MAX_TERMS, fts_query, like_terms, query_terms, terms_dropped
+from tui.library.search import MAX_TERMS, fts_query, like_terms, query_terms, terms_dropped
 
 COUNT = 600
 """Items per shape: 180,000 comparisons when each is checked against all before it."""

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, JSON_KEYS, REPO, THEMES
-from tui import paths
-from tui.__main__ import RULE, main
+from tui.cli.command_line import RULE, main
+from tui.settings import paths
 
 KEYS = JSON_KEYS
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import THEMES
-from tui import paths
-from tui.__main__ import main
 from tui.app import NewsreadApp
-from tui.config import Config, load_config
-from tui.startup import app_bindings, bindings_table
+from tui.cli.command_line import main
+from tui.cli.startup import app_bindings, bindings_table
+from tui.settings import paths
+from tui.settings.config import Config, load_config
 
 BUILTIN = sorted(path.stem for path in THEMES.glob("*.toml"))
 NEWSREAD = Path(sys.executable).parent / "newsread"
@@ -298,7 +298,7 @@ def test_broken_unselected_user_theme_is_a_warning(started: list[NewsreadApp]) -
     ],
 )
 def test_starting_theme(wanted: str, no_color: bool, expected: str, noted: bool) -> None:
-    from tui.themes import starting_theme
+    from tui.settings.themes import starting_theme
 
     available = {*BUILTIN, "textual-dark"}
     name, note = starting_theme(wanted, available, no_color=no_color)

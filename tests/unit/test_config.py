@@ -1,4 +1,4 @@
-"""Config file loading and validation (tui.config) and key-string checks (tui.keymap)."""
+"""Config file loading and validation (tui.settings.config), key-string checks (.keymap)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from textual.keys import _normalize_key_list
 
 import tui.article.files
 from tests.conftest import EXAMPLES
-from tui import paths
-from tui.config import (
+from tui.settings import paths
+from tui.settings.config import (
     Config,
     ConfigError,
     LibraryConfig,
@@ -25,8 +25,8 @@ from tui.config import (
     init_config,
     load_config,
 )
-from tui.keymap import BindingInfo, binding_infos, check_keys, is_key_name
-from tui.themes import builtin_themes
+from tui.settings.keymap import BindingInfo, binding_infos, check_keys, is_key_name
+from tui.settings.themes import builtin_themes
 
 # The app's binding ids with their scopes: "app" (App), "main" (the screen), "reader" (a widget).
 _TABLE = [

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.library import LibraryIndex
+from tui.library.index import LibraryIndex
 
 
 @pytest.fixture

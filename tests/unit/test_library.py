@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import tui.article
-from tui.library import SCHEMA_VERSION, Entry, LibraryIndex
-from tui.library_search import fts_available, fts_query, parse_snippet
+from tui.library.index import SCHEMA_VERSION, Entry, LibraryIndex
+from tui.library.search import fts_available, fts_query, parse_snippet
 
 LIGHTHOUSE = """Lighthouse keepers return to Skerrow Point
 - Author, Morag Tulloch
@@ -455,7 +455,7 @@ def test_broad_queries_skip_full_ranking_but_still_find(
 ) -> None:
     _index_all(index, library)
     ranked = index.search("the")
-    monkeypatch.setattr("tui.library_search.RANK_LIMIT", 0)
+    monkeypatch.setattr("tui.library.search.RANK_LIMIT", 0)
     broad = index.search("the")
     assert {(h.path, h.paragraph) for h in broad} == {(h.path, h.paragraph) for h in ranked}
     assert [h.rank for h in broad] == sorted(h.rank for h in broad)

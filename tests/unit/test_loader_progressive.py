@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.benchmarks.bench_parse import generate_article
-from tui.loader import find_articles, first_article, parse_progressively
+from tui.library.loader import find_articles, first_article, parse_progressively
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -1,4 +1,4 @@
-"""Pane positions ↔ paragraph numbers (tui.positions)."""
+"""Pane positions ↔ paragraph numbers (tui.library.positions)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tui.article.model import (
     Section,
     Title,
 )
-from tui.positions import paragraph_at, position_of
+from tui.library.positions import paragraph_at, position_of
 
 
 def para(text: str) -> Paragraph:

@@ -1,4 +1,4 @@
-"""The start-up helper that parses the first article in another process (tui.prefetch)."""
+"""The start-up helper that parses the first article in another process (tui.library.prefetch)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.benchmarks.bench_parse import generate_article
-from tui import prefetch
-from tui.loader import PREFIX_CHARS, first_parse, parse_progressively
-from tui.prefetch import prefetch_first
-from tui.state import ReadingState, peek_last_opened
+from tui.library import prefetch
+from tui.library.loader import PREFIX_CHARS, first_parse, parse_progressively
+from tui.library.prefetch import prefetch_first
+from tui.library.state import ReadingState, peek_last_opened
 
 
 def write(path: Path, text: str) -> Path:
@@ -107,7 +107,8 @@ def plant(folder: Path, marker: Path) -> None:
     for name in PLANTED:
         write(folder / f"{name}.py", code)
     write(folder / "tui" / "__init__.py", code)
-    write(folder / "tui" / "prefetch.py", code)
+    write(folder / "tui" / "library" / "__init__.py", code)
+    write(folder / "tui" / "library" / "prefetch.py", code)
     write(folder / "sitecustomize.py", code)
     write(folder / "usercustomize.py", code)
 

@@ -1,4 +1,4 @@
-"""Unit tests of tui.render: article → styled lines, wrapping, folds, credits, find."""
+"""Unit tests of tui.reader.render: article → styled lines, wrapping, folds, credits, find."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from tui.article.model import (
     Timestamp,
     Title,
 )
-from tui.render import (
+from tui.reader.render import (
     STYLE_FIND,
     STYLE_QUOTE,
     STYLE_QUOTE_NESTED,
@@ -51,7 +51,7 @@ from tui.render import (
     wrap_item,
     wrap_offsets,
 )
-from tui.textlayout import _NARROW, is_narrow, line_count
+from tui.reader.textlayout import _NARROW, is_narrow, line_count
 from tui.widgets._reader_layout import ReaderLayout
 
 QUOTED = "She said “the tide ‘waits for nobody’ at all” and left."

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tui.state import ReadingState, peek_last_opened
+from tui.library.state import ReadingState, peek_last_opened
 
 
 @pytest.fixture
@@ -211,7 +211,7 @@ def test_two_recoveries_keep_two_backups(db: Path) -> None:
 
 _WRITER = """
 import sys
-from tui.state import ReadingState
+from tui.library.state import ReadingState
 st = ReadingState(__import__("pathlib").Path(sys.argv[1]))
 tag, start, stop = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 for i in range(start, stop):

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-import tui.state
-from tui.sqlite_faults import describe, is_busy, is_corrupt
-from tui.state import ReadingState, peek_theme
+import tui.library.state
+from tui.library.sqlite_faults import describe, is_busy, is_corrupt
+from tui.library.state import ReadingState, peek_theme
 
 FULL = "database or disk is full"
 
@@ -42,8 +42,8 @@ def disk(monkeypatch: pytest.MonkeyPatch) -> type[_Disk]:
         kwargs.setdefault("factory", _FullDiskConnection)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(tui.state.sqlite3, "connect", connect)
-    monkeypatch.setattr(tui.state, "RETRY_SECONDS", 0.0)
+    monkeypatch.setattr(tui.library.state.sqlite3, "connect", connect)
+    monkeypatch.setattr(tui.library.state, "RETRY_SECONDS", 0.0)
     _Disk.full = False
     return _Disk
 
@@ -177,7 +177,7 @@ def test_a_read_only_state_file_is_read_and_never_moved(
             database, kwargs["uri"] = f"{Path(database).resolve().as_uri()}?mode=ro", True
         return real(database, *args, **kwargs)
 
-    monkeypatch.setattr(tui.state.sqlite3, "connect", read_only)
+    monkeypatch.setattr(tui.library.state.sqlite3, "connect", read_only)
     heard: list[str] = []
     with ReadingState(healthy, report=heard.append) as state:
         assert state.is_read("/n/a.txt") and state.position("/n/a.txt") == (3, 1)

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tui.state import ReadingState
+from tui.library.state import ReadingState
 
 KINDS = 5
 """Operation ``i`` is of kind ``i % KINDS`` (see :data:`_WRITER` and :meth:`Model.apply`)."""
@@ -36,7 +36,7 @@ KINDS = 5
 _WRITER = """
 import sys
 from pathlib import Path
-from tui.state import ReadingState
+from tui.library.state import ReadingState
 db, start, stop = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 st = ReadingState(db)
 for i in range(start, stop):
@@ -165,7 +165,7 @@ def test_sigkill_leaves_the_model_state_or_a_kept_backup(tmp_path: Path, kills: 
 _CONCURRENT = """
 import sys
 from pathlib import Path
-from tui.state import ReadingState
+from tui.library.state import ReadingState
 db, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 st = ReadingState(db)
 assert st.recovered_from is None

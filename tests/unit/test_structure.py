@@ -16,7 +16,7 @@ from tui.article.export import to_markdown, to_text
 from tui.article.markdown import parse_markdown
 from tui.article.model import Boilerplate, Byline, Chrome, ImageCredit
 from tui.article.text import parse_text
-from tui.render import plain_lines, render_article
+from tui.reader.render import plain_lines, render_article
 
 WORLD = Path(__file__).parent / "data" / "world"
 

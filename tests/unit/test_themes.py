@@ -1,4 +1,4 @@
-"""Theme files (tui.themes): every shipped theme loads, registers and resolves its variables."""
+"""Theme files (tui.settings.themes): every shipped theme loads, registers, resolves variables."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from textual.markup import parse_style
 from textual.theme import BUILTIN_THEMES, Theme
 
 from tests.conftest import THEMES
-from tui import paths
-from tui.themes import (
+from tui.settings import paths
+from tui.settings.themes import (
     NEWSREAD_VARIABLES,
     VARIABLE_DEFAULTS,
     ThemeError,

@@ -77,13 +77,13 @@ def test_wheel_declares_the_newsread_command(wheel: tuple[Path, Path]) -> None:
             n for n in archive.namelist() if n.endswith(".dist-info/entry_points.txt")
         ]
         text = archive.read(entry_points).decode()
-    assert "newsread = tui.__main__:main" in text
+    assert "newsread = tui.cli:main" in text
 
 
 def test_installed_paths_point_into_the_wheel(wheel: tuple[Path, Path], tmp_path: Path) -> None:
     _, tree = wheel
     code = (
-        "import json, tui, tui.paths as p;"
+        "import json, tui, tui.settings.paths as p;"
         "print(json.dumps([tui.__file__, str(p.examples_dir()), str(p.themes_dir())]))"
     )
     result = run_from_tree(tree, tmp_path, "-c", code)

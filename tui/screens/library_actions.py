@@ -18,8 +18,8 @@ from tui.widgets.library_tree import GROUPINGS, SORTINGS, Grouping, Sorting
 if TYPE_CHECKING:
     from textual.app import App
 
-    from tui.library_search import SearchHit
-    from tui.state import ReadingState
+    from tui.library.search import SearchHit
+    from tui.library.state import ReadingState
     from tui.widgets.library_tree import LibraryTree
 
 __all__ = ["LibraryActions", "LibraryHost", "path_key"]

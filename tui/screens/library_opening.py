@@ -4,7 +4,7 @@
 finds and indexes the library). It parses an article only when it is opened, keeps the last
 few, and opens a long article in two steps: the quick parse of its opening is shown at once and
 the whole article swapped in at the same reading position. Read marks and reading positions go
-to :class:`tui.state.ReadingState` (positions after a pause in scrolling, and on quit).
+to :class:`tui.library.state.ReadingState` (positions after a pause in scrolling, and on quit).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from textual.timer import Timer
 from tui.article import collector
 from tui.article.model import Article
 from tui.article.sanitize import shown_name
-from tui.positions import paragraph_at, position_of
+from tui.library.positions import paragraph_at, position_of
+from tui.library.state import ReadingState
 from tui.screens.library_actions import path_key
-from tui.state import ReadingState
 from tui.widgets._reader_layout import PreparedItems
 from tui.widgets.library_tree import LibraryTree
 from tui.widgets.reader_pane import ReaderPane
@@ -195,7 +195,7 @@ class ArticleOpener(Screen[None]):
         description="parse an article",
     )
     def _parse_article(self, index: int, path: Path) -> None:
-        from tui.loader import parse_progressively
+        from tui.library.loader import parse_progressively
 
         self.post_parses(
             self.ArticleParsed(index, article, error, complete=complete)

@@ -8,7 +8,7 @@ cached entries for the sidebar. New or changed files are indexed in a second wor
 only once the first article is in, so it does not compete with it. A long article is parsed
 in two steps: its opening is shown at once and the whole swapped in at the same reading
 position. An article is parsed only when it is opened, and the last few are kept. Read
-marks, bookmarks and reading positions live in :class:`tui.state.ReadingState`; the library
+marks, bookmarks and reading positions live in :class:`tui.library.state.ReadingState`; the library
 keys are in :mod:`tui.screens.library_actions`.
 """
 
@@ -27,11 +27,11 @@ from textual.reactive import var
 
 from tui.article.model import Article
 from tui.article.sanitize import shown_name
-from tui.prefetch import Prefetch
+from tui.library.prefetch import Prefetch
+from tui.library.sqlite_faults import describe
+from tui.library.state import ReadingState
 from tui.screens.library_actions import LibraryActions, path_key
 from tui.screens.library_opening import PARSED_KEPT, ArticleOpener
-from tui.sqlite_faults import describe
-from tui.state import ReadingState
 from tui.widgets.article_tree import ArticleTree
 from tui.widgets.library_tree import Grouping, Sorting
 from tui.widgets.status_line import StatusLine
@@ -39,7 +39,7 @@ from tui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from tui.library import Entry
+    from tui.library.index import Entry
 
     _Parses = Iterator[tuple[Article | None, str, bool]]
 
@@ -131,7 +131,7 @@ class LibraryScreen(LibraryActions, ArticleOpener):
 
         Args:
             paths: Files and folders to open (folders are searched recursively).
-            prefetch: A helper parsing the first article (see :mod:`tui.prefetch`).
+            prefetch: A helper parsing the first article (see :mod:`tui.library.prefetch`).
         """
         super().__init__()
         self._paths = tuple(paths)
@@ -166,7 +166,7 @@ class LibraryScreen(LibraryActions, ArticleOpener):
 
     def _state_fault(self, reason: str) -> None:
         """The reading state cannot be saved (it says so once): the session goes on."""
-        from tui import paths
+        from tui.settings import paths
 
         # Called from ReadingState() itself when opening fails, before self.state is set.
         path = self.state.db_path if self.state is not None else paths.data_dir()
@@ -182,12 +182,12 @@ class LibraryScreen(LibraryActions, ArticleOpener):
     def _open_first(self, last: str | None) -> tuple[Path | None, _Parses]:
         """Parse the first article (a long one's opening) here, before the first frame.
 
-        It takes a few file checks and at most :data:`tui.loader.PREFIX_CHARS` of text, so
+        It takes a few file checks and at most :data:`tui.library.loader.PREFIX_CHARS` of text, so
         the first frame already holds it: no empty frame painted first, and no worker thread
         contending for the interpreter with that paint. The rest of a long article is parsed
         by the worker, which resumes the same generator.
         """
-        from tui.loader import first_article, parse_progressively
+        from tui.library.loader import first_article, parse_progressively
 
         first = first_article(self._paths, last)
         prefetch, self._prefetch = self._prefetch, None
@@ -216,8 +216,8 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         description="find the library",
     )
     def _find_library(self, paths: tuple[Path, ...], first: Path | None, parses: _Parses) -> None:
-        from tui.library import LibraryIndex
-        from tui.loader import find_articles
+        from tui.library.index import LibraryIndex
+        from tui.library.loader import find_articles
 
         # The first article (a long one's opening) is already in: the rest of a lone long
         # file comes before the walk, since finding that one file again matters less.
@@ -241,7 +241,7 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         """Say once that the index cannot be used or saved; articles are parsed from files."""
         if problem is None or self._index_fault_told:
             return
-        from tui import paths
+        from tui.settings import paths
 
         self._index_fault_told = True
         self.notify(
@@ -348,7 +348,7 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         self, files: tuple[Path, ...], parsed: dict[str, Article], cancelled: Callable[[], bool]
     ) -> str | None:
         """Index the files, posting entries in batches; return the index's problem, if any."""
-        from tui.library import LibraryIndex
+        from tui.library.index import LibraryIndex
 
         roots = [p for p in self._paths if p.is_dir()] or None
         count = [0, 0]  # (done, total) from the index's progress callback

@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.library_search import MAX_TERMS, SearchHit, terms_dropped
+from tui.library.search import MAX_TERMS, SearchHit, terms_dropped
 
 __all__ = ["DEBOUNCE", "HITS_SHOWN", "LibrarySearchScreen", "hit_label", "results_label"]
 
@@ -119,7 +119,7 @@ class LibrarySearchScreen(ModalScreen[SearchHit | None]):
     def _search(self, query: str) -> None:
         from textual.worker import get_current_worker
 
-        from tui.library import LibraryIndex
+        from tui.library.index import LibraryIndex
 
         hits: list[SearchHit] = []
         total = 0

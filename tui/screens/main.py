@@ -23,10 +23,10 @@ from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Input, Tree
 
-from tui.config import ReaderConfig
-from tui.prefetch import Prefetch
+from tui.library.prefetch import Prefetch
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.quote_actions import QuoteActions, go_to_quote
+from tui.settings.config import ReaderConfig
 from tui.widgets.library_tree import LibraryTree
 from tui.widgets.reader_pane import ReaderPane
 from tui.widgets.status_line import StatusLine
@@ -143,7 +143,7 @@ class MainScreen(QuoteActions, LibraryScreen):
         Args:
             paths: Files and folders to open (folders are searched recursively).
             reader: The ``[reader]`` settings to start with (defaults when None).
-            prefetch: A helper parsing the first article (see :mod:`tui.prefetch`).
+            prefetch: A helper parsing the first article (see :mod:`tui.library.prefetch`).
             configured_theme: The config's theme; a theme picked in the app is remembered in
                 the reading state against it (None: picks are not remembered).
         """

@@ -14,8 +14,8 @@ from time import perf_counter
 
 from tui.article.model import Article
 from tui.article.records import record
-from tui.items import Item, ViewOptions, build_items
-from tui.render import estimate_heights, height_inputs, item_height
+from tui.reader.items import Item, ViewOptions, build_items
+from tui.reader.render import estimate_heights, height_inputs, item_height
 
 _COLUMNS_KEPT = 3
 """Column widths whose layouts are kept for the same items (see ReaderLayout.reset)."""
@@ -40,7 +40,7 @@ class PreparedItems:
     column: int
     """The column width the heights are estimated for."""
     items: list[Item] = field(repr=False)
-    """The items, as :func:`tui.items.build_items` makes them (no fold opened)."""
+    """The items, as :func:`tui.reader.items.build_items` makes them (no fold opened)."""
     keys: list[tuple[int, int]] = field(repr=False)
     """``(section, block)`` of each item."""
     heights: list[int] = field(repr=False)

@@ -14,8 +14,8 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 from textual.style import Style
 
-from tui.items import Item
-from tui.render import ItemLines, ViewOptions, find_next, resolve_style, wrap_item
+from tui.reader.items import Item
+from tui.reader.render import ItemLines, ViewOptions, find_next, resolve_style, wrap_item
 from tui.widgets._reader_layout import ReaderLayout
 
 __all__ = ["Match", "ReaderLines", "fold_at", "fold_on_screen"]

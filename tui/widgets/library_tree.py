@@ -1,6 +1,6 @@
 """The library sidebar: thousands of articles from the index, grouped and sorted, unread marked.
 
-Articles come from :class:`tui.library.Entry` records, so the sidebar fills before anything is
+Articles come from :class:`tui.library.index.Entry` records, so the sidebar fills before anything is
 parsed. Each article is one tree node; its sections are added only when the node is first
 expanded (a 10,000-article library would otherwise need 50,000 nodes). Node data is the same
 :class:`TreeEntry` as :class:`ArticleTree`'s, and selection posts the same
@@ -25,11 +25,11 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.article.sanitize import shown_name
-from tui.textlayout import resolve_style
+from tui.reader.textlayout import resolve_style
 from tui.widgets.article_tree import ArticleTree, TreeEntry, words_label
 
 if TYPE_CHECKING:
-    from tui.library_entry import Entry  # entries come from the index, after the first frame
+    from tui.library.entry import Entry  # entries come from the index, after the first frame
 
 __all__ = [
     "BOOKMARK_MARK",

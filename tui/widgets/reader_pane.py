@@ -1,7 +1,7 @@
 """The reading pane: one article, rendered line by line with the Line API.
 
 Only what is on screen is laid out. The article is flattened into items
-(:func:`tui.render.build_items`); each item's height is first estimated from its length,
+(:func:`tui.reader.render.build_items`); each item's height is first estimated from its length,
 made exact (cheap, plain-text wrap) when it comes into view or during idle refinement, and
 wrapped with styles only when a line of it is drawn. Item heights feed a prefix table that
 maps scroll lines to items, so opening a 1 MB article costs a pass over its blocks, not a
@@ -28,7 +28,7 @@ from textual.theme import Theme
 from textual.timer import Timer
 
 from tui.article.model import Article
-from tui.render import Item, ItemLines, ViewOptions, build_items, column_width
+from tui.reader.render import Item, ItemLines, ViewOptions, build_items, column_width
 from tui.widgets._reader_layout import Position, PreparedItems, ReaderLayout, prepare_items
 from tui.widgets._reader_lines import ReaderLines, fold_at, fold_on_screen
 

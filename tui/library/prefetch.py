@@ -108,14 +108,14 @@ class Prefetch:
 
 _BOOT = (
     "import sys; sys.path.append(sys.argv.pop(1)); "
-    "from tui.prefetch import main; raise SystemExit(main(sys.argv[1:]))"
+    "from tui.library.prefetch import main; raise SystemExit(main(sys.argv[1:]))"
 )
 """The helper's whole program, run with ``python -I -c``: argv is the package root, then paths."""
 
 
 def _package_root() -> str:
     """The folder holding the ``tui`` package this process runs (absolute)."""
-    return os.fspath(Path(__file__).resolve().parent.parent)
+    return os.fspath(Path(__file__).resolve().parents[2])  # tui/library/ → its root
 
 
 def prefetch_first(paths: Sequence[Path]) -> Prefetch | None:
@@ -154,8 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         0 when an answer was written, 1 when there is none.
     """
-    from tui.loader import first_article, first_parse
-    from tui.state import peek_last_opened
+    from tui.library.loader import first_article, first_parse
+    from tui.library.state import peek_last_opened
 
     paths = [Path(arg) for arg in (sys.argv[1:] if argv is None else argv)]
     path = first_article(paths, peek_last_opened())

@@ -1,4 +1,4 @@
-"""Search helpers for :mod:`tui.library`: safe FTS5 queries, snippets and the LIKE fallback.
+"""Search helpers for :mod:`tui.library.index`: safe FTS5 queries, snippets and the LIKE fallback.
 
 User text never reaches ``MATCH`` as syntax: each whitespace-separated term becomes an FTS5
 string (``"term"``, inner ``"`` doubled), so ``AND``/``OR``/``NOT``/``NEAR``, ``*``, ``^``,
@@ -18,7 +18,7 @@ import sqlite3
 from functools import cache
 
 from tui.article.records import record
-from tui.dbpaths import from_db
+from tui.library.dbpaths import from_db
 
 __all__ = [
     "SNIPPET_CLOSE",

@@ -19,7 +19,7 @@ data, so it is guarded rather than rebuilt:
 
 Paths are stored absolute (``os.path.abspath``), so ``articles/a.txt`` and its absolute form
 share their marks; methods that return paths return that absolute form. A path that is not valid
-Unicode is stored as its raw bytes (:mod:`tui.dbpaths`). Textual-free.
+Unicode is stored as its raw bytes (:mod:`tui.library.dbpaths`). Textual-free.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tui import paths
-from tui.dbpaths import from_db, to_db
-from tui.sqlite_faults import describe, enable_wal, is_corrupt
+from tui.library.dbpaths import from_db, to_db
+from tui.library.sqlite_faults import describe, enable_wal, is_corrupt
+from tui.settings import paths
 
 __all__ = ["RETRY_SECONDS", "SCHEMA_VERSION", "ReadingState", "peek_last_opened", "peek_theme"]
 
@@ -60,14 +60,14 @@ class _Unusable(Exception):
 
 
 def _key(path: Path | str) -> str | bytes:
-    # A path that is not valid Unicode is stored as its bytes (see tui.dbpaths).
+    # A path that is not valid Unicode is stored as its bytes (see tui.library.dbpaths).
     return to_db(os.path.abspath(os.fspath(path)))
 
 
 def peek_last_opened(db_path: Path | None = None) -> str | None:
     """The article opened most recently, read without changing anything (or None).
 
-    For the start-up helper (:mod:`tui.prefetch`): a read-only look that never creates,
+    For the start-up helper (:mod:`tui.library.prefetch`): a read-only look that never creates,
     checks or repairs the file, which :class:`ReadingState` does when the reader opens it.
 
     Args:

@@ -1,6 +1,6 @@
 """The text of a user's TOML file: reading it, locating keys in it, and quoting what it says.
 
-:mod:`tui.config` validates what a config file means; this module deals with the file as
+:mod:`tui.settings.config` validates what a config file means; this module deals with the file as
 text. Reading turns every fault (missing, a directory, unreadable, not UTF-8, not TOML) into a
 :class:`ConfigError` naming the file and line; :class:`LineIndex` finds the line a key is on,
 which tomllib does not report for a valid file; :func:`quote` shows a value the user wrote so

@@ -21,9 +21,9 @@ from textual.css.tokenizer import TokenError
 from textual.markup import parse_style
 from textual.theme import BUILTIN_THEMES, Theme
 
-from tui import paths
-from tui.config import THEME
-from tui.config_source import NESTED_TOO_DEEPLY, quote, read_user_file, toml_key, tomllib
+from tui.settings import paths
+from tui.settings.config import THEME
+from tui.settings.config_source import NESTED_TOO_DEEPLY, quote, read_user_file, toml_key, tomllib
 
 __all__ = [
     "DEFAULT_THEME",

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from rich.cells import cell_len
 
-from tui.items import Item
+from tui.reader.items import Item
 
 __all__ = [
     "column_width",

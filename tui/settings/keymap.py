@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.keys import KEY_TO_UNICODE_NAME, REPLACED_KEYS, Keys, _character_to_key
 
 from tui.article.records import record
-from tui.config_source import quote
+from tui.settings.config_source import quote
 
 __all__ = [
     "MODIFIERS",

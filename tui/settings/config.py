@@ -14,9 +14,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from tui import paths
 from tui.article.records import record
-from tui.config_source import (
+from tui.settings import paths
+from tui.settings.config_source import (
     NESTED_TOO_DEEPLY,
     ConfigError,
     ConfigProblem,
@@ -28,7 +28,7 @@ from tui.config_source import (
     tomllib,
     where,
 )
-from tui.keymap import BindingInfo, check_keys, find_clashes
+from tui.settings.keymap import BindingInfo, check_keys, find_clashes
 
 __all__ = [
     "THEME",

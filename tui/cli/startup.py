@@ -22,7 +22,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.article.records import record
 from tui.article.sanitize import shown_name
-from tui.config import (
+from tui.settings.config import (
     CONFIG_ENV,
     Config,
     ConfigError,
@@ -30,9 +30,9 @@ from tui.config import (
     default_config_text,
     init_config,
 )
-from tui.config import load_config as _load_config
-from tui.keymap import BindingInfo, binding_infos
-from tui.themes import ThemeError, app_themes, builtin_themes, declared_name, user_themes
+from tui.settings.config import load_config as _load_config
+from tui.settings.keymap import BindingInfo, binding_infos
+from tui.settings.themes import ThemeError, app_themes, builtin_themes, declared_name, user_themes
 
 __all__ = [
     "Startup",

@@ -3,7 +3,7 @@
 The article is flattened into :class:`Item` s (title, byline, heading, paragraph, credit
 marker, timestamp, boilerplate fold…), each tied to the ``(section, block)`` it came from, so
 a reading position survives toggles and resizes. Styles are theme-variable strings
-(``"$quote"``) that :mod:`tui.render` attaches as ``Content`` spans.
+(``"$quote"``) that :mod:`tui.reader.render` attaches as ``Content`` spans.
 """
 
 from __future__ import annotations

@@ -8,17 +8,16 @@ table, one row per paragraph, so a search hit knows where in the article it land
 - :meth:`LibraryIndex.cached` is the warm path: one query and a ``stat`` per file, no parsing.
 - :meth:`LibraryIndex.update` parses only new or changed files and commits in batches.
 - :meth:`LibraryIndex.search` never hands user text to ``MATCH`` unquoted (see
-  :func:`tui.library_search.fts_query`); without FTS5 it falls back to ``LIKE``.
+  :func:`tui.library.search.fts_query`); without FTS5 it falls back to ``LIKE``.
 
-Stored paths are absolute (``os.path.abspath``, symlinks not resolved); entries and dictionary
-keys handed back use each path as the caller gave it; a path that is not valid Unicode is stored
-as its raw bytes (:mod:`tui.dbpaths`). The file is only a cache: one SQLite calls corrupt or one
-written by another schema version is deleted and rebuilt. Any other fault (a full or read-only
-disk, an index path that is a folder, a cache folder that is a file, another newsread holding the
-lock) never touches the file: when it cannot be opened the index lives in memory for the
-session, when a write fails the update goes on parsing without writing, and
-:attr:`LibraryIndex.problem` says why. Textual-free, so it runs in worker threads; one
-connection is shared behind a lock.
+Stored paths are absolute (``os.path.abspath``, symlinks not resolved); entries and dictionary keys
+handed back use each path as the caller gave it; a path that is not valid Unicode is stored as its
+raw bytes (:mod:`tui.library.dbpaths`). The file is only a cache: one SQLite calls corrupt or one
+written by another schema version is deleted and rebuilt. Any other fault (a full or read-only disk,
+an index path that is a folder, a cache folder that is a file, another newsread holding the lock)
+never touches the file: when it cannot be opened the index lives in memory for the session, when a
+write fails the update goes on parsing without writing, and :attr:`LibraryIndex.problem` says why.
+Textual-free, so it runs in worker threads; one connection is shared behind a lock.
 """
 
 from __future__ import annotations
@@ -32,10 +31,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from tui import paths
 from tui.article.model import Article
-from tui.dbpaths import from_db, to_db
-from tui.library_entry import (
+from tui.library.dbpaths import from_db, to_db
+from tui.library.entry import (
     ENTRY_COLUMNS,
     Entry,
     article_values,
@@ -47,7 +45,7 @@ from tui.library_entry import (
     root_dirs,
     search_chunks,
 )
-from tui.library_search import (
+from tui.library.search import (
     RANK_LIMIT,
     SearchHit,
     fts_available,
@@ -56,7 +54,8 @@ from tui.library_search import (
     like_count,
     like_search,
 )
-from tui.sqlite_faults import describe, enable_wal, is_corrupt
+from tui.library.sqlite_faults import describe, enable_wal, is_corrupt
+from tui.settings import paths
 
 __all__ = ["BATCH", "RANK_LIMIT", "SCHEMA_VERSION", "Entry", "LibraryIndex", "SearchHit"]
 

@@ -18,7 +18,8 @@ __all__ = ["cache_dir", "config_dir", "data_dir", "examples_dir", "themes_dir"]
 APP_NAME = "newsread"
 """The application name used for the user directories."""
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
+"""The ``tui`` package folder (this module lives in ``tui/settings/``)."""
 
 
 def _bundled(name: str) -> Path:

@@ -335,7 +335,7 @@ def parse_progressively(
         path: The article file.
         prefix_chars: Articles longer than this get the quick first parse.
         first: The first parse, made already elsewhere (:func:`first_parse`, in the
-            start-up helper of :mod:`tui.prefetch`): it is yielded instead of parsed again.
+            start-up helper of :mod:`tui.library.prefetch`): it is yielded instead of parsed again.
 
     Yields:
         ``(article, "", False)`` for the opening (long articles only), then

@@ -1,4 +1,4 @@
-"""What :mod:`tui.library` stores per article, and how rows and articles turn into entries.
+"""What :mod:`tui.library.index` stores per article, and how rows and articles turn into entries.
 
 Kept apart from the index class so each stays small: this module knows the :class:`Entry` shape,
 its row encoding (lists as JSON), the searchable chunks of an article, folder names relative to

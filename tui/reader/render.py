@@ -1,13 +1,13 @@
 """Article → styled lines for the reading pane (Textual ``Content``, no widget code).
 
-:func:`tui.items.build_items` flattens the article into items; here an item is wrapped on
+:func:`tui.reader.items.build_items` flattens the article into items; here an item is wrapped on
 its own (:func:`wrap_item`), so the pane can lay out only the items it shows.
 :func:`item_height` gives the exact wrapped height from the plain text alone and
 :func:`estimate_height` a cheap guess for items not laid out yet.
 
 Article text never goes through markup parsing: lines are built with ``Content(text)`` and
 spans whose styles are theme-variable strings (``"$quote"``), resolved at render time (see
-:func:`tui.textlayout.resolve_style`).
+:func:`tui.reader.textlayout.resolve_style`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from textual.content import Content, Span
 
 from tui.article.model import Article
 from tui.article.records import record
-from tui.items import (
+from tui.reader.items import (
     BLOCKQUOTE_PREFIX,
     STYLE_BOILERPLATE,
     STYLE_BYLINE,
@@ -39,7 +39,7 @@ from tui.items import (
     credit_text,
     fold_text,
 )
-from tui.textlayout import column_width, find_next, line_count, resolve_style, wrap_offsets
+from tui.reader.textlayout import column_width, find_next, line_count, resolve_style, wrap_offsets
 
 __all__ = [
     "BLOCKQUOTE_PREFIX",
