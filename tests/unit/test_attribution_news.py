@@ -867,3 +867,30 @@ def test_patterns_found_on_unseen_articles(
     paragraphs: list[str], expected: list[str | None]
 ) -> None:
     assert speakers(*paragraphs) == expected
+
+
+AUDITED_2 = [
+    pytest.param(
+        [
+            "Sam Holt, Piet Varga's team-mate, has doubts about the final.",
+            '"I think Sam\'s knee will hold up, but we will see," he said.',
+        ],
+        ["Piet Varga"],
+        id="he-is-not-the-man-the-quote-talks-about",
+    ),
+    pytest.param(
+        [
+            'Mr Brem asked: "Would it not be odd to close the pier now?" '
+            "Ana Lund, for the council, said she was pleased with the vote."
+        ],
+        ["Mr Brem"],
+        id="a-question-keeps-the-speaker-named-before-it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), AUDITED_2)
+def test_patterns_found_on_a_second_sample(
+    paragraphs: list[str], expected: list[str | None]
+) -> None:
+    assert speakers(*paragraphs) == expected

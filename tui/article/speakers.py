@@ -144,8 +144,15 @@ class _Attributor:
         quote = self.quotes[q]
         # 1. the clause after its closing mark
         ref = after_clause(after, quote[-1:]) if after else None
+        if ref is not None and quote[-1:] in "?!" and after.lstrip()[:1].isupper():
+            # "“…?” Ana Lund said she was pleased" may start a new sentence: a speaker named
+            # before the question ("Mr Brown asked: “…?”") comes first.
+            index, lo, start = self.first[q]
+            earlier = before_sentence(_last_sentence(self.texts[index][lo:start]), False)
+            if earlier is not None and earlier.kind == NAME:
+                ref = earlier
         if ref is not None:
-            return self.resolve(ref, None)
+            return self.resolve(ref, None, quote)
         # 2. the sentence before its opening mark, unless that is the attribution of the
         # quotation before it ("“…,” he said. “…”": this one carries the speech on)
         index, lo, start = self.first[q]
@@ -178,10 +185,19 @@ class _Attributor:
                 len(quote.split(None, 3)) <= 3 and not whole and not before.rstrip().endswith(":")
             )
             return None if source is FLOOR_TAKEN or short else source
-        return self.resolve(ref, None)
+        return self.resolve(ref, None, quote)
 
-    def resolve(self, ref: Ref, exclude: Entity | None) -> Entity | None:
-        """The entity a reference stands for (see :meth:`Story.resolve`)."""
+    def resolve(self, ref: Ref, exclude: Entity | None, quote: str = "") -> Entity | None:
+        """The entity a reference stands for (see :meth:`Story.resolve`).
+
+        A he/she never means someone the quoted words talk about by name ("“Sean's
+        situation is hard,” he said" is not Sean speaking).
+        """
+        if quote and ref.kind in (PRONOUN, AGED):
+            found = self.story.pronoun(ref.gender, exclude, named_in=quote)
+            if found is not None and ref.gender and not found.gender:
+                found.gender = ref.gender  # "“…,” he said" tells the speaker is a he
+            return found
         return self.story.resolve(ref, exclude)
 
     def nested(self, index: int, outer: QuoteSpan, inner: Sequence[QuoteSpan]) -> None:

@@ -438,7 +438,9 @@ class Story:
             return self.pronoun(ref.gender, None)
         return None
 
-    def pronoun(self, gender: str, exclude: Entity | None, nested: bool = False) -> Entity | None:
+    def pronoun(
+        self, gender: str, exclude: Entity | None, nested: bool = False, named_in: str = ""
+    ) -> Entity | None:
         """The one person he/she can mean, else None.
 
         In turn: the last source, when nobody else came into the story since they spoke (not
@@ -448,7 +450,7 @@ class Story:
         her door") leaves it unresolved.
         """
         self.flush()
-        fits = _fitting(gender, exclude)
+        fits = _fitting(gender, exclude, named_in)
         source = self.source
         if not nested:
             if source is FLOOR_TAKEN:
@@ -538,8 +540,9 @@ def _cleaned(run: str) -> Ref | None:
     return clean_run(run.split(" "))
 
 
-def _fitting(gender: str, exclude: Entity | None) -> Callable[[Entity], bool]:
-    """A test of whether he/she (``gender``) can stand for an entity."""
+def _fitting(gender: str, exclude: Entity | None, named_in: str = "") -> Callable[[Entity], bool]:
+    """A test of whether he/she (``gender``) can stand for an entity (not one whose name the
+    quoted words ``named_in`` use: they talk about that person)."""
 
     def fits(entity: Entity) -> bool:
         return (
@@ -547,9 +550,18 @@ def _fitting(gender: str, exclude: Entity | None) -> Callable[[Entity], bool]:
             and entity.person is not False
             and bool(entity.name)
             and entity.gender in ("", gender or entity.gender)
+            and not (named_in and _named(entity.name, named_in))
         )
 
     return fits
+
+
+def _named(name: str, text: str) -> bool:
+    """Whether ``text`` uses a word of ``name`` as a word (its first or last name)."""
+    words = name.split()
+    return any(
+        re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w-])", text) for w in (words[0], words[-1])
+    )
 
 
 def _distinct(entities: list[Entity]) -> list[Entity]:
