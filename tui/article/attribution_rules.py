@@ -31,6 +31,7 @@ __all__ = [
     "before_sentence",
     "reported_subject",
     "clean_run",
+    "clean_run_text",
     "forget_phrases",
     "is_reporting",
     "sentence_subject",
@@ -164,6 +165,13 @@ def clean_run(tokens: list[str]) -> Ref | None:
     low = courtesy.lower()
     gender = "f" if low in lx.FEMALE else "m" if low in lx.MALE else ""
     return Ref(NAME, tuple(words), courtesy, gender)
+
+
+@lru_cache(maxsize=4096)
+def clean_run_text(run: str) -> Ref | None:
+    """:func:`clean_run` of a run given as text, memoised: a story names the same people again
+    and again."""
+    return clean_run(run.split(" "))
 
 
 def _runs(tokens: list[str]) -> list[tuple[int, int]]:
@@ -664,3 +672,4 @@ def forget_phrases() -> None:
     after_clause.cache_clear()
     before_sentence.cache_clear()
     noun_phrase.cache_clear()
+    clean_run_text.cache_clear()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from tui.article import lexicon as lx
 from tui.article.attribution_rules import (
@@ -28,7 +27,7 @@ from tui.article.attribution_rules import (
     ROLE,
     UNNAMED,
     Ref,
-    clean_run,
+    clean_run_text,
     reported_subject,
     sentence_subject,
     split_sentences,
@@ -190,7 +189,7 @@ class Story:
         if cut >= 0:
             tokens = tokens[: cut + 1]
             tokens[-1] = tokens[-1][:-2] if tokens[-1].endswith(("’s", "'s")) else tokens[-1][:-1]
-        ref = _cleaned(" ".join(tokens))
+        ref = clean_run_text(" ".join(tokens))
         if ref is None:
             return None
         if len(ref.tokens) < 2 and not ref.courtesy:
@@ -532,12 +531,6 @@ def _unnamed_person(sentence: str) -> bool:
         if not _UNNAMED_NOUNS.isdisjoint(words):
             return True
     return False
-
-
-@lru_cache(maxsize=4096)
-def _cleaned(run: str) -> Ref | None:
-    """:func:`clean_run` of a run, memoised: a story names the same people again and again."""
-    return clean_run(run.split(" "))
 
 
 def _fitting(gender: str, exclude: Entity | None, named_in: str = "") -> Callable[[Entity], bool]:
