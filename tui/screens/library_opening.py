@@ -4,8 +4,9 @@
 finds and indexes the library). It parses an article only when it is opened, keeps the last
 few, and opens a long article in two steps: the quick parse of its opening is shown at once and
 the whole article swapped in at the same reading position. What is open, the parses kept, read
-marks and reading positions are held by the screen's :class:`tui.library.session.LibrarySession`
-(positions are saved after a pause in scrolling, and on quit).
+marks and reading positions are held by the screen's :class:`tui.library.session.LibrarySession`;
+its :class:`tui.screens.reading_place.ReadingPlace` (``self.place``) saves positions after a
+pause in scrolling, and on quit.
 """
 
 from __future__ import annotations
@@ -28,14 +29,12 @@ from tui.library.entry import path_key
 from tui.library.positions import position_of
 from tui.library.session import PARSED_KEPT, LibrarySession
 from tui.library.state import ReadingState
+from tui.screens.reading_place import ReadingPlace
 from tui.widgets._reader_layout import PreparedItems
 from tui.widgets.library_tree import LibraryTree
 from tui.widgets.reader_pane import ReaderPane
 
 __all__ = ["PARSED_KEPT", "ArticleOpener"]
-
-_SAVE_DELAY = 1.5
-"""Seconds of quiet scrolling before the reading position is saved."""
 
 _PREPARE_BLOCKS = 2000
 """Articles with more blocks than this get their display items built in the parsing thread."""
@@ -96,8 +95,8 @@ class ArticleOpener(Screen[None]):
         self._article: Article | None = None  # and its parse
         self._shown_path: Path | None = None  # and its file (known before :attr:`files` is)
         self._target: tuple[str, int] | None = None  # where to go once the article is in
-        self._reads_due: list[tuple[Path, int, bool]] = []  # read marks to write after a frame
-        self._save_timer: Timer | None = None
+        self.place = ReadingPlace(self)
+        """Saves the reading position after a pause in scrolling, and read marks."""
         self._spinner: Timer | None = None  # shows the loading indicator if opening is slow
         self._pane: ReaderPane | None = None
         self._early: tuple[Path, Article, bool] | None = None  # first article, files unknown
@@ -285,7 +284,7 @@ class ArticleOpener(Screen[None]):
             path: Its file (needed when ``index`` is -1).
             prepared: Its display items, when built in the parsing thread.
         """
-        self._leave()
+        self.place.leave()
         path = path if path is not None else self.files[index]
         self._shown, self._article, self._shown_path = index, article, path
         self.reader.show_article(article, prepared)
@@ -304,7 +303,7 @@ class ArticleOpener(Screen[None]):
                 self.reader.focus()
         self.article_shown()
         if index >= 0:
-            self._schedule_save()
+            self.place.schedule_save()
 
     def article_shown(self) -> None:
         """Called when an article has been put in the pane (the main screen updates views)."""
@@ -353,53 +352,14 @@ class ArticleOpener(Screen[None]):
 
     # ------------------------------------------------------------------ reading state
 
-    def _leave(self) -> None:
-        """Remember where the reader is in the article on screen."""
-        article, path = self.current_article, self.current_path
-        if article is None or path is None or self._pane is None:
-            return
-        self.session.remember_position(self._shown, path, article, self._pane.position())
+    @property
+    def _reads_due(self) -> list[tuple[Path, int, bool]]:
+        """Read marks to write after the next frame (kept by :attr:`place`)."""
+        return self.place.reads_due
 
     def _reader_scrolled(self) -> None:
-        reader = self.reader
-        if reader.max_scroll_y > 0 and reader.scroll_y >= reader.max_scroll_y:
-            self._mark_read(True)
-        self._schedule_save()
-
-    def _schedule_save(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(_SAVE_DELAY, self._save_now)
-
-    def _save_now(self) -> None:
-        self._save_timer = None
-        reader = self.reader
-        if reader.virtual_size.height and reader.virtual_size.height <= reader.size.height:
-            self._mark_read(True)  # the whole article fits: it has been seen to its end
-        self._leave()
-
-    def _mark_read(self, read: bool) -> None:
-        path = self.current_path
-        if path is None or self.state is None or not self.session.note_read(path, read):
-            return
-        # After the frame: reaching the end is a scroll, whose repaint comes first (a new
-        # marker redraws the sidebar's lines, and the state is a database write).
-        if not self._reads_due:
-            self.call_after_refresh(self._store_reads)
-        self._reads_due.append((path, self._shown, read))
-
-    def _store_reads(self) -> None:
-        """Write the read marks set since the last frame, and show them in the sidebar."""
-        due, self._reads_due = self._reads_due, []
-        for path, index, read in due:
-            if self.state is not None:
-                self.state.set_read(path, read)
-            self.sidebar.set_unread(index, not read)
+        self.place.scrolled()
 
     def on_unmount(self) -> None:
         """Save the position on quit and close the reading state."""
-        if self.state is not None:
-            self._leave()
-            # Marks not yet written (quit at once) are written as the state closes.
-            due, self._reads_due = self._reads_due, []
-            self.session.close([(path, read) for path, _, read in due])
+        self.place.close()

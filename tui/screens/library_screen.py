@@ -152,7 +152,7 @@ class LibraryScreen(ArticleOpener):
                 markup=False,
             )
         self._pane = self.reader  # kept: on unmount (quit) the pane is no longer queryable
-        self.watch(self._pane, "scroll_y", self._reader_scrolled, init=False)
+        self.place.follow(self._pane)
         self._show_arrangement()
         first, parses = self._open_first(state.last_opened())
         # After the first frame: walking the library now would contend with painting it.
@@ -293,7 +293,7 @@ class LibraryScreen(ArticleOpener):
             if self.state is not None:
                 self.state.set_last_opened(path)
             self.sidebar.show_position(index, self.reader.current_section)
-            self._schedule_save()
+            self.place.schedule_save()
         elif complete:
             self._show(index, article)
         # else: the whole article is still being parsed and arrives as ArticleParsed(-1)
@@ -378,7 +378,7 @@ class LibraryScreen(ArticleOpener):
         """Mark the article read or unread."""
         path = self.current_path
         if path is not None:
-            self._mark_read(not self.session.is_read(path))
+            self.place.mark_read(not self.session.is_read(path))
 
     def action_next_unread(self) -> None:
         """Open the next unread article after this one, in sidebar order (wrapping)."""
