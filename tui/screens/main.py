@@ -397,8 +397,9 @@ class MainScreen(LibraryScreen):
     @on(ReaderPane.QuoteChanged)
     def _mark_quote(self, message: ReaderPane.QuoteChanged) -> None:
         """Mark the pane's current quotation in the navigator too (once there is one)."""
+        # The pane's value now, not the message's: another article may have come in since.
         if self._navigator is not None:
-            self._navigator.current_quote = message.quote
+            self._navigator.current_quote = self.reader.current_quote
 
     # ----------------------------------------------------------------------- quote keys
 
