@@ -2,8 +2,10 @@
 
 The screen owns the reading state (which article, the display toggles) in ``var`` attributes of
 immutable values and passes the toggles down to the pane with ``data_bind``. Finding, indexing
-and lazily parsing the library, read marks and positions live in the base class,
-:class:`tui.screens.library_screen.LibraryScreen`.
+and lazily parsing the library are in the base class,
+:class:`tui.screens.library_screen.LibraryScreen`, which calls a Textual-free
+:class:`tui.library.session.LibrarySession` for what is open, read marks, bookmarks and
+positions. Quote navigation is the pane's (``reader.quotes``): this screen routes its keys.
 """
 
 from __future__ import annotations
