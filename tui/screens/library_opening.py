@@ -3,15 +3,16 @@
 :class:`ArticleOpener` is the base of :class:`tui.screens.library_screen.LibraryScreen` (which
 finds and indexes the library). It parses an article only when it is opened, keeps the last
 few, and opens a long article in two steps: the quick parse of its opening is shown at once and
-the whole article swapped in at the same reading position. Read marks and reading positions go
-to :class:`tui.library.state.ReadingState` (positions after a pause in scrolling, and on quit).
+the whole article swapped in at the same reading position. What is open, the parses kept, read
+marks and reading positions are held by the screen's :class:`tui.library.session.LibrarySession`;
+its :class:`tui.screens.reading_place.ReadingPlace` (``self.place``) saves positions after a
+pause in scrolling, and on quit.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from textual import getters, on, work
@@ -24,20 +25,16 @@ from textual.timer import Timer
 from tui.article import collector
 from tui.article.model import Article
 from tui.article.sanitize import shown_name
-from tui.library.positions import paragraph_at, position_of
+from tui.library.entry import path_key
+from tui.library.positions import position_of
+from tui.library.session import PARSED_KEPT, LibrarySession
 from tui.library.state import ReadingState
-from tui.screens.library_actions import path_key
+from tui.screens.reading_place import ReadingPlace
 from tui.widgets._reader_layout import PreparedItems
 from tui.widgets.library_tree import LibraryTree
 from tui.widgets.reader_pane import ReaderPane
 
 __all__ = ["PARSED_KEPT", "ArticleOpener"]
-
-PARSED_KEPT = 8
-"""How many parsed articles are kept for going back and forth without parsing again."""
-
-_SAVE_DELAY = 1.5
-"""Seconds of quiet scrolling before the reading position is saved."""
 
 _PREPARE_BLOCKS = 2000
 """Articles with more blocks than this get their display items built in the parsing thread."""
@@ -85,27 +82,35 @@ class ArticleOpener(Screen[None]):
             """The article's display items, built in the thread that parsed a long article."""
             super().__init__()
 
-    def __init__(self) -> None:
-        """Create the screen (the library is found by the subclass)."""
+    def __init__(self, paths: Sequence[Path] = ()) -> None:
+        """Create the screen (the library is found by the subclass).
+
+        Args:
+            paths: Files and folders to open (folders are searched recursively).
+        """
         super().__init__()
-        self.files: tuple[Path, ...] = ()
-        """Every article file, in the order found; :attr:`article_index` indexes it."""
-        self._index_of: dict[str, int] = {}
-        self._parsed: OrderedDict[int, Article] = OrderedDict()
+        self.session = LibrarySession(paths)
+        """What is open, read marks, bookmarks, positions and the parses kept (no Textual)."""
         self._shown = -1  # the article in the pane (differs from article_index while parsing)
         self._article: Article | None = None  # and its parse
         self._shown_path: Path | None = None  # and its file (known before :attr:`files` is)
-        self._exact: dict[int, tuple[int, int, int]] = {}  # this session's exact positions
         self._target: tuple[str, int] | None = None  # where to go once the article is in
-        self._read: set[str] = set()
-        self._reads_due: list[tuple[Path, int, bool]] = []  # read marks to write after a frame
-        self._save_timer: Timer | None = None
+        self.place = ReadingPlace(self)
+        """Saves the reading position after a pause in scrolling, and read marks."""
         self._spinner: Timer | None = None  # shows the loading indicator if opening is slow
         self._pane: ReaderPane | None = None
         self._early: tuple[Path, Article, bool] | None = None  # first article, files unknown
         self._first_pending: str | None = None  # the first article, while its whole is parsed
-        self.state: ReadingState | None = None
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every article file, in the order found; :attr:`article_index` indexes it."""
+        return self.session.files
+
+    @property
+    def state(self) -> ReadingState | None:
         """Read marks, bookmarks and positions (opened on mount)."""
+        return self.session.state
 
     def post_message(self, message: Message) -> bool:
         """Post a message; a long article parsed in a worker gets its display items built there.
@@ -181,9 +186,9 @@ class ArticleOpener(Screen[None]):
         """Open the chosen article: at once when it is parsed already, else after parsing."""
         if not 0 <= new < len(self.files):
             return
-        if new in self._parsed:
-            self._parsed.move_to_end(new)
-            self._show(new, self._parsed[new])
+        parsed = self.session.take_parsed(new)
+        if parsed is not None:
+            self._show(new, parsed)
         elif self._first_pending != _key(self.files[new]):  # else its whole parse is under way
             self._parse_article(new, self.files[new])
 
@@ -211,9 +216,10 @@ class ArticleOpener(Screen[None]):
             if not self.files:
                 self._early_parsed(message.path, article, message.complete, message.prepared)
                 return
-            index = self._index_of.get(_key(message.path), -1)
-            if index < 0:
+            found = self.session.index_of(message.path)
+            if found is None:
                 return
+            index = found
         if article is None:
             self._stop_loading()
             where = shown_name(f"{self.files[index]}: {message.error}")
@@ -225,9 +231,7 @@ class ArticleOpener(Screen[None]):
             self._start_indexing()
             return
         if message.complete:
-            self._parsed[index] = article
-            while len(self._parsed) > PARSED_KEPT:
-                self._parsed.popitem(last=False)
+            self.session.keep_parsed(index, article)
         if index == self.article_index:
             if index == self._shown:
                 if message.complete and article is not self._article:
@@ -252,7 +256,7 @@ class ArticleOpener(Screen[None]):
 
     def _opening_fits(self, index: int, opening: Article, path: Path) -> bool:
         """Whether the reader starts inside a long article's opening (so it can show now)."""
-        if self._target is not None or index in self._exact:
+        if self._target is not None or index in self.session.exact:
             return False
         saved = self.state.position(path) if self.state is not None else None
         return saved is None or saved[0] < len(opening.paragraphs) - 1
@@ -280,7 +284,7 @@ class ArticleOpener(Screen[None]):
             path: Its file (needed when ``index`` is -1).
             prepared: Its display items, when built in the parsing thread.
         """
-        self._leave()
+        self.place.leave()
         path = path if path is not None else self.files[index]
         self._shown, self._article, self._shown_path = index, article, path
         self.reader.show_article(article, prepared)
@@ -289,10 +293,8 @@ class ArticleOpener(Screen[None]):
             self.reader.scroll_to_section(target[1])
         elif target is not None:
             self.reader.restore_position(position_of(article, target[1]))
-        elif index in self._exact:
-            self.reader.restore_position(self._exact[index])
-        elif self.state is not None and (saved := self.state.position(path)) is not None:
-            self.reader.restore_position(position_of(article, *saved))
+        elif (saved := self.session.saved_position(index, path, article)) is not None:
+            self.reader.restore_position(saved)
         if self.state is not None and index >= 0:
             self.state.set_last_opened(path)
         if self.reader.loading or self._spinner is not None:
@@ -301,7 +303,7 @@ class ArticleOpener(Screen[None]):
                 self.reader.focus()
         self.article_shown()
         if index >= 0:
-            self._schedule_save()
+            self.place.schedule_save()
 
     def article_shown(self) -> None:
         """Called when an article has been put in the pane (the main screen updates views)."""
@@ -325,7 +327,7 @@ class ArticleOpener(Screen[None]):
         Returns:
             False when the file is not part of this library.
         """
-        index = self._index_of.get(_key(path))
+        index = self.session.index_of(path)
         if index is None:
             return False
         if section is not None:
@@ -350,59 +352,14 @@ class ArticleOpener(Screen[None]):
 
     # ------------------------------------------------------------------ reading state
 
-    def _leave(self) -> None:
-        """Remember where the reader is in the article on screen."""
-        article, path = self.current_article, self.current_path
-        if article is None or path is None or self._pane is None:
-            return
-        position = self._pane.position()
-        self._exact[self._shown] = position
-        if self.state is not None:
-            self.state.set_position(path, *paragraph_at(article, position))
+    @property
+    def _reads_due(self) -> list[tuple[Path, int, bool]]:
+        """Read marks to write after the next frame (kept by :attr:`place`)."""
+        return self.place.reads_due
 
     def _reader_scrolled(self) -> None:
-        reader = self.reader
-        if reader.max_scroll_y > 0 and reader.scroll_y >= reader.max_scroll_y:
-            self._mark_read(True)
-        self._schedule_save()
-
-    def _schedule_save(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(_SAVE_DELAY, self._save_now)
-
-    def _save_now(self) -> None:
-        self._save_timer = None
-        reader = self.reader
-        if reader.virtual_size.height and reader.virtual_size.height <= reader.size.height:
-            self._mark_read(True)  # the whole article fits: it has been seen to its end
-        self._leave()
-
-    def _mark_read(self, read: bool) -> None:
-        path = self.current_path
-        if path is None or self.state is None or (_key(path) in self._read) == read:
-            return
-        (self._read.add if read else self._read.discard)(_key(path))
-        # After the frame: reaching the end is a scroll, whose repaint comes first (a new
-        # marker redraws the sidebar's lines, and the state is a database write).
-        if not self._reads_due:
-            self.call_after_refresh(self._store_reads)
-        self._reads_due.append((path, self._shown, read))
-
-    def _store_reads(self) -> None:
-        """Write the read marks set since the last frame, and show them in the sidebar."""
-        due, self._reads_due = self._reads_due, []
-        for path, index, read in due:
-            if self.state is not None:
-                self.state.set_read(path, read)
-            self.sidebar.set_unread(index, not read)
+        self.place.scrolled()
 
     def on_unmount(self) -> None:
         """Save the position on quit and close the reading state."""
-        if self.state is not None:
-            for path, _, read in self._reads_due:  # marks not yet written (quit at once)
-                self.state.set_read(path, read)
-            self._reads_due = []
-            self._leave()
-            self.state.close()
-            self.state = None
+        self.place.close()

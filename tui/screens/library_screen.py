@@ -7,15 +7,15 @@ frame already shows it; then one worker finds the rest of the library and reads 
 cached entries for the sidebar. New or changed files are indexed in a second worker, started
 only once the first article is in, so it does not compete with it. A long article is parsed
 in two steps: its opening is shown at once and the whole swapped in at the same reading
-position. An article is parsed only when it is opened, and the last few are kept. Read
-marks, bookmarks and reading positions live in :class:`tui.library.state.ReadingState`; the library
-keys are in :mod:`tui.screens.library_actions`.
+position. An article is parsed only when it is opened, and the last few are kept. What is
+open, read marks, bookmarks and positions are held by a Textual-free
+:class:`tui.library.session.LibrarySession` (``self.session``), which the workers call and
+whose results they post as messages; the library keys here are thin calls on it.
 """
 
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,19 +27,20 @@ from textual.reactive import var
 
 from tui.article.model import Article
 from tui.article.sanitize import shown_name
+from tui.library.entry import path_key
 from tui.library.prefetch import Prefetch
+from tui.library.session import PARSED_KEPT, Indexed
 from tui.library.sqlite_faults import describe
-from tui.library.state import ReadingState
-from tui.screens.library_actions import LibraryActions, path_key
-from tui.screens.library_opening import PARSED_KEPT, ArticleOpener
+from tui.screens.library_opening import ArticleOpener
 from tui.widgets.article_tree import ArticleTree
-from tui.widgets.library_tree import Grouping, Sorting
+from tui.widgets.library_tree import GROUPINGS, SORTINGS, Grouping, Sorting
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
     from tui.library.index import Entry
+    from tui.library.search import SearchHit
 
     _Parses = Iterator[tuple[Article | None, str, bool]]
 
@@ -50,12 +51,11 @@ _key = path_key
 LOADING_DELAY = 0.3
 """Seconds before the pane shows its loading indicator, if no article is in by then."""
 
-_BATCH = 500
-_BATCH_SECONDS = 0.25
-"""The index worker hands the sidebar this many entries, or what it has after this long."""
+_GROUP_NAMES = {"none": "", "folder": "by folder", "outlet": "by outlet"}
+_SORT_NAMES = {"file": "file order", "date": "newest first", "title": "by title"}
 
 
-class LibraryScreen(LibraryActions, ArticleOpener):
+class LibraryScreen(ArticleOpener):
     """Loads a library of articles and keeps the reader's place in it."""
 
     BINDINGS = [
@@ -109,9 +109,7 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         message per file made indexing a big library quadratic.
         """
 
-        def __init__(
-            self, items: tuple[tuple[Path, Entry | None, str], ...], done: int, total: int
-        ) -> None:
+        def __init__(self, items: Indexed, done: int, total: int) -> None:
             self.items = items
             """(path, entry or None, reason) for each file handled."""
             self.done = done
@@ -133,10 +131,10 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             paths: Files and folders to open (folders are searched recursively).
             prefetch: A helper parsing the first article (see :mod:`tui.library.prefetch`).
         """
-        super().__init__()
-        self._paths = tuple(paths)
+        super().__init__(paths)
+        self._paths = self.session.paths
         self._prefetch = prefetch
-        self._skipped: list[tuple[Path, str]] = []
+        self._skipped = self.session.skipped
         self._indexing = False  # the index worker was started
         self._index_fault_told = False
 
@@ -144,20 +142,19 @@ class LibraryScreen(LibraryActions, ArticleOpener):
 
     def start_library(self) -> None:
         """Open the reading state and start finding the library's files."""
-        self.state = ReadingState(report=self._state_fault)
-        self._read = {_key(p) for p in self.state.read_paths()}
-        if self.state.recovered_from is not None:
+        state = self.session.open_state(self._state_fault)
+        if state.recovered_from is not None:
             self.notify(
                 f"The reading state was damaged and has been reset "
-                f"(the old file is kept as {self.state.recovered_from}).",
+                f"(the old file is kept as {state.recovered_from}).",
                 title="Reading state",
                 severity="warning",
                 markup=False,
             )
         self._pane = self.reader  # kept: on unmount (quit) the pane is no longer queryable
-        self.watch(self._pane, "scroll_y", self._reader_scrolled, init=False)
+        self.place.follow(self._pane)
         self._show_arrangement()
-        first, parses = self._open_first(self.state.last_opened())
+        first, parses = self._open_first(state.last_opened())
         # After the first frame: walking the library now would contend with painting it.
         self.call_after_refresh(self._find_library, self._paths, first, parses)
         if self._shown_path is None:
@@ -216,9 +213,6 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         description="find the library",
     )
     def _find_library(self, paths: tuple[Path, ...], first: Path | None, parses: _Parses) -> None:
-        from tui.library.index import LibraryIndex
-        from tui.library.loader import find_articles
-
         # The first article (a long one's opening) is already in: the rest of a lone long
         # file comes before the walk, since finding that one file again matters less.
         messages = (
@@ -227,14 +221,7 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         )
         if len(paths) == 1 and not paths[0].is_dir():
             self.post_parses(itertools.islice(messages, 1))
-        files, skipped = find_articles(paths)
-        try:
-            with LibraryIndex() as index:
-                cached = index.cached(files, roots=[p for p in paths if p.is_dir()] or None)
-                problem = index.problem
-        except Exception as exc:  # noqa: BLE001 - without the index every file is parsed
-            cached, problem = {}, describe(exc)
-        self.post_message(self.LibraryFound(tuple(files), tuple(skipped), cached, problem))
+        self.post_message(self.LibraryFound(*self.session.find()))
         self.post_parses(messages)  # the rest of a long first article
 
     def _index_fault(self, problem: str | None) -> None:
@@ -257,17 +244,15 @@ class LibraryScreen(LibraryActions, ArticleOpener):
     @on(LibraryFound)
     def _fill_library(self, message: LibraryFound) -> None:
         self._index_fault(message.problem)
-        self.files = message.files
-        self._index_of = {_key(path): n for n, path in enumerate(message.files)}
-        self._skipped.extend(message.skipped)
+        session = self.session
+        session.set_files(message.files, message.skipped)
         cached = message.cached
         self.sidebar.set_entries(
             ((n, cached[str(p)]) for n, p in enumerate(self.files) if str(p) in cached),
-            (n for n, p in enumerate(self.files) if _key(p) not in self._read),
+            session.unread(),
         )
         if self.state is not None:
-            marks = (self._index_of.get(_key(path)) for path in self.state.bookmarks())
-            self.sidebar.set_bookmarked(n for n in marks if n is not None)
+            self.sidebar.set_bookmarked(session.bookmarked())
         if not self.files:
             from tui.widgets.notice import nothing_to_read
 
@@ -281,7 +266,8 @@ class LibraryScreen(LibraryActions, ArticleOpener):
             self.status.progress = "Indexing… 0%"
         assert self.state is not None
         last = self.state.last_opened()
-        start = self._index_of.get(_key(last), -1) if last is not None else -1
+        found = session.index_of(last) if last is not None else None
+        start = found if found is not None else -1
         if start < 0:
             order = self.sidebar.order()
             start = order[0] if order else 0
@@ -300,14 +286,14 @@ class LibraryScreen(LibraryActions, ArticleOpener):
     def _adopt(self, index: int, path: Path, article: Article, complete: bool) -> None:
         """Give the first article, parsed before the files were known, its library index."""
         if complete:
-            self._parsed[index] = article
+            self.session.keep_parsed(index, article)
         self.set_reactive(ArticleOpener.article_index, index)
         if self._shown_path is not None and _key(self._shown_path) == _key(path):
             self._shown = index  # already on screen: just book-keeping
             if self.state is not None:
                 self.state.set_last_opened(path)
             self.sidebar.show_position(index, self.reader.current_section)
-            self._schedule_save()
+            self.place.schedule_save()
         elif complete:
             self._show(index, article)
         # else: the whole article is still being parsed and arrives as ArticleParsed(-1)
@@ -317,13 +303,8 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         if self._indexing or not self.files:
             return
         self._indexing = True
-        shown = self._shown
-        rest = tuple(f for n, f in enumerate(self.files) if n != shown)
         # The articles already parsed in full are indexed as they are, not parsed again.
-        parsed = {_key(self.files[n]): article for n, article in self._parsed.items()}
-        self._index_library(
-            rest + ((self.files[shown],) if 0 <= shown < len(self.files) else ()), parsed
-        )
+        self._index_library(*self.session.to_index(self._shown))
 
     # An explicit description: Textual otherwise builds one from repr() of the arguments,
     # which for `parsed` renders whole articles on the UI thread.
@@ -338,55 +319,26 @@ class LibraryScreen(LibraryActions, ArticleOpener):
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
+
+        def hand_over(items: Indexed, done: int, total: int) -> None:
+            self.post_message(self.EntriesIndexed(items, done, total))
+
         try:
-            problem = self._index_files(files, parsed, lambda: worker.is_cancelled)
+            problem = self.session.index(files, parsed, lambda: worker.is_cancelled, hand_over)
         except Exception as exc:  # noqa: BLE001 - never leave "Indexing…" up with no word
             problem = describe(exc)
         self.post_message(self.IndexFinished(problem))
 
-    def _index_files(
-        self, files: tuple[Path, ...], parsed: dict[str, Article], cancelled: Callable[[], bool]
-    ) -> str | None:
-        """Index the files, posting entries in batches; return the index's problem, if any."""
-        from tui.library.index import LibraryIndex
-
-        roots = [p for p in self._paths if p.is_dir()] or None
-        count = [0, 0]  # (done, total) from the index's progress callback
-
-        def note(done: int, total: int) -> None:
-            count[:] = [done, total]
-
-        with LibraryIndex() as index:
-            updates = index.update(
-                files,
-                progress=note,
-                should_stop=cancelled,
-                roots=roots,
-                parsed=parsed,
-            )
-            batch: list[tuple[Path, Entry | None, str]] = []
-            sent = time.monotonic()
-            for item in updates:
-                batch.append(item)
-                if len(batch) >= _BATCH or time.monotonic() - sent >= _BATCH_SECONDS:
-                    self.post_message(self.EntriesIndexed(tuple(batch), count[0], count[1]))
-                    batch, sent = [], time.monotonic()
-            if batch:
-                self.post_message(self.EntriesIndexed(tuple(batch), count[0], count[1]))
-            if not cancelled():
-                index.forget_missing(files)
-            return index.problem
-
     @on(EntriesIndexed)
     def _add_entries(self, message: EntriesIndexed) -> None:
         for path, entry, reason in message.items:
-            index = self._index_of.get(_key(path))
+            index = self.session.index_of(path)
             if index is None:
                 continue
             if entry is None:
                 self._skipped.append((path, reason))
             else:
-                unread = _key(path) not in self._read
+                unread = not self.session.is_read(path)
                 self.sidebar.upsert(index, entry, unread=unread)
                 if index == self._shown:  # its node is new: put the cursor there
                     self.sidebar.show_position(index, self.reader.current_section)
@@ -419,3 +371,85 @@ class LibraryScreen(LibraryActions, ArticleOpener):
     def _go_to_selection(self, message: ArticleTree.SectionSelected) -> None:
         entry = message.entry
         self.open_article(self.files[entry.article], section=entry.section)
+
+    # ------------------------------------------------------------------ library keys
+
+    def action_toggle_read(self) -> None:
+        """Mark the article read or unread."""
+        path = self.current_path
+        if path is not None:
+            self.place.mark_read(not self.session.is_read(path))
+
+    def action_next_unread(self) -> None:
+        """Open the next unread article after this one, in sidebar order (wrapping)."""
+        target = self.session.next_unread(self.sidebar.order(), self.article_index, self._shown)
+        if target is None:
+            self.notify("No unread articles left.", markup=False)
+        else:
+            self.article_index = target
+
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the article on screen, or remove its bookmark."""
+        path = self.current_path
+        if path is None or self.state is None:
+            return
+        marked = self.state.toggle_bookmark(path)
+        self.sidebar.set_bookmarked((self._shown,), marked)
+        self.notify("Bookmarked." if marked else "Bookmark removed.", markup=False)
+
+    def action_show_bookmarks(self) -> None:
+        """List the bookmarks; the one chosen opens."""
+        from tui.screens.bookmarks import BookmarksScreen
+
+        if self.state is None:
+            return
+        marks = []
+        for path in self.state.bookmarks():
+            index = self.session.index_of(path)
+            entry = self.sidebar.entry(index) if index is not None else None
+            marks.append((Path(path), entry.title if entry else shown_name(Path(path).name)))
+        self.app.push_screen(BookmarksScreen(marks), self._open_bookmark)
+
+    def _open_bookmark(self, path: Path | None) -> None:
+        if path is not None and not self.open_article(path):
+            shown = shown_name(str(path))
+            self.notify(f"{shown} is not in this library.", severity="warning", markup=False)
+
+    def action_library_search(self) -> None:
+        """Search every article in the library."""
+        from tui.screens.library_search import LibrarySearchScreen
+
+        self.app.push_screen(LibrarySearchScreen(self.files), self._open_hit)
+
+    def _open_hit(self, hit: SearchHit | None) -> None:
+        if hit is not None:
+            self.open_article(Path(hit.path), paragraph=max(0, hit.paragraph))
+
+    def action_group_by(self) -> None:
+        """Cycle the sidebar's grouping."""
+        self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
+
+    def action_sort_by(self) -> None:
+        """Cycle the sidebar's order."""
+        self.sorting = SORTINGS[(SORTINGS.index(self.sorting) + 1) % len(SORTINGS)]
+
+    def _watch_grouping(self) -> None:
+        self._regroup_sidebar()
+
+    def _watch_sorting(self) -> None:
+        self._regroup_sidebar()
+
+    def _regroup_sidebar(self) -> None:
+        if self.is_mounted:
+            self.sidebar.regroup(self.grouping, self.sorting)
+            if self._shown >= 0:
+                self.sidebar.show_position(self._shown, None)
+            self._show_arrangement()
+
+    def _show_arrangement(self) -> None:
+        count = self.sidebar.article_count or len(self.files)
+        parts = [f"{count:,} article" if count == 1 else f"{count:,} articles"]
+        if self.grouping != "none":
+            parts.append(_GROUP_NAMES[self.grouping])
+        parts.append(_SORT_NAMES[self.sorting])
+        self.sidebar.border_title = " · ".join(parts)

@@ -2,8 +2,10 @@
 
 The screen owns the reading state (which article, the display toggles) in ``var`` attributes of
 immutable values and passes the toggles down to the pane with ``data_bind``. Finding, indexing
-and lazily parsing the library, read marks and positions live in the base class,
-:class:`tui.screens.library_screen.LibraryScreen`.
+and lazily parsing the library are in the base class,
+:class:`tui.screens.library_screen.LibraryScreen`, which calls a Textual-free
+:class:`tui.library.session.LibrarySession` for what is open, read marks, bookmarks and
+positions. Quote navigation is the pane's (``reader.quotes``): this screen routes its keys.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from textual.widgets import Input, Tree
 
 from tui.library.prefetch import Prefetch
 from tui.screens.library_screen import LibraryScreen
-from tui.screens.quote_actions import QuoteActions, go_to_quote
 from tui.settings.config import ReaderConfig
 from tui.widgets.library_tree import LibraryTree
 from tui.widgets.reader_pane import ReaderPane
@@ -46,15 +47,12 @@ READING_KEYS = frozenset(
 )
 """The pane's bindings that read on while a sidebar has the focus (see MainScreen.on_key)."""
 
-Position = tuple[int, int, int]
-"""A reading position as the pane reports it: (section, block, line offset)."""
-
 
 def _on_off(value: bool) -> str:
     return "on" if value else "off"
 
 
-class MainScreen(QuoteActions, LibraryScreen):
+class MainScreen(LibraryScreen):
     """Reads the articles found under the given paths."""
 
     AUTO_FOCUS = "ReaderPane"  # reading keys work at once; Tab reaches the sidebar
@@ -119,8 +117,6 @@ class MainScreen(QuoteActions, LibraryScreen):
     """Whether the sidebar shows the quote navigator instead of the article tree."""
     sidebar_share: var[int] = var(35)
     """Per cent of the terminal's width the sidebar (or the quote list) takes."""
-    quote_index: var[int] = var(-1)
-    """The current quotation (last moved to) of the article on screen; -1 for none."""
     find_query: var[str] = var("")
     """The last search, repeated by find-next/find-previous ("" when none)."""
 
@@ -156,7 +152,6 @@ class MainScreen(QuoteActions, LibraryScreen):
         self.set_reactive(MainScreen.show_boilerplate, self._reader_config.show_boilerplate)
         self.set_reactive(MainScreen.show_speakers, self._reader_config.show_speakers)
         self._narrow = False
-        self._quote_anchor: Position | None = None  # where moving to the current quote left us
         self._sidebar_follow_due = False  # the sidebar cursor is to follow after this frame
         self._article_steps = 0  # next/previous article pressed before the files were known
         # Both start hidden, so they are made on first use: not drawing or styling them
@@ -185,7 +180,6 @@ class MainScreen(QuoteActions, LibraryScreen):
         self.status.progress = "Loading…"
         self._relabel_toggles()
         self.start_library()
-        self.watch(self.reader, "scroll_y", self._moved, init=False)
         if self._configured_theme is not None:
             self.app.theme_changed_signal.subscribe(self, self._remember_theme)
 
@@ -207,7 +201,7 @@ class MainScreen(QuoteActions, LibraryScreen):
             navigator.styles.width = f"{self.sidebar_share}%"
             self.body.mount(navigator, after=self.sidebar)
             navigator.show_article(self.current_article)
-            navigator.current_quote = self.quote_index  # kept in step by watch_quote_index
+            navigator.current_quote = self.quote_index  # kept in step by _mark_quote
             self._navigator = navigator
         return self._navigator
 
@@ -241,16 +235,13 @@ class MainScreen(QuoteActions, LibraryScreen):
             if self.focused is None:
                 self.reader.focus()
 
-    def watch_quote_index(self, index: int) -> None:
-        """Mark the current quotation in the pane and in the navigator (once there is one)."""
-        self.reader.current_quote = index
-        if self._navigator is not None:
-            self._navigator.current_quote = index
+    @property
+    def quote_index(self) -> int:
+        """The current quotation (last moved to) of the article on screen; -1 for none.
 
-    def _moved(self) -> None:
-        """Reading on by hand leaves the current quotation: its marks go."""
-        if self.quote_index >= 0 and self.reader.position() != self._quote_anchor:
-            self.quote_index = -1
+        The pane owns it (``ReaderPane.quotes``); the navigator follows it (:meth:`_mark_quote`).
+        """
+        return self.reader.current_quote
 
     def _navigator_has_focus(self) -> bool:
         return self._navigator is not None and self._navigator.has_focus
@@ -268,8 +259,6 @@ class MainScreen(QuoteActions, LibraryScreen):
         self._hide_notice()
         if self._navigator is not None:
             self._navigator.show_article(article)
-        self.quote_index = -1
-        self._quote_anchor = None
         self.section_index = self.reader.current_section
         if self.find_query:
             self.reader.clear_find()
@@ -405,7 +394,44 @@ class MainScreen(QuoteActions, LibraryScreen):
 
     def on_quote_navigator_quote_selected(self, message: QuoteNavigator.QuoteSelected) -> None:
         """Go to the quotation chosen in the navigator (named, not ``@on``: made on use)."""
-        go_to_quote(self, message.quote_index)
+        self.reader.quotes.go_to(message.quote_index)
+
+    @on(ReaderPane.QuoteChanged)
+    def _mark_quote(self, message: ReaderPane.QuoteChanged) -> None:
+        """Mark the pane's current quotation in the navigator too (once there is one)."""
+        # The pane's value now, not the message's: another article may have come in since.
+        if self._navigator is not None:
+            self._navigator.current_quote = self.reader.current_quote
+
+    # ----------------------------------------------------------------------- quote keys
+
+    def action_next_quote(self) -> None:
+        """Move to the next quotation."""
+        self.reader.quotes.step(1)
+
+    def action_previous_quote(self) -> None:
+        """Move to the previous quotation."""
+        self.reader.quotes.step(-1)
+
+    def action_copy_quote(self) -> None:
+        """Copy the current quotation (else the first at or below the top) as a citation."""
+        self.reader.quotes.copy_quote()
+
+    def action_copy_paragraph(self) -> None:
+        """Copy the paragraph at the top of the page as a citation."""
+        self.reader.quotes.copy_paragraph()
+
+    def action_toggle_speakers(self) -> None:
+        """Show or hide the "— Speaker" line after attributed quotations."""
+        self.show_speakers = not self.show_speakers
+
+    def action_show_quotes(self) -> None:
+        """Show the quote navigator in the sidebar (focused), or go back to the articles."""
+        showing = self.show_quote_list and self.show_sidebar
+        self.show_sidebar = True
+        self.show_quote_list = not showing
+        if self.show_quote_list:
+            self.quote_list.focus()
 
     @on(Input.Submitted, "#find")
     def _search(self, event: Input.Submitted) -> None:

@@ -29,6 +29,7 @@ from textual.timer import Timer
 
 from tui.article.model import Article
 from tui.reader.render import Item, ItemLines, ViewOptions, build_items, column_width
+from tui.widgets._quote_cursor import QuoteCursor
 from tui.widgets._reader_layout import Position, PreparedItems, ReaderLayout, prepare_items
 from tui.widgets._reader_lines import ReaderLines, fold_at, fold_on_screen
 
@@ -108,6 +109,21 @@ class ReaderPane(ScrollView, can_focus=True):
             """The pane that posted the message."""
             return self.reader
 
+    class QuoteChanged(Message):
+        """Posted when the current quotation changes (moved to, or left by reading on)."""
+
+        def __init__(self, reader: ReaderPane, quote: int) -> None:
+            super().__init__()
+            self.reader = reader
+            """The pane that marks the quotation."""
+            self.quote = quote
+            """Index of the current quotation in ``Article.quotes``; -1 for none."""
+
+        @property
+        def control(self) -> ReaderPane:
+            """The pane that posted the message."""
+            return self.reader
+
     class FoldToggled(Message):
         """Posted when the reader opens or closes a boilerplate fold."""
 
@@ -139,6 +155,8 @@ class ReaderPane(ScrollView, can_focus=True):
         self._warm_timer: Timer | None = None
         self._sized_at = 0.0  # when refinement last passed the new length on
         self._prepared: PreparedItems | None = None  # items built ahead for the next article
+        self.quotes = QuoteCursor(self)
+        """The current quotation: moves between quotations, copies them as citations."""
 
     # ---------------------------------------------------------------- public API
 
@@ -258,6 +276,7 @@ class ReaderPane(ScrollView, can_focus=True):
     def watch_article(self, article: Article | None) -> None:
         self.set_reactive(ReaderPane.current_quote, -1)
         self._drawn.current_quote = -1
+        self.quotes.reset()
         self._expanded = frozenset()
         self._rebuild(keep=False)
         self._jump(0)
@@ -268,6 +287,7 @@ class ReaderPane(ScrollView, can_focus=True):
             new, range(0) if not items else range(min(items), max(items) + 1)
         )
         self.refresh()
+        self.post_message(self.QuoteChanged(self, new))
 
     def _quote_items(self, quote: int) -> range:
         """The items holding a quotation's paragraphs (empty when there is none)."""
@@ -310,6 +330,7 @@ class ReaderPane(ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._update_section()
+        self.quotes.scrolled()
 
     def on_mount(self) -> None:
         super().on_mount()  # type: ignore[no-untyped-call]
