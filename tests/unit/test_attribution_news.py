@@ -850,6 +850,14 @@ AUDITED = [
         id="is-said-to-is-hearsay-and-a-described-subject-blocks-she",
     ),
     pytest.param(
+        [
+            "Top seed Piet Varga overcame Norway's Ana Lund in three sets.",
+            '"I rushed a few shots," admitted Lund.',
+        ],
+        ["Ana Lund"],
+        id="the-name-after-a-possessive-place-is-registered",
+    ),
+    pytest.param(
         ['Ana Lund is keen to move on and said: "That season is behind me."'],
         ["Ana Lund"],
         id="coordinated-verb-keeps-the-subject",

@@ -184,10 +184,14 @@ class Story:
             start += len(tokens[0]) + 1
             run = run[len(tokens[0]) + 1 :]
             tokens = tokens[1:]
-        # A possessive ends the name: "Germany's Tommy Haas", "Novartis' Sandoz".
+        # A possessive splits the run: "Germany's Tommy Haas" names Tommy Haas (Germany is
+        # whose he is), "Ana Lund's boat" names Ana Lund.
         cut = next((k for k, t in enumerate(tokens) if t.endswith(("’s", "'s", "’", "'"))), -1)
-        if cut >= 0:
-            tokens = tokens[: cut + 1]
+        if 0 <= cut < len(tokens) - 1:
+            start += len(" ".join(tokens[: cut + 1])) + 1
+            run = run[len(" ".join(tokens[: cut + 1])) + 1 :]
+            tokens = tokens[cut + 1 :]
+        elif cut >= 0:
             tokens[-1] = tokens[-1][:-2] if tokens[-1].endswith(("’s", "'s")) else tokens[-1][:-1]
         ref = clean_run_text(" ".join(tokens))
         if ref is None:
