@@ -148,3 +148,7 @@ class Subscription:
     """The feed URL."""
     title: str | None = None
     """A title the user gave or the OPML/feed stated."""
+
+
+class NotAFeed(ValueError):
+    """A body that is not a feed (an HTML page, an image, JSON that is not a JSON Feed)."""
