@@ -152,3 +152,104 @@ class Subscription:
 
 class NotAFeed(ValueError):
     """A body that is not a feed (an HTML page, an image, JSON that is not a JSON Feed)."""
+
+
+@record
+class FeedRow:
+    """A subscribed feed as the store keeps it."""
+
+    url: str
+    """The feed URL (the key)."""
+    title: str | None
+    """The user's or the OPML's title, else the feed's own (the first one known is kept)."""
+    site_link: str | None
+    """The site the feed belongs to."""
+    added: float
+    """When it was subscribed (Unix time)."""
+    last_refresh: float | None
+    """When it was last fetched, successfully or not (None: never)."""
+    validators: Validators
+    """ETag and Last-Modified of the last 200 answer, for a conditional GET."""
+    last_error: str | None
+    """Why the last fetch failed (None when it succeeded)."""
+    next_try: float | None
+    """Not to be fetched before this time (Retry-After, back-off), or None."""
+
+
+@record
+class EntryRow:
+    """A stored feed entry."""
+
+    id: int
+    """The store's id for it (stable while it is kept)."""
+    feed_url: str
+    """The feed it came from."""
+    dedup_key: str
+    """``guid:…``, ``link:…`` (canonical link) or ``hash:…`` (title and text): unique per feed."""
+    guid: str | None
+    """The feed's id for the entry."""
+    link: str | None
+    """The article URL as the feed gave it (absolute)."""
+    canonical_link: str | None
+    """``canonical_url(link)``: what read marks and stored pages are keyed by."""
+    title: str
+    """The entry's title."""
+    author: str | None
+    """The author(s)."""
+    published: str | None
+    """ISO 8601 UTC publication (else update) time."""
+    summary: str | None
+    """Summary or description."""
+    content: str | None
+    """Full content, when the feed carries it."""
+    content_is_html: bool
+    """Whether content and summary are HTML."""
+    image_credit: str | None
+    """The picture's credit."""
+    image_caption: str | None
+    """The picture's caption."""
+    first_seen: float
+    """When the store first saw it (Unix time; kept when the entry is updated)."""
+
+    @property
+    def read_key(self) -> str:
+        """The key for read marks and bookmarks: the canonical link, else one made of the feed
+        URL and the dedup key after a ``#`` (no canonical URL has a fragment, so none clash)."""
+        return self.canonical_link or f"{self.feed_url}#{self.dedup_key}"
+
+    def to_entry(self) -> FeedEntry:
+        """The entry as a :class:`FeedEntry` (for ``readable.read_entry``)."""
+        return FeedEntry(
+            title=self.title,
+            link=self.link,
+            guid=self.guid,
+            author=self.author,
+            published=self.published,
+            summary=self.summary,
+            content=self.content,
+            content_is_html=self.content_is_html,
+            image_credit=self.image_credit,
+            image_caption=self.image_caption,
+        )
+
+
+@record
+class PageRow:
+    """A fetched page kept with its raw bytes (a better extractor can re-read it offline)."""
+
+    url: str
+    """The URL asked for (the key)."""
+    final_url: str
+    """The URL that answered, after redirects."""
+    content_type: str
+    """The media type, lower case."""
+    body: bytes
+    """The raw body (after decompression)."""
+    fetched_at: float
+    """When it was fetched (Unix time)."""
+    canonical_url: str | None = None
+    """The page's canonical address; the store fills ``canonical_url(final_url)`` when None."""
+    charset: str | None = None
+    """The charset the server declared."""
+    validators: Validators = Validators()
+    """ETag and Last-Modified, for a conditional GET."""

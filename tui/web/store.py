@@ -1,0 +1,436 @@
+"""The web store: subscriptions, feed entries and fetched pages (with their raw bytes).
+
+Kept in ``paths.data_dir() / "web.sqlite3"`` — the user's data, not the rebuildable cache: it
+is what ``newsread dump --offline`` and a start without the network read. Faults are handled
+as the reading state handles them (:mod:`tui.web.sqlitefile`): a damaged file is set aside and
+a new one made, a full or read-only disk makes the store go on in memory for the session.
+
+Thread-safe: one connection shared by every thread under one lock (refresh workers merge one
+feed each; every write is one short transaction, so they queue briefly). SQLite serialises
+writers anyway, and one connection is what lets the in-memory fallback be shared.
+
+Entries are deduplicated per feed by a key: ``guid:<guid>`` when the feed gives an id, else
+``link:<canonical link>``, else ``hash:<sha256 of title and content or summary>``. An entry
+seen again with the same key has its fields updated but keeps ``first_seen``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from tui.settings import paths
+from tui.web.sqlitefile import Database, transaction
+from tui.web.types import EntryRow, FeedEntry, FeedRow, PageRow, Validators
+from tui.web.urls import canonical_url, check_url
+
+__all__ = ["SCHEMA_VERSION", "EntryRow", "FeedRow", "PageRow", "WebStore", "dedup_key"]
+
+SCHEMA_VERSION = 1
+"""The tables' version, stored in ``meta``; a file of another version is set aside."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, title TEXT, site_link TEXT,
+    added REAL NOT NULL, last_refresh REAL, etag TEXT, last_modified TEXT, last_error TEXT,
+    next_try REAL);
+CREATE TABLE IF NOT EXISTS entries (id INTEGER PRIMARY KEY, feed_url TEXT NOT NULL,
+    dedup_key TEXT NOT NULL, guid TEXT, link TEXT, canonical_link TEXT, title TEXT NOT NULL,
+    author TEXT, published TEXT, summary TEXT, content TEXT, content_is_html INTEGER NOT NULL,
+    image_credit TEXT, image_caption TEXT, first_seen REAL NOT NULL, sort_time REAL NOT NULL,
+    UNIQUE (feed_url, dedup_key));
+CREATE INDEX IF NOT EXISTS entries_newest ON entries (feed_url, sort_time);
+CREATE INDEX IF NOT EXISTS entries_link ON entries (canonical_link);
+CREATE INDEX IF NOT EXISTS entries_seen ON entries (first_seen);
+CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, final_url TEXT NOT NULL,
+    canonical_url TEXT NOT NULL, content_type TEXT NOT NULL, charset TEXT, body BLOB NOT NULL,
+    fetched_at REAL NOT NULL, etag TEXT, last_modified TEXT);
+CREATE INDEX IF NOT EXISTS pages_final ON pages (final_url);
+CREATE INDEX IF NOT EXISTS pages_canonical ON pages (canonical_url);
+"""
+
+_FEED_COLUMNS = (
+    "url, title, site_link, added, last_refresh, etag, last_modified, last_error, next_try"
+)
+_ENTRY_COLUMNS = (
+    "id, feed_url, dedup_key, guid, link, canonical_link, title, author, published, summary, "
+    "content, content_is_html, image_credit, image_caption, first_seen"
+)
+_PAGE_COLUMNS = (
+    "url, final_url, content_type, body, fetched_at, canonical_url, charset, etag, last_modified"
+)
+
+_UPSERT_ENTRY = f"""
+INSERT INTO entries ({_ENTRY_COLUMNS.removeprefix("id, ")}, sort_time)
+VALUES (:feed_url, :dedup_key, :guid, :link, :canonical_link, :title, :author, :published,
+    :summary, :content, :content_is_html, :image_credit, :image_caption, :now,
+    COALESCE(:published_time, :now))
+ON CONFLICT (feed_url, dedup_key) DO UPDATE SET guid = excluded.guid, link = excluded.link,
+    canonical_link = excluded.canonical_link, title = excluded.title, author = excluded.author,
+    published = excluded.published, summary = excluded.summary, content = excluded.content,
+    content_is_html = excluded.content_is_html, image_credit = excluded.image_credit,
+    image_caption = excluded.image_caption,
+    sort_time = COALESCE(:published_time, entries.first_seen)
+"""
+
+
+def dedup_key(entry: FeedEntry) -> str:
+    """The key an entry is deduplicated by within its feed.
+
+    Args:
+        entry: A parsed entry.
+
+    Returns:
+        ``guid:<guid>``, else ``link:<canonical link>``, else ``hash:<sha256>`` of the title and
+        the content (else the summary).
+    """
+    if entry.guid:
+        return f"guid:{entry.guid}"
+    if entry.link:
+        return f"link:{canonical_url(entry.link)}"
+    text = f"{entry.title}\0{entry.content or entry.summary or ''}"
+    return f"hash:{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()}"
+
+
+def _timestamp(published: str | None) -> float | None:
+    """Unix time of an ISO 8601 UTC stamp as the feed parsers write it, or None."""
+    if not published:
+        return None
+    try:
+        return float(calendar.timegm(time.strptime(published, "%Y-%m-%dT%H:%M:%SZ")))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _feed_row(row: tuple[Any, ...]) -> FeedRow:
+    url, title, site, added, last, etag, modified, error, next_try = row
+    return FeedRow(url, title, site, added, last, Validators(etag, modified), error, next_try)
+
+
+def _entry_row(row: tuple[Any, ...]) -> EntryRow:
+    values = list(row)
+    values[11] = bool(values[11])
+    return EntryRow(*values)
+
+
+def _page_row(row: tuple[Any, ...]) -> PageRow:
+    url, final_url, content_type, body, fetched_at, canonical, charset, etag, modified = row
+    return PageRow(
+        url,
+        final_url,
+        content_type,
+        body,
+        fetched_at,
+        canonical,
+        charset,
+        Validators(etag, modified),
+    )
+
+
+class WebStore:
+    """Subscriptions, entries and pages in one SQLite file.
+
+    Args:
+        path: The SQLite file; ``paths.data_dir() / "web.sqlite3"`` by default. It (and its
+            folder) is created on first use.
+        report: Told in a few words when the file was damaged and set aside, or when the
+            store had to go on in memory (a full or read-only disk).
+    """
+
+    def __init__(
+        self, path: Path | None = None, *, report: Callable[[str], None] | None = None
+    ) -> None:
+        self.path = path if path is not None else paths.data_dir() / "web.sqlite3"
+        """Where the store lives."""
+        self._db = Database(self.path, _SCHEMA, SCHEMA_VERSION, report)
+
+    @property
+    def recovered_from(self) -> Path | None:
+        """Where a damaged file was moved this session (None when all was well)."""
+        return self._db.recovered_from
+
+    @property
+    def problem(self) -> str | None:
+        """Why nothing is saved this session (None while the file is in use)."""
+        return self._db.problem
+
+    def close(self) -> None:
+        """Close the database (every write is committed already)."""
+        self._db.close()
+
+    def __enter__(self) -> WebStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        return self._db.run(lambda conn: conn.execute(sql, params).fetchall())
+
+    # -- feeds ---------------------------------------------------------------------------------
+
+    def add_feed(self, url: str, title: str | None = None, *, now: float | None = None) -> bool:
+        """Subscribe to a feed.
+
+        Args:
+            url: The feed's address.
+            title: A title to show instead of the feed's own (kept when already subscribed
+                and None is given).
+            now: The time to record as ``added`` (``time.time()`` by default).
+
+        Returns:
+            True when it was new, False when it was subscribed already.
+
+        Raises:
+            FetchError: when the address is not http(s).
+        """
+        url = check_url(url)
+        added = time.time() if now is None else now
+
+        def work(conn: sqlite3.Connection) -> bool:
+            with transaction(conn):
+                new = conn.execute(
+                    "INSERT INTO feeds (url, title, added) VALUES (?, ?, ?) "
+                    "ON CONFLICT (url) DO NOTHING",
+                    (url, title, added),
+                ).rowcount
+                if not new and title:
+                    conn.execute("UPDATE feeds SET title = ? WHERE url = ?", (title, url))
+            return bool(new)
+
+        return self._db.run(work)
+
+    def remove_feed(self, url: str) -> bool:
+        """Unsubscribe: the feed and its entries go; pages stay until :meth:`prune`.
+
+        Returns:
+            True when it was subscribed.
+        """
+
+        def work(conn: sqlite3.Connection) -> bool:
+            with transaction(conn):
+                conn.execute("DELETE FROM entries WHERE feed_url = ?", (url,))
+                return bool(conn.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount)
+
+        return self._db.run(work)
+
+    def feeds(self) -> list[FeedRow]:
+        """Every subscribed feed, in the order subscribed."""
+        rows = self._query(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY added, rowid")
+        return [_feed_row(row) for row in rows]
+
+    def feed(self, url: str) -> FeedRow | None:
+        """One subscribed feed, or None."""
+        rows = self._query(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url = ?", (url,))
+        return _feed_row(rows[0]) if rows else None
+
+    def record_fetch(
+        self,
+        url: str,
+        *,
+        refreshed_at: float,
+        title: str | None = None,
+        site_link: str | None = None,
+        validators: Validators | None = None,
+        error: str | None = None,
+        next_try: float | None = None,
+    ) -> bool:
+        """Note a fetch of a subscribed feed (successful or not).
+
+        Args:
+            url: The feed.
+            refreshed_at: When it was fetched (``last_refresh``, set on failures too).
+            title: The feed's own title; kept only while the feed has none (the user's wins).
+            site_link: The feed's site link (None keeps the stored one).
+            validators: ETag/Last-Modified of a 200 answer (None keeps the stored ones).
+            error: Why the fetch failed, or None when it succeeded (clears the last error).
+            next_try: Not to be fetched before this time (Retry-After), or None.
+
+        Returns:
+            False when the feed is not subscribed (nothing is stored).
+        """
+        etags = (validators.etag, validators.last_modified) if validators else (None, None)
+
+        def work(conn: sqlite3.Connection) -> bool:
+            with transaction(conn):
+                return bool(
+                    conn.execute(
+                        "UPDATE feeds SET last_refresh = ?, title = COALESCE(title, ?), "
+                        "site_link = COALESCE(?, site_link), "
+                        "etag = CASE WHEN ? THEN ? ELSE etag END, "
+                        "last_modified = CASE WHEN ? THEN ? ELSE last_modified END, "
+                        "last_error = ?, next_try = ? WHERE url = ?",
+                        (
+                            refreshed_at,
+                            title or None,
+                            site_link,
+                            validators is not None,
+                            etags[0],
+                            validators is not None,
+                            etags[1],
+                            error,
+                            next_try,
+                            url,
+                        ),
+                    ).rowcount
+                )
+
+        return self._db.run(work)
+
+    # -- entries -------------------------------------------------------------------------------
+
+    def merge_entries(self, feed_url: str, entries: Iterable[FeedEntry], *, now: float) -> int:
+        """Store a feed's entries in one transaction (see the module's note on dedup).
+
+        The feed need not be subscribed (a feed opened once by URL is kept for offline reads).
+
+        Args:
+            feed_url: The feed they came from.
+            entries: The entries, as parsed.
+            now: The time to record as ``first_seen`` for new ones.
+
+        Returns:
+            How many entries were new.
+        """
+        batch = list(entries)
+
+        def work(conn: sqlite3.Connection) -> int:
+            new = 0
+            with transaction(conn):
+                for entry in batch:
+                    key = dedup_key(entry)
+                    found = conn.execute(
+                        "SELECT 1 FROM entries WHERE feed_url = ? AND dedup_key = ?",
+                        (feed_url, key),
+                    ).fetchone()
+                    new += found is None
+                    conn.execute(_UPSERT_ENTRY, _entry_params(feed_url, key, entry, now))
+            return new
+
+        return self._db.run(work)
+
+    def entries(self, feed_url: str) -> list[EntryRow]:
+        """A feed's entries, newest first (by publication time, else first seen)."""
+        rows = self._query(
+            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE feed_url = ? ORDER BY sort_time DESC, id",
+            (feed_url,),
+        )
+        return [_entry_row(row) for row in rows]
+
+    def entry(self, entry_id: int) -> EntryRow | None:
+        """One entry by its id, or None."""
+        rows = self._query(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,))
+        return _entry_row(rows[0]) if rows else None
+
+    def entries_by_link(self, url: str) -> list[EntryRow]:
+        """Every stored entry (of any feed) whose link is this article, newest first."""
+        rows = self._query(
+            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE canonical_link = ? "
+            "ORDER BY sort_time DESC, id",
+            (canonical_url(url),),
+        )
+        return [_entry_row(row) for row in rows]
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def save_page(self, row: PageRow) -> None:
+        """Keep a fetched page (replacing the one stored under the same ``url``)."""
+        canonical = canonical_url(row.canonical_url or row.final_url)
+        params = (
+            row.url,
+            row.final_url,
+            row.content_type,
+            row.body,
+            row.fetched_at,
+            canonical,
+            row.charset,
+            row.validators.etag,
+            row.validators.last_modified,
+        )
+
+        def work(conn: sqlite3.Connection) -> None:
+            with transaction(conn):
+                conn.execute(
+                    f"INSERT OR REPLACE INTO pages ({_PAGE_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    params,
+                )
+
+        self._db.run(work)
+
+    def page(self, url: str) -> PageRow | None:
+        """The stored page asked for as, redirected to, or canonically the same as ``url``.
+
+        An exact ``url`` match wins; otherwise the newest of the others.
+        """
+        rows = self._query(
+            f"SELECT {_PAGE_COLUMNS} FROM pages WHERE url = ? OR final_url = ? "
+            "OR canonical_url = ? ORDER BY url = ? DESC, fetched_at DESC LIMIT 1",
+            (url, url, canonical_url(url), url),
+        )
+        return _page_row(rows[0]) if rows else None
+
+    # -- pruning -------------------------------------------------------------------------------
+
+    def prune(self, *, keep_days: float, now: float, keep: Callable[[str], bool]) -> int:
+        """Delete old entries and pages, except the ones ``keep`` names.
+
+        An entry first seen more than ``keep_days`` ago goes unless ``keep(entry.read_key)``
+        is True (the caller passes "is unread or bookmarked"). A page fetched more than
+        ``keep_days`` ago goes when no remaining entry links it and ``keep(canonical_url)``
+        is False. ``keep`` is called outside any transaction.
+
+        Returns:
+            How many entries and pages were deleted, together.
+        """
+        cutoff = now - keep_days * 86400.0
+        old = self._query(
+            "SELECT id, feed_url, dedup_key, canonical_link FROM entries WHERE first_seen < ?",
+            (cutoff,),
+        )
+        doomed = [row[0] for row in old if not keep(row[3] or f"{row[1]}#{row[2]}")]
+        self._delete("entries", "id", doomed)
+        pages = self._query(
+            "SELECT url, canonical_url FROM pages WHERE fetched_at < ? AND NOT EXISTS "
+            "(SELECT 1 FROM entries WHERE entries.canonical_link = pages.canonical_url)",
+            (cutoff,),
+        )
+        gone = [row[0] for row in pages if not keep(row[1])]
+        self._delete("pages", "url", gone)
+        return len(doomed) + len(gone)
+
+    def _delete(self, table: str, column: str, keys: list[Any]) -> None:
+        def work(conn: sqlite3.Connection) -> None:
+            with transaction(conn):
+                for start in range(0, len(keys), 500):  # below SQLite's variable limit
+                    chunk = keys[start : start + 500]
+                    marks = ", ".join("?" * len(chunk))
+                    conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+
+        if keys:
+            self._db.run(work)
+
+
+def _entry_params(feed_url: str, key: str, entry: FeedEntry, now: float) -> dict[str, Any]:
+    return {
+        "feed_url": feed_url,
+        "dedup_key": key,
+        "guid": entry.guid,
+        "link": entry.link,
+        "canonical_link": canonical_url(entry.link) if entry.link else None,
+        "title": entry.title,
+        "author": entry.author,
+        "published": entry.published,
+        "summary": entry.summary,
+        "content": entry.content,
+        "content_is_html": int(entry.content_is_html),
+        "image_credit": entry.image_credit,
+        "image_caption": entry.image_caption,
+        "now": now,
+        "published_time": _timestamp(entry.published),
+    }
