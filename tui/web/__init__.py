@@ -3,11 +3,13 @@
 - :mod:`~tui.web.types` holds the records every part shares (limits, fetch results, feeds,
   entries, subscriptions), so the parts agree without importing each other.
 - :mod:`~tui.web.fetch` fetches one URL politely and within bounds (urllib3, imported lazily).
-- :mod:`~tui.web.feeds` reads RSS/Atom (feedparser) and JSON Feed, and discovers feeds a page
-  links; :mod:`~tui.web.opml` reads and writes subscription lists.
+- :mod:`~tui.web.feeds` reads RSS/Atom (feedparser) and JSON Feed (:mod:`~tui.web.jsonfeed`,
+  captions from :mod:`~tui.web.mediarss`), and discovers feeds a page links;
+  :mod:`~tui.web.opml` reads and writes subscription lists.
 - :mod:`~tui.web.readable` turns an HTML page or a feed entry's content into an
   :class:`~tui.article.model.Article` with nothing lost (lxml).
-- :mod:`~tui.web.store` keeps subscriptions, entries and fetched pages (raw bytes) in SQLite.
+- :mod:`~tui.web.store` keeps subscriptions, entries and fetched pages (raw bytes) in SQLite
+  (faults handled by :mod:`~tui.web.sqlitefile`).
 - :mod:`~tui.web.refresh` decides what to fetch and when, fetches in threads and merges.
 
 Textual-free: it runs in worker threads and in the command line. It may import
