@@ -16,8 +16,6 @@ seen again with the same key has its fields updated but keeps ``first_seen``.
 
 from __future__ import annotations
 
-import calendar
-import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -26,110 +24,23 @@ from typing import Any
 
 from tui.settings import paths
 from tui.web.sqlitefile import Database, transaction
+from tui.web.store_rows import (
+    ENTRY_COLUMNS,
+    FEED_COLUMNS,
+    PAGE_COLUMNS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    UPSERT_ENTRY,
+    dedup_key,
+    entry_params,
+    entry_row,
+    feed_row,
+    page_row,
+)
 from tui.web.types import EntryRow, FeedEntry, FeedRow, PageRow, Validators
 from tui.web.urls import canonical_url, check_url
 
 __all__ = ["SCHEMA_VERSION", "EntryRow", "FeedRow", "PageRow", "WebStore", "dedup_key"]
-
-SCHEMA_VERSION = 1
-"""The tables' version, stored in ``meta``; a file of another version is set aside."""
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, title TEXT, site_link TEXT,
-    added REAL NOT NULL, last_refresh REAL, etag TEXT, last_modified TEXT, last_error TEXT,
-    next_try REAL);
-CREATE TABLE IF NOT EXISTS entries (id INTEGER PRIMARY KEY, feed_url TEXT NOT NULL,
-    dedup_key TEXT NOT NULL, guid TEXT, link TEXT, canonical_link TEXT, title TEXT NOT NULL,
-    author TEXT, published TEXT, summary TEXT, content TEXT, content_is_html INTEGER NOT NULL,
-    image_credit TEXT, image_caption TEXT, first_seen REAL NOT NULL, sort_time REAL NOT NULL,
-    UNIQUE (feed_url, dedup_key));
-CREATE INDEX IF NOT EXISTS entries_newest ON entries (feed_url, sort_time);
-CREATE INDEX IF NOT EXISTS entries_link ON entries (canonical_link);
-CREATE INDEX IF NOT EXISTS entries_seen ON entries (first_seen);
-CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, final_url TEXT NOT NULL,
-    canonical_url TEXT NOT NULL, content_type TEXT NOT NULL, charset TEXT, body BLOB NOT NULL,
-    fetched_at REAL NOT NULL, etag TEXT, last_modified TEXT);
-CREATE INDEX IF NOT EXISTS pages_final ON pages (final_url);
-CREATE INDEX IF NOT EXISTS pages_canonical ON pages (canonical_url);
-"""
-
-_FEED_COLUMNS = (
-    "url, title, site_link, added, last_refresh, etag, last_modified, last_error, next_try"
-)
-_ENTRY_COLUMNS = (
-    "id, feed_url, dedup_key, guid, link, canonical_link, title, author, published, summary, "
-    "content, content_is_html, image_credit, image_caption, first_seen"
-)
-_PAGE_COLUMNS = (
-    "url, final_url, content_type, body, fetched_at, canonical_url, charset, etag, last_modified"
-)
-
-_UPSERT_ENTRY = f"""
-INSERT INTO entries ({_ENTRY_COLUMNS.removeprefix("id, ")}, sort_time)
-VALUES (:feed_url, :dedup_key, :guid, :link, :canonical_link, :title, :author, :published,
-    :summary, :content, :content_is_html, :image_credit, :image_caption, :now,
-    COALESCE(:published_time, :now))
-ON CONFLICT (feed_url, dedup_key) DO UPDATE SET guid = excluded.guid, link = excluded.link,
-    canonical_link = excluded.canonical_link, title = excluded.title, author = excluded.author,
-    published = excluded.published, summary = excluded.summary, content = excluded.content,
-    content_is_html = excluded.content_is_html, image_credit = excluded.image_credit,
-    image_caption = excluded.image_caption,
-    sort_time = COALESCE(:published_time, entries.first_seen)
-"""
-
-
-def dedup_key(entry: FeedEntry) -> str:
-    """The key an entry is deduplicated by within its feed.
-
-    Args:
-        entry: A parsed entry.
-
-    Returns:
-        ``guid:<guid>``, else ``link:<canonical link>``, else ``hash:<sha256>`` of the title and
-        the content (else the summary).
-    """
-    if entry.guid:
-        return f"guid:{entry.guid}"
-    if entry.link:
-        return f"link:{canonical_url(entry.link)}"
-    text = f"{entry.title}\0{entry.content or entry.summary or ''}"
-    return f"hash:{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()}"
-
-
-def _timestamp(published: str | None) -> float | None:
-    """Unix time of an ISO 8601 UTC stamp as the feed parsers write it, or None."""
-    if not published:
-        return None
-    try:
-        return float(calendar.timegm(time.strptime(published, "%Y-%m-%dT%H:%M:%SZ")))
-    except (ValueError, OverflowError):
-        return None
-
-
-def _feed_row(row: tuple[Any, ...]) -> FeedRow:
-    url, title, site, added, last, etag, modified, error, next_try = row
-    return FeedRow(url, title, site, added, last, Validators(etag, modified), error, next_try)
-
-
-def _entry_row(row: tuple[Any, ...]) -> EntryRow:
-    values = list(row)
-    values[11] = bool(values[11])
-    return EntryRow(*values)
-
-
-def _page_row(row: tuple[Any, ...]) -> PageRow:
-    url, final_url, content_type, body, fetched_at, canonical, charset, etag, modified = row
-    return PageRow(
-        url,
-        final_url,
-        content_type,
-        body,
-        fetched_at,
-        canonical,
-        charset,
-        Validators(etag, modified),
-    )
 
 
 class WebStore:
@@ -147,7 +58,7 @@ class WebStore:
     ) -> None:
         self.path = path if path is not None else paths.data_dir() / "web.sqlite3"
         """Where the store lives."""
-        self._db = Database(self.path, _SCHEMA, SCHEMA_VERSION, report)
+        self._db = Database(self.path, SCHEMA, SCHEMA_VERSION, report)
 
     @property
     def recovered_from(self) -> Path | None:
@@ -221,13 +132,13 @@ class WebStore:
 
     def feeds(self) -> list[FeedRow]:
         """Every subscribed feed, in the order subscribed."""
-        rows = self._query(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY added, rowid")
-        return [_feed_row(row) for row in rows]
+        rows = self._query(f"SELECT {FEED_COLUMNS} FROM feeds ORDER BY added, rowid")
+        return [feed_row(row) for row in rows]
 
     def feed(self, url: str) -> FeedRow | None:
         """One subscribed feed, or None."""
-        rows = self._query(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url = ?", (url,))
-        return _feed_row(rows[0]) if rows else None
+        rows = self._query(f"SELECT {FEED_COLUMNS} FROM feeds WHERE url = ?", (url,))
+        return feed_row(rows[0]) if rows else None
 
     def record_fetch(
         self,
@@ -309,7 +220,7 @@ class WebStore:
                         (feed_url, key),
                     ).fetchone()
                     new += found is None
-                    conn.execute(_UPSERT_ENTRY, _entry_params(feed_url, key, entry, now))
+                    conn.execute(UPSERT_ENTRY, entry_params(feed_url, key, entry, now))
             return new
 
         return self._db.run(work)
@@ -317,24 +228,24 @@ class WebStore:
     def entries(self, feed_url: str) -> list[EntryRow]:
         """A feed's entries, newest first (by publication time, else first seen)."""
         rows = self._query(
-            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE feed_url = ? ORDER BY sort_time DESC, id",
+            f"SELECT {ENTRY_COLUMNS} FROM entries WHERE feed_url = ? ORDER BY sort_time DESC, id",
             (feed_url,),
         )
-        return [_entry_row(row) for row in rows]
+        return [entry_row(row) for row in rows]
 
     def entry(self, entry_id: int) -> EntryRow | None:
         """One entry by its id, or None."""
-        rows = self._query(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,))
-        return _entry_row(rows[0]) if rows else None
+        rows = self._query(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,))
+        return entry_row(rows[0]) if rows else None
 
     def entries_by_link(self, url: str) -> list[EntryRow]:
         """Every stored entry (of any feed) whose link is this article, newest first."""
         rows = self._query(
-            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE canonical_link = ? "
+            f"SELECT {ENTRY_COLUMNS} FROM entries WHERE canonical_link = ? "
             "ORDER BY sort_time DESC, id",
             (canonical_url(url),),
         )
-        return [_entry_row(row) for row in rows]
+        return [entry_row(row) for row in rows]
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -356,7 +267,7 @@ class WebStore:
         def work(conn: sqlite3.Connection) -> None:
             with transaction(conn):
                 conn.execute(
-                    f"INSERT OR REPLACE INTO pages ({_PAGE_COLUMNS}) "
+                    f"INSERT OR REPLACE INTO pages ({PAGE_COLUMNS}) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     params,
                 )
@@ -369,11 +280,11 @@ class WebStore:
         An exact ``url`` match wins; otherwise the newest of the others.
         """
         rows = self._query(
-            f"SELECT {_PAGE_COLUMNS} FROM pages WHERE url = ? OR final_url = ? "
+            f"SELECT {PAGE_COLUMNS} FROM pages WHERE url = ? OR final_url = ? "
             "OR canonical_url = ? ORDER BY url = ? DESC, fetched_at DESC LIMIT 1",
             (url, url, canonical_url(url), url),
         )
-        return _page_row(rows[0]) if rows else None
+        return page_row(rows[0]) if rows else None
 
     # -- pruning -------------------------------------------------------------------------------
 
@@ -414,23 +325,3 @@ class WebStore:
 
         if keys:
             self._db.run(work)
-
-
-def _entry_params(feed_url: str, key: str, entry: FeedEntry, now: float) -> dict[str, Any]:
-    return {
-        "feed_url": feed_url,
-        "dedup_key": key,
-        "guid": entry.guid,
-        "link": entry.link,
-        "canonical_link": canonical_url(entry.link) if entry.link else None,
-        "title": entry.title,
-        "author": entry.author,
-        "published": entry.published,
-        "summary": entry.summary,
-        "content": entry.content,
-        "content_is_html": int(entry.content_is_html),
-        "image_credit": entry.image_credit,
-        "image_caption": entry.image_caption,
-        "now": now,
-        "published_time": _timestamp(entry.published),
-    }
