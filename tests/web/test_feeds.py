@@ -182,3 +182,11 @@ def _entry(content: str | None = None, summary: str | None = None) -> FeedEntry:
 )
 def test_has_full_content(entry: FeedEntry, full: bool) -> None:
     assert has_full_content(entry) is full
+
+
+def test_a_body_naming_a_local_file_is_not_read_as_that_file(tmp_path: Path) -> None:
+    # feedparser opens bytes it is given as a file name when it can; parse_feed never lets it.
+    local = tmp_path / "secret.xml"
+    local.write_bytes((FEEDS / "rss20.xml").read_bytes())
+    with pytest.raises(NotAFeed):
+        parse_feed(str(local).encode(), "https://x.example/feed")

@@ -1,8 +1,9 @@
 """Feeds: RSS 0.9x/1.0/2.0 and Atom (feedparser), JSON Feed (:mod:`tui.web.jsonfeed`).
 
-:func:`parse_feed` turns a fetched body into a :class:`~tui.web.types.Feed`; feedparser only
-ever sees bytes (it would fetch a URL itself), is told not to sanitise or resolve HTML (the
-reader does both its own way) and is imported inside the function. A feed that is malformed
+:func:`parse_feed` turns a fetched body into a :class:`~tui.web.types.Feed`. feedparser gets
+a stream of the body, never bytes or a string (it would open bytes as a file name and fetch a
+URL itself), is told not to sanitise or resolve HTML (the reader does both its own way) and is
+imported inside the function. A feed that is malformed
 but readable (feedparser's ``bozo``) still gives its entries; a body that is no feed at all
 (an HTML page) raises :class:`~tui.web.types.NotAFeed`. Text is not sanitised here: it is
 hostile until :mod:`tui.article.sanitize` has seen it, which the reader does.
@@ -14,6 +15,7 @@ decides whether an entry needs its link fetched (``fetch_full_article = "auto"``
 from __future__ import annotations
 
 import html
+import io
 import re
 import time
 from collections.abc import Mapping
@@ -77,8 +79,10 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
         return parse_json_feed(body, url)
     import feedparser
 
+    # A stream, not bytes: feedparser tries bytes as a file name first, so a body that reads
+    # "/home/someone/notes.xml" would make it parse that local file.
     parsed = feedparser.parse(
-        body,
+        io.BytesIO(body),
         sanitize_html=False,
         resolve_relative_uris=False,
         response_headers={
