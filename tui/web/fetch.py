@@ -44,6 +44,7 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _DRAIN_AT_MOST = 64 * 1024  # a redirect's or error's body read to keep the connection, if small
 _MAX_VALIDATOR = 1024
 _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-.^_`|~")
+_CHARSET_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_.:+")
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
@@ -92,8 +93,8 @@ def parse_content_type(value: str) -> tuple[str, str | None]:
     for param in params.split(";"):
         name, _, raw = param.partition("=")
         if name.strip().lower() == "charset":
-            raw = raw.strip().strip('"').strip().lower()
-            if raw and len(raw) <= 40 and set(raw) <= _TOKEN_CHARS:
+            raw = raw.strip().strip("\"'").strip().lower()  # single quotes are seen in the wild
+            if raw and len(raw) <= 40 and set(raw) <= _CHARSET_CHARS:
                 charset = raw
     return media, charset
 
