@@ -234,3 +234,36 @@ def test_connect_timeout() -> None:
         for filler in fillers:
             filler.close()
         listener.close()
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason"),
+    [
+        (b"SPARROW 200 fine\r\n\r\n", "the server's answer was malformed"),
+        (b"", "connection reset by the server"),
+    ],
+)
+def test_a_broken_answer_has_a_short_reason(answer: bytes, reason: str) -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    port = listener.getsockname()[1]
+
+    def serve_once() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(answer)
+
+    server = threading.Thread(target=serve_once, daemon=True)
+    server.start()
+    try:
+        with (
+            Fetcher(FetchLimits(total_timeout=5.0)) as fetcher,
+            pytest.raises(FetchError) as caught,
+        ):
+            fetcher.get(f"http://127.0.0.1:{port}/feed.xml")
+        assert caught.value.reason == reason
+    finally:
+        server.join(timeout=5)
+        listener.close()

@@ -132,7 +132,9 @@ def make_pool_manager(limits: FetchLimits) -> PoolManager:
 
     options: dict[str, Any] = {
         "num_pools": max(10, limits.concurrency * 2),
-        "maxsize": max(limits.per_host, 1),
+        # Through a proxy every http request shares the pool to the proxy, so the per-host
+        # semaphores (in Fetcher) bound each host and the pool only the refresh's concurrency.
+        "maxsize": max(limits.per_host, limits.concurrency if limits.proxy else 1, 1),
         "block": True,  # never more than maxsize connections to one host
         "retries": False,
     }

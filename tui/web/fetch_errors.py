@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Iterator
+from http.client import HTTPException, IncompleteRead
 
 from tui.web.types import FetchLimits
 
@@ -58,6 +59,11 @@ def describe_error(error: BaseException, limits: FetchLimits) -> str:
         os_error = next((link for link in chain if isinstance(link, OSError)), None)
         detail = os_error.strerror if os_error is not None and os_error.strerror else ""
         return _short("could not connect" + (f": {detail.lower()}" if detail else ""))
+    if any(
+        isinstance(link, HTTPException) and not isinstance(link, (IncompleteRead, ConnectionError))
+        for link in chain
+    ):
+        return "the server's answer was malformed"
     if {"ProtocolError", "IncompleteRead", "RemoteDisconnected"} & names:
         return "the connection broke off"
     for link in chain:
