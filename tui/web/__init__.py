@@ -3,6 +3,9 @@
 - :mod:`~tui.web.types` holds the records every part shares (limits, fetch results, feeds,
   entries, subscriptions), so the parts agree without importing each other.
 - :mod:`~tui.web.fetch` fetches one URL politely and within bounds (urllib3, imported lazily).
+  Its helpers: :mod:`~tui.web.deadline` (the wall-clock watchdog and the watched pools),
+  :mod:`~tui.web.inflate` (gzip/deflate within the size cap), :mod:`~tui.web.fetch_errors`
+  (short reasons for failures).
 - :mod:`~tui.web.feeds` reads RSS/Atom (feedparser) and JSON Feed (:mod:`~tui.web.jsonfeed`,
   captions from :mod:`~tui.web.mediarss`), and discovers feeds a page links;
   :mod:`~tui.web.opml` reads and writes subscription lists.
