@@ -56,7 +56,7 @@ def _closed(text: str) -> bool:
 def _is_chrome_like(text: str) -> bool:
     if is_chrome(text) or published(text) is not None or chrome_date(text) is not None:
         return True
-    return len(text.split()) <= 2 and text[-1:] not in ".!?"
+    return len(text.split()) <= 2 and text[-1:] not in ".!?" and not is_block_label(text)
 
 
 def _stray_credit(text: str) -> CreditMatch | None:

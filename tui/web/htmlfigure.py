@@ -34,12 +34,14 @@ _MAX_DEPTH = 200
 """Nesting below which a subtree is read as flat text (keeps recursion bounded)."""
 _SEPARATORS = (",", "\u060c", "\uff0c", "\u3001")
 """How a hidden label ends (comma, Arabic comma, full-width comma, ideographic comma)."""
+_FULLSCREEN = "view image in fullscreen"
 _BY_WORDS = frozenset({"by", "von", "por", "par", "de"})
 
 
 def is_byline(element: HtmlElement) -> bool:
-    """Whether an element is a byline (class, id, ``itemprop``, ``rel`` or ``data-testid``)."""
-    if "author" in str(element.get("rel", "")).lower().split():
+    """Whether an element is a byline (``<address>``; class, id, ``itemprop``, ``rel`` or
+    ``data-testid`` naming a byline, author or contributor)."""
+    if tag_of(element) == "address" or "author" in str(element.get("rel", "")).lower().split():
         return True
     return not words_of(element).isdisjoint(_BYLINE_WORDS)
 
@@ -125,6 +127,9 @@ def _read_segment(text: str, hint: str) -> CreditMatch | None:
     """A segment as a credit marker part (None for a segment that says nothing)."""
     if is_fullscreen(text):
         return None
+    if text.lower().startswith(_FULLSCREEN):
+        # The Guardian's hidden button label glued to the caption it opens.
+        text = text[len(_FULLSCREEN) :].strip()
     found = match_credit(text)
     if found is None:
         labelled = classify(text)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from tui.article.byline import match_byline, title_case
 from tui.article.model import Author
 from tui.article.sanitize import sanitize
 from tui.web.htmldoc import collapse, drop_unshown
@@ -194,13 +195,13 @@ def read_meta(root: HtmlElement, url: str) -> PageMeta:
         if key == "author" and not value.startswith(("http://", "https://")):
             meta_authors.extend(Author(n) for n in split_names(value))
         props.setdefault(key, value)
-    rel_authors = [
-        Author(text)
-        for a in root.iter("a", "link")
-        if "author" in str(a.get("rel", "")).lower().split()
-        and (text := clean(a.text_content()))
-        and len(text.split()) <= 6
-    ]
+    rel_authors: list[Author] = []
+    for a in root.iter("a"):
+        text = clean(a.text_content())
+        if "author" in str(a.get("rel", "")).lower().split() and 0 < len(text.split()) <= 6:
+            found = match_byline(text)  # "By Signe Halvorsen" in the link itself
+            names = found.names if found is not None and found.names else (title_case(text),)
+            rel_authors.extend(Author(name) for name in names)
     meta.authors = merge_authors(ld_authors, meta_authors, rel_authors)
     meta.title = (
         meta.title

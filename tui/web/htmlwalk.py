@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urljoin
 
+from tui.article.boilerplate import is_block_label
 from tui.article.links import LinkCollector
 from tui.article.model import Author, Section
 from tui.article.sanitize import sanitize
@@ -36,6 +37,8 @@ _OPENING_MARKS = "“\"«„‘'「『‚»"
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _FIGURE_WALKED = ("blockquote", "table", "pre")
 """A figure holding one of these is a pull quote or a table, walked as content."""
+_LABELLED = frozenset({"div", "section", "ul", "aside"})
+"""Blocks that a related-links label heading (``More on this story``) makes furniture."""
 _BYLINE_MAX = 400
 """Characters a byline element may hold (a longer one is an author biography: text)."""
 
@@ -127,7 +130,7 @@ class PageWalk:
             self.mode != "furniture"
             and id(element) not in self.above
             and not (self.in_quote and tag in ("footer", "cite"))
-            and is_boilerplate(element)
+            and (is_boilerplate(element) or self._labelled_block(element, tag))
         ):
             self.flush()
             self.mode = "furniture"
@@ -197,6 +200,15 @@ class PageWalk:
             if href:
                 text = " ".join(a.itertext())
                 self.links.add(text, urljoin(self.base, href) if ":" not in href[:12] else href)
+
+    def _labelled_block(self, element: HtmlElement, tag: str) -> bool:
+        """A block whose first child is a heading such as ``Related topics``."""
+        if tag not in _LABELLED or not len(element):
+            return False
+        first = element[0]
+        if tag_of(first) not in _HEADINGS:
+            return False
+        return is_block_label(collapse(sanitize(" ".join(first.itertext()))))
 
     def _short(self, element: HtmlElement) -> bool:
         total = 0
