@@ -111,6 +111,14 @@ class BlockMaker:
         if text.strip():
             self.blocks.append(Paragraph(text, text, line, kind=kind))
 
+    def row(self, text: str, raw: str, line: int, mode: str, kind: Kind) -> None:
+        """Add a table row (cells joined by `` | ``): a paragraph in the article, whatever
+        its words look like (a row of figures is no date line)."""
+        if mode == "content":
+            self.blocks.append(Paragraph(text, raw.strip(), line, kind=kind))
+        else:
+            self.run(text, raw.strip(), line, mode=mode, kind=kind, heading=0)
+
     def timestamp(self, text: str, line: int, mode: str) -> None:
         """Add a live entry's time."""
         if text:

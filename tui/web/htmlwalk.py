@@ -171,9 +171,9 @@ class PageWalk:
         elif tag == "tr" and not any(True for _ in element.iter(*BLOCK_TAGS - {"tr", "td", "th"})):
             self.flush()
             cells = [collapse(sanitize(" ".join(c.itertext()))) for c in element]
-            self.line = element.sourceline or 0
-            self.raw, self.text = [" ".join(cells)], [" | ".join(c for c in cells if c)]
-            self.flush()
+            text = " | ".join(c for c in cells if c)
+            if text:
+                self.out.row(text, " ".join(cells), element.sourceline or 0, self.mode, self.kind)
             self._links_in(element)
         elif tag == "pre":
             self.flush()
