@@ -53,7 +53,7 @@ class LinkCollector:
         url = url.strip()
         if link_scheme(url) not in LINK_SCHEMES or url in self._seen:
             return
-        if sanitize(url) != url or any(c.isspace() for c in url):
+        if not url.isprintable() or len(url.split()) != 1:
             return  # control or bidi characters in an address: never shown, never opened
         if url.partition(":")[2].strip("/") == "":
             return  # "https://" alone

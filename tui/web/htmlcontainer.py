@@ -61,20 +61,24 @@ def is_boilerplate(element: HtmlElement) -> bool:
     return bool(words) and not words.isdisjoint(_BOILER_WORDS)
 
 
-def _in_boilerplate(element: HtmlElement, body: HtmlElement) -> bool:
+def _in_boilerplate(
+    element: HtmlElement, body: HtmlElement, known: dict[HtmlElement, bool]
+) -> bool:
+    """Whether an ancestor below ``body`` is furniture (``known`` remembers the answers)."""
     node = element.getparent()
-    while node is not None and node is not body:
-        if is_boilerplate(node):
-            return True
-        node = node.getparent()
-    return False
+    if node is None or node is body:
+        return False
+    if node not in known:
+        known[node] = is_boilerplate(node) or _in_boilerplate(node, body, known)
+    return known[node]
 
 
 def _scores(body: HtmlElement) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
+    known: dict[HtmlElement, bool] = {}
     for p in body.iter("p"):
         length = len(" ".join(p.text_content().split()))
-        if length < _MIN_PARAGRAPH or _in_boilerplate(p, body):
+        if length < _MIN_PARAGRAPH or _in_boilerplate(p, body, known):
             continue
         linked = sum(len(" ".join(a.text_content().split())) for a in p.iter("a"))
         value = length * max(0.0, 1.0 - linked / length)

@@ -164,6 +164,8 @@ def words_of(element: HtmlElement) -> set[str]:
     ``ssrcss-1q0x-Paragraph share_bar`` gives {"ssrcss", "1q0x", "paragraph", "share", "bar"}.
     """
     attrib = element.attrib
+    if not attrib:
+        return set()  # most elements: no attribute at all
     joined = " ".join(
         str(attrib.get(name, ""))
         for name in ("class", "id", "role", "data-component", "data-testid", "itemprop")

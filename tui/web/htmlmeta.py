@@ -161,6 +161,14 @@ def _json_ld(root: HtmlElement, meta: PageMeta) -> list[Author]:
     return []
 
 
+def _join(base: str, href: str) -> str:
+    """``href`` made absolute ("" when the addresses cannot be read)."""
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:
+        return ""
+
+
 def _first_text(root: HtmlElement, path: str) -> str:
     for element in root.iterfind(path):
         text = clean(element.text_content())
@@ -219,13 +227,13 @@ def read_meta(root: HtmlElement, url: str) -> PageMeta:
             if meta.date:
                 break
     for base in root.iterfind(".//head/base[@href]"):
-        joined = urljoin(url, str(base.get("href", "")).strip())
+        joined = _join(url, str(base.get("href", "")))
         if joined.lower().startswith(("http://", "https://")):
             meta.base = joined
         break
     for link in root.iter("link"):
         if "canonical" in str(link.get("rel", "")).lower().split():
-            href = urljoin(meta.base, str(link.get("href", "")).strip())
+            href = _join(meta.base, str(link.get("href", "")))
             if href.lower().startswith(("http://", "https://")) and same_site(href, url):
                 meta.canonical = href
             break

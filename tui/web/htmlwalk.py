@@ -11,7 +11,7 @@ chrome). Nothing visible is skipped, so every word lands in some block's text or
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from tui.article.boilerplate import is_block_label
 from tui.article.links import LinkCollector
@@ -60,6 +60,13 @@ class PageWalk:
         self.container = container
         self.above = {id(e) for e in container.iterancestors()}
         self.base = base
+        try:
+            parts = urlsplit(base)
+            simple = parts.scheme in ("http", "https") and parts.netloc
+        except ValueError:
+            simple = False
+        self.origin = f"{parts.scheme}://{parts.netloc}" if simple else ""
+        """``scheme://host`` of the base, for hrefs that start with one ``/``."""
         self.links = links
         self.out = BlockMaker(live=live)
         self.text: list[str] = []
@@ -146,7 +153,7 @@ class PageWalk:
             href = str(element.get("href") or "").strip()
             if href:
                 text = " ".join(element.itertext()) or str(element.get("title") or "")
-                self.links.add(text, urljoin(self.base, href) if ":" not in href[:12] else href)
+                self.links.add(text, self._absolute(href))
         if self.mode != "furniture":
             if tag == "figure" and not any(True for _ in element.iter(*_FIGURE_WALKED)):
                 self.flush()
@@ -199,7 +206,18 @@ class PageWalk:
             href = str(a.get("href") or "").strip()
             if href:
                 text = " ".join(a.itertext())
-                self.links.add(text, urljoin(self.base, href) if ":" not in href[:12] else href)
+                self.links.add(text, self._absolute(href))
+
+    def _absolute(self, href: str) -> str:
+        """An ``href`` made absolute against the page (already absolute ones as they are)."""
+        if href.startswith(("https://", "http://", "mailto:")):
+            return href
+        if href.startswith("/") and not href.startswith("//") and self.origin:
+            return self.origin + href  # the common "/path" without urljoin's work
+        try:
+            return urljoin(self.base, href)
+        except ValueError:  # "http://[bad" and the like
+            return ""
 
     def _labelled_block(self, element: HtmlElement, tag: str) -> bool:
         """A block whose first child is a heading such as ``Related topics``."""
