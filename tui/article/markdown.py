@@ -16,6 +16,8 @@ Reading rules (the Markdown counterpart of FORMAT.md):
 - Inline markup is flattened to plain text. Entities are kept as written (``&amp;``), so no
   character the file does not contain (a bidi override, say) can be smuggled in; HTML is text.
 - Source lines no block covers (link reference definitions, a bare ``>``…) become chrome.
+- Links (inline, reference and autolinks) with absolute http, https or mailto addresses go to
+  :attr:`Article.links`, in order, each address once; they are gathered during the same walk.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from tui.article.links import LinkCollector
 from tui.article.mdmeta import (
     FrontMatter,
     merge_authors,
@@ -98,6 +101,8 @@ class _Builder:
     """Id of the list item that produced the last block (so its later paragraphs merge)."""
     numbers: dict[int, str] = field(default_factory=dict)
     """Ordered-list item id → its number ("3. "), put before the item's text."""
+    links: LinkCollector = field(default_factory=LinkCollector)
+    """The links of the inline runs walked so far."""
 
     @property
     def blocks(self) -> list[Block]:
@@ -199,6 +204,16 @@ def _paragraph(b: _Builder, inline: Token, span: tuple[int, int]) -> None:
     b.add_text(text, span, "body", None)
 
 
+def _collect_links(b: _Builder, children: Sequence[Token]) -> None:
+    """Keep the links of one inline run (links do not nest in CommonMark)."""
+    for n, tok in enumerate(children):
+        if tok.type == "link_open":
+            end = n + 1
+            while end < len(children) and children[end].type != "link_close":
+                end += 1
+            b.links.add(flatten(children[n + 1 : end]), str(tok.attrGet("href") or ""))
+
+
 def _walk(b: _Builder, tokens: Sequence[Token]) -> None:
     containers: list[tuple[str, int]] = []
     item_ids = 0
@@ -220,6 +235,7 @@ def _walk(b: _Builder, tokens: Sequence[Token]) -> None:
             containers.pop()
         elif t in {"heading_open", "paragraph_open"} and i + 1 < len(tokens):
             inline = tokens[i + 1]
+            _collect_links(b, inline.children or [])
             text = flatten(inline.children or []).strip()
             if t == "heading_open" and not containers:
                 b.heading(text, int(tok.tag[1:] or 2), _span(tok))
@@ -240,6 +256,7 @@ def _walk(b: _Builder, tokens: Sequence[Token]) -> None:
             j = i + 1
             while j < len(tokens) and tokens[j].type != "tr_close":
                 if tokens[j].type == "inline":
+                    _collect_links(b, tokens[j].children or [])
                     cells.append(flatten(tokens[j].children or []).strip())
                 j += 1
             b.add_text(" | ".join(cells).strip(" |"), _span(tok), kind, None)
@@ -315,6 +332,7 @@ def _parse(text: str, path: str | None) -> Article:
         path=path,
         quotes=tuple(quotes),
         metadata=front.metadata if front else (),
+        links=b.links.links(),
     )
 
 

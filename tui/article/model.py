@@ -17,8 +17,11 @@ from tui.article.records import record
 MediaKind: TypeAlias = Literal["image", "video"]
 """What an image-credit marker refers to."""
 
-SourceFormat: TypeAlias = Literal["bbc", "guardian", "reuters", "ap", "german", "text", "markdown"]
-"""The family of format an article was recognised as (``text`` when none in particular)."""
+SourceFormat: TypeAlias = Literal[
+    "bbc", "guardian", "reuters", "ap", "german", "text", "markdown", "html"
+]
+"""The family of format an article was recognised as (``text`` when none in particular,
+``html`` for a web page or feed entry read in reader mode)."""
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 
@@ -79,6 +82,16 @@ class Quotation:
     parts: tuple[str, ...] = ()
     """The words of each part when the quotation was left open and reopened (BBC style: one
     part per paragraph, or per reopening mark within one); empty for a one-part quotation."""
+
+
+@record
+class Link:
+    """A link the article's source gives (an ``<a href>`` of a page, a Markdown link)."""
+
+    text: str
+    """The link's text, sanitised and on one line ("" when the link has none)."""
+    url: str
+    """The absolute address (http, https or mailto)."""
 
 
 @record
@@ -259,11 +272,14 @@ class Article:
     date: str | None = None
     """Publication date as printed, when the text or front matter gives one."""
     path: str | None = None
-    """The file the article was read from, if any."""
+    """The file the article was read from, or the canonical URL of a web page, if any."""
     quotes: tuple[Quotation, ...] = ()
     """Every quotation in reading order; :attr:`QuoteSpan.quote_index` indexes this."""
     metadata: tuple[tuple[str, str], ...] = field(default=())
     """Other front-matter keys and values, in file order."""
+    links: tuple[Link, ...] = ()
+    """The links the source gives, in order, each address once (absolute http, https and
+    mailto only)."""
 
     @property
     def headings(self) -> tuple[str, ...]:
