@@ -1,46 +1,80 @@
 """The main screen: status line, sidebar of articles and sections, reading pane, find bar, footer.
 
-The screen owns the reading state (which article, the display toggles) in ``var`` attributes of
-immutable values and passes the toggles down to the pane with ``data_bind``. Finding, indexing
-and lazily parsing the library are in the base class,
-:class:`tui.screens.library_screen.LibraryScreen`, which calls a Textual-free
-:class:`tui.library.session.LibrarySession` for what is open, read marks, bookmarks and
-positions. Quote navigation is the pane's (``reader.quotes``): this screen routes its keys.
+:class:`MainScreen` coordinates; it inherits no behaviour but Textual's ``Screen``. It holds
+the reading state (which article, the display toggles) in ``var`` attributes of immutable
+values, passes the toggles down to the pane with ``data_bind``, owns the bindings, the
+workers and the message handlers, and composes the objects that do the work:
+
+- ``session``: :class:`tui.library.session.LibrarySession` (Textual-free): what is open,
+  read marks, bookmarks, positions, the parses kept, the find and index work of the workers;
+- ``opening``: :class:`tui.screens.article_opening.ArticleOpening`: which article is in the
+  pane and how the chosen one gets there (its parse, the whole swapped in, where to go);
+- ``place``: :class:`tui.screens.reading_place.ReadingPlace`: positions and read marks saved;
+- ``loader``: :class:`tui.screens.library_loading.LibraryLoading`: the first article, the
+  files found and the index's progress in the sidebar and status line;
+- ``library``: :class:`tui.screens.library_commands.LibraryCommands`: the library keys;
+- ``panels``: :class:`tui.screens.main_panels.SidePanels`: the sidebar, the quote list, the
+  find bar and the notice, made on first use.
+
+Quote navigation is the pane's (``reader.quotes``): this screen routes its keys.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, getters, on
+from textual import events, getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
+from textual.screen import Screen
 from textual.theme import Theme
-from textual.widget import Widget
-from textual.widgets import Input, Tree
+from textual.widgets import Input
 
+from tui.article.model import Article
+from tui.article.sanitize import shown_name
 from tui.library.prefetch import Prefetch
-from tui.screens.library_screen import LibraryScreen
+from tui.library.session import Indexed, LibrarySession
+from tui.library.sqlite_faults import describe
+from tui.library.state import ReadingState
+from tui.screens.article_opening import ArticleOpening, ArticleParsed, Opened
+from tui.screens.library_commands import LibraryCommands
+from tui.screens.library_loading import (
+    EntriesIndexed,
+    IndexFinished,
+    LibraryFound,
+    LibraryLoading,
+    arrangement_title,
+)
+from tui.screens.main_panels import SidePanels
+from tui.screens.reading_place import ReadingPlace
 from tui.settings.config import ReaderConfig
-from tui.widgets.library_tree import LibraryTree
+from tui.widgets.article_tree import ArticleTree
+from tui.widgets.library_tree import GROUPINGS, SORTINGS, Grouping, LibraryTree, Sorting
 from tui.widgets.reader_pane import ReaderPane
 from tui.widgets.status_line import StatusLine
 from tui.widgets.toggle_footer import ToggleFooter
 
 if TYPE_CHECKING:
-    from tui.widgets.notice import Notice
+    from collections.abc import Iterator
+
+    from textual.timer import Timer
+
+    from tui.screens.article_opening import Parse
     from tui.widgets.quote_navigator import QuoteNavigator
 
-__all__ = ["NARROW", "READING_KEYS", "MainScreen"]
+__all__ = ["LOADING_DELAY", "NARROW", "READING_KEYS", "MainScreen"]
 
 NARROW = 80
 """Below this many columns the sidebar starts hidden and the article takes the whole width."""
+
+LOADING_DELAY = 0.3
+"""Seconds before the pane shows its loading indicator, if no article is in by then."""
 
 READING_KEYS = frozenset(
     ("scroll-down", "scroll-up", "page-down", "page-up", "scroll-top", "scroll-bottom")
@@ -52,12 +86,28 @@ def _on_off(value: bool) -> str:
     return "on" if value else "off"
 
 
-class MainScreen(LibraryScreen):
+class MainScreen(Screen[None]):
     """Reads the articles found under the given paths."""
 
     AUTO_FOCUS = "ReaderPane"  # reading keys work at once; Tab reaches the sidebar
 
     BINDINGS = [
+        # The library keys.
+        Binding("m", "toggle_read", "Read", show=False, id="toggle-read",
+                tooltip="Mark the article read or unread"),
+        Binding("u", "next_unread", "Unread", show=False, id="next-unread",
+                tooltip="Open the next unread article in the sidebar"),
+        Binding("B", "toggle_bookmark", "Bookmark", show=False, id="toggle-bookmark",
+                tooltip="Bookmark the article, or remove its bookmark"),
+        Binding("ctrl+b", "show_bookmarks", "Bookmarks", show=False, id="show-bookmarks",
+                tooltip="List the bookmarked articles; Enter opens one"),
+        Binding("F", "library_search", "Search", show=False, id="library-search",
+                tooltip="Search the text of every article in the library"),
+        Binding("o", "group_by", "Group", show=False, id="group-by",
+                tooltip="Group the sidebar by folder, by outlet, or not at all"),
+        Binding("O", "sort_by", "Sort", show=False, id="sort-by",
+                tooltip="Sort the sidebar by file order, newest first, or title"),
+        # Moving through the article and the library.
         Binding("]", "next_section", "Section", id="next-section",
                 tooltip="Scroll the article to the start of the next section"),
         Binding("[", "previous_section", "Prev section", show=False, id="previous-section",
@@ -101,6 +151,8 @@ class MainScreen(LibraryScreen):
                 tooltip="Copy the paragraph at the top of the page as a Markdown citation"),
     ]  # fmt: skip
 
+    article_index: var[int] = var(-1)
+    """Index (in :attr:`files`) of the article chosen; -1 before any is."""
     section_index: var[int] = var(0)
     """The section at the top of the reading pane."""
     highlight_quotes: var[bool] = var(True)
@@ -119,6 +171,10 @@ class MainScreen(LibraryScreen):
     """Per cent of the terminal's width the sidebar (or the quote list) takes."""
     find_query: var[str] = var("")
     """The last search, repeated by find-next/find-previous ("" when none)."""
+    grouping: var[Grouping] = var[Grouping]("none")
+    """How the sidebar groups articles."""
+    sorting: var[Sorting] = var[Sorting]("file")
+    """How the sidebar orders articles."""
 
     reader = getters.query_one(ReaderPane)
     sidebar = getters.query_one(LibraryTree)
@@ -143,7 +199,19 @@ class MainScreen(LibraryScreen):
             configured_theme: The config's theme; a theme picked in the app is remembered in
                 the reading state against it (None: picks are not remembered).
         """
-        super().__init__(paths, prefetch=prefetch)
+        super().__init__()
+        self.session = LibrarySession(paths)
+        """What is open, read marks, bookmarks, positions and the parses kept (no Textual)."""
+        self.place = ReadingPlace(self)
+        """Saves the reading position after a pause in scrolling, and read marks."""
+        self.opening = ArticleOpening(self.session, self.place)
+        """Which article is in the pane, and how the chosen one gets there."""
+        self.loader = LibraryLoading(self, prefetch)
+        """The first article, the files found and the index's progress."""
+        self.library = LibraryCommands(self)
+        """What the library keys do."""
+        self.panels = SidePanels(self)
+        """The sidebar and quote list, the find bar and the notice (made on first use)."""
         self._configured_theme = configured_theme
         self._reader_config = reader if reader is not None else ReaderConfig()
         # Starting values only: set without watchers, since nothing is mounted yet.
@@ -154,11 +222,7 @@ class MainScreen(LibraryScreen):
         self._narrow = False
         self._sidebar_follow_due = False  # the sidebar cursor is to follow after this frame
         self._article_steps = 0  # next/previous article pressed before the files were known
-        # Both start hidden, so they are made on first use: not drawing or styling them
-        # before the first frame is part of a quick start.
-        self._navigator: QuoteNavigator | None = None
-        self._find_bar: Input | None = None
-        self._notice: Notice | None = None
+        self._spinner: Timer | None = None  # shows the loading indicator if opening is slow
 
     def compose(self) -> ComposeResult:
         """Status line on top, sidebar and pane side by side, find bar and footer below."""
@@ -179,61 +243,55 @@ class MainScreen(LibraryScreen):
         self.show_sidebar = not self._narrow
         self.status.progress = "Loading…"
         self._relabel_toggles()
-        self.start_library()
+        self._start_library()
         if self._configured_theme is not None:
             self.app.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def on_unmount(self) -> None:
+        """Save the position on quit and close the reading state."""
+        self.place.close()
 
     def _remember_theme(self, theme: Theme) -> None:
         """Keep a theme picked in the app for the next start (in the state, not the config)."""
         if self.state is not None and self._configured_theme is not None:
             self.state.set_theme(theme.name, self._configured_theme)
 
-    # ----------------------------------------------------------------------- parts made on use
+    # ----------------------------------------------------------------------- what is open
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every article file, in the order found; :attr:`article_index` indexes it."""
+        return self.session.files
+
+    @property
+    def state(self) -> ReadingState | None:
+        """Read marks, bookmarks and positions (opened on mount)."""
+        return self.session.state
+
+    @property
+    def current_article(self) -> Article | None:
+        """The article in the reading pane, if one has been parsed."""
+        return self.opening.article
+
+    @property
+    def shown_index(self) -> int:
+        """Index (in :attr:`files`) of the article in the pane; -1 before one is shown."""
+        return self.opening.shown
+
+    @property
+    def current_path(self) -> Path | None:
+        """The file of the article in the reading pane."""
+        return self.opening.current_path
 
     @property
     def quote_list(self) -> QuoteNavigator:
         """The quote navigator (made, hidden, the first time it is asked for)."""
-        if self._navigator is None:
-            from tui.widgets.quote_navigator import QuoteNavigator
-
-            navigator = QuoteNavigator(id="quotes")
-            navigator.display = False
-            navigator.styles.width = f"{self.sidebar_share}%"
-            self.body.mount(navigator, after=self.sidebar)
-            navigator.show_article(self.current_article)
-            navigator.current_quote = self.quote_index  # kept in step by _mark_quote
-            self._navigator = navigator
-        return self._navigator
+        return self.panels.quote_list
 
     @property
     def find_input(self) -> Input:
         """The find bar (made, hidden, the first time it is asked for)."""
-        if self._find_bar is None:
-            bar = Input(
-                placeholder="Find: type, Enter searches, Esc closes", id="find", compact=True
-            )
-            bar.display = False
-            self.mount(bar, before=self.footer)
-            self._find_bar = bar
-        return self._find_bar
-
-    def show_notice(self, text: Content) -> None:
-        """Say in the pane's place what happened and what to do (made on first use)."""
-        if self._notice is None:
-            from tui.widgets.notice import Notice
-
-            self._notice = Notice(id="notice")
-            self.body.mount(self._notice, after=self.reader)
-        self._notice.update(text)
-        self._notice.display = True
-        self.reader.display = False
-
-    def _hide_notice(self) -> None:
-        if self._notice is not None and self._notice.display:
-            self._notice.display = False
-            self.reader.display = True
-            if self.focused is None:
-                self.reader.focus()
+        return self.panels.find_input
 
     @property
     def quote_index(self) -> int:
@@ -243,26 +301,193 @@ class MainScreen(LibraryScreen):
         """
         return self.reader.current_quote
 
-    def _navigator_has_focus(self) -> bool:
-        return self._navigator is not None and self._navigator.has_focus
+    @property
+    def _reads_due(self) -> list[tuple[Path, int, bool]]:
+        """Read marks to write after the next frame (kept by :attr:`place`)."""
+        return self.place.reads_due
 
-    def _find_bar_open(self) -> bool:
-        return self._find_bar is not None and self._find_bar.display
+    def _reader_scrolled(self) -> None:
+        self.place.scrolled()
 
-    # ----------------------------------------------------------------------- state
+    def _open_bookmark(self, path: Path | None) -> None:
+        self.library.open_bookmark(path)
+
+    # ----------------------------------------------------------------------- start-up
+
+    def _start_library(self) -> None:
+        """Open the reading state, show the first article and start finding the library."""
+        state = self.loader.open_state()
+        self.opening.attach(self.reader)
+        self.place.follow(self.reader)
+        self._show_arrangement()
+        first, parses = self.loader.first_parses(state.last_opened())
+        # Before the first frame: it shows the article (a long one's opening) at once.
+        for article, error, complete in parses:
+            self._take_parse(ArticleParsed(-1, article, error, path=first, complete=complete))
+            break
+        # After the first frame: walking the library now would contend with painting it.
+        self.call_after_refresh(self._find_library, self.session.paths, first, parses)
+        if self.opening.shown_path is None:
+            # The spinner only when opening is slow: drawing it would slow a quick first paint.
+            self._spinner = self.set_timer(LOADING_DELAY, self._show_loading)
+
+    def _show_loading(self) -> None:
+        self._spinner = None
+        self.reader.loading = True
+
+    def stop_loading(self) -> None:
+        """Take the pane's loading indicator away (and the timer that would show it)."""
+        if self._spinner is not None:  # the loading indicator is not due any more
+            self._spinner.stop()
+            self._spinner = None
+        if not self.reader.loading:
+            return
+        self.reader.loading = False
+        # Keys of a loading widget are inactive and Textual does not announce the change
+        # back, so tell the footer (and key dispatch) that the pane's keys are live again.
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False,
+          description="find the library")  # fmt: skip
+    def _find_library(
+        self, paths: tuple[Path, ...], first: Path | None, parses: Iterator[Parse]
+    ) -> None:
+        # The first article (a long one's opening) is already in: the rest of a lone long
+        # file comes before the walk, since finding that one file again matters less.
+        messages = (
+            ArticleParsed(-1, article, error, path=first, complete=complete)
+            for article, error, complete in parses
+        )
+        if len(paths) == 1 and not paths[0].is_dir():
+            self.opening.deliver(itertools.islice(messages, 1), self.post_message)
+        self.post_message(LibraryFound(*self.session.find()))
+        self.opening.deliver(messages, self.post_message)  # the rest of a long first article
+
+    @on(LibraryFound)
+    def _fill_library(self, message: LibraryFound) -> None:
+        start = self.loader.fill(message)
+        if start is None:
+            return
+        done = self.opening.start_at(start)
+        if done.choose < 0:  # the first article (on screen, or its whole parse due) kept
+            self.set_reactive(MainScreen.article_index, start)
+        if done.adopted:
+            self.sidebar.show_position(start, self.reader.current_section)
+        self._follow_opening(done)
+        steps, self._article_steps = self._article_steps, 0
+        if steps:  # the article moves asked for before the library's files were known
+            self._go_to_article(steps)
+
+    def _start_indexing(self) -> None:
+        """Index new and changed files, the open one last (once only)."""
+        work = self.loader.to_index()
+        if work is not None:
+            self._index_library(*work)
+
+    # An explicit description: Textual otherwise builds one from repr() of the arguments,
+    # which for `parsed` renders whole articles on the UI thread.
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False,
+          description="index the library")  # fmt: skip
+    def _index_library(self, files: tuple[Path, ...], parsed: dict[str, Article]) -> None:
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+
+        def hand_over(items: Indexed, done: int, total: int) -> None:
+            self.post_message(EntriesIndexed(items, done, total))
+
+        try:
+            problem = self.session.index(files, parsed, lambda: worker.is_cancelled, hand_over)
+        except Exception as exc:  # noqa: BLE001 - never leave "Indexing…" up with no word
+            problem = describe(exc)
+        self.post_message(IndexFinished(problem))
+
+    @on(EntriesIndexed)
+    def _add_entries(self, message: EntriesIndexed) -> None:
+        self.loader.add_entries(message)
+        self._show_arrangement()
+
+    @on(IndexFinished)
+    def _index_finished(self, message: IndexFinished) -> None:
+        self.loader.finished(message)
+        self._show_arrangement()
+
+    # ----------------------------------------------------------------------- opening
+
+    def watch_article_index(self, new: int) -> None:
+        """Open the chosen article: at once when it is parsed already, else after parsing."""
+        self._follow_opening(self.opening.choose(new))
+
+    @work(thread=True, exclusive=True, group="parse", exit_on_error=False,
+          description="parse an article")  # fmt: skip
+    def _parse_article(self, index: int, path: Path) -> None:
+        self.opening.deliver(self.opening.parses(index, path), self.post_message)
+
+    @on(ArticleParsed)
+    def _take_parse(self, message: ArticleParsed) -> None:
+        self._follow_opening(self.opening.parsed(message, self.article_index))
+
+    def _follow_opening(self, done: Opened) -> None:
+        """Do the screen's part of a step of opening (see :class:`Opened`)."""
+        if done.choose >= 0:
+            self.article_index = done.choose
+        if done.parse is not None:
+            self._parse_article(self.article_index, done.parse)
+        if done.failed is not None:
+            self.stop_loading()
+            where = shown_name(f"{done.failed}: {done.error}")
+            self.notify(where, title="Could not open", severity="error", markup=False)
+            if done.asked:  # the one the reader asked for: say so in its place
+                from tui.widgets.notice import could_not_open
+
+                self.show_notice(could_not_open(done.failed, done.error))
+        if done.shown:
+            if self.reader.loading or self._spinner is not None:
+                self.stop_loading()
+                if self.focused is None:  # auto-focus skips a pane that is still loading
+                    self.reader.focus()
+            self.article_shown()
+        if done.settled:
+            self._start_indexing()
+
+    def open_article(self, path: Path, *, section: int | None = None,
+                     paragraph: int | None = None) -> bool:  # fmt: skip
+        """Open a library article, optionally at a section or paragraph.
+
+        Args:
+            path: The article's file.
+            section: Section to scroll to.
+            paragraph: Paragraph (index in ``Article.paragraphs``) to scroll to.
+
+        Returns:
+            False when the file is not part of this library.
+        """
+        done = self.opening.aim(path, self.article_index, section=section, paragraph=paragraph)
+        if done is None:
+            return False
+        self._follow_opening(done)
+        index = self.session.index_of(path)
+        assert index is not None
+        self.sidebar.show_position(index, section)
+        return True
+
+    def show_notice(self, text: Content) -> None:
+        """Say in the pane's place what happened and what to do (made on first use)."""
+        self.panels.show_notice(text)
 
     def article_shown(self) -> None:
         """Reset the views that follow the article once a new one is in the pane."""
         article = self.current_article
         if article is None:
             return
-        self._hide_notice()
-        if self._navigator is not None:
-            self._navigator.show_article(article)
+        self.panels.hide_notice()
+        self.panels.show_article(article)
         self.section_index = self.reader.current_section
         if self.find_query:
             self.reader.clear_find()
         self._show_position()
+
+    # ----------------------------------------------------------------------- views
 
     def watch_section_index(self) -> None:
         """Keep the status line and sidebar cursor on the section being read."""
@@ -289,63 +514,44 @@ class MainScreen(LibraryScreen):
 
     def watch_show_sidebar(self, show: bool) -> None:
         """Show or hide the sidebar; never leave the focus on a hidden widget."""
-        self.sidebar.display = show and not self.show_quote_list
-        if self.show_quote_list or self._navigator is not None:
-            self.quote_list.display = show and self.show_quote_list
-        if not show and (self.sidebar.has_focus or self._navigator_has_focus()):
-            self.reader.focus()
+        self.panels.show_sidebar(show)
 
     def watch_show_quote_list(self) -> None:
         """Swap the sidebar between the article tree and the quote navigator."""
-        had_focus = self.sidebar.has_focus or self._navigator_has_focus()
-        self.watch_show_sidebar(self.show_sidebar)
-        if had_focus:
-            self._sidebar_panel.focus()
+        self.panels.swap_sidebar()
 
-    @property
-    def _sidebar_panel(self) -> LibraryTree | QuoteNavigator:
-        return self.quote_list if self.show_quote_list else self.sidebar
+    def watch_sidebar_share(self, share: int) -> None:
+        """Size the sidebar and the quote list alike (a share, so a resize keeps it)."""
+        self.panels.size_sidebar(share)
 
     def _watch_highlight_quotes(self) -> None:
-        self._relabel_toggles()
+        self.panels.relabel_toggles()
 
     def _watch_show_credits(self) -> None:
-        self._relabel_toggles()
+        self.panels.relabel_toggles()
 
     def _watch_show_speakers(self) -> None:
-        self._relabel_toggles()
+        self.panels.relabel_toggles()
 
     def _relabel_toggles(self) -> None:
-        """Put each toggle's state in its footer label ("Quotes: on")."""
-        labels = {
-            "toggle-quotes": f"Quotes: {_on_off(self.highlight_quotes)}",
-            "toggle-credits": f"Credits: {_on_off(self.show_credits)}",
-            "toggle-speakers": f"Speakers: {_on_off(self.show_speakers)}",
-        }
-        # Footer labels come from the bindings; this screen's map is its own copy, so
-        # replacing a binding here changes only this screen (keymaps apply on top of it).
-        key_to_bindings = self._bindings.key_to_bindings
-        for key, bindings in key_to_bindings.items():
-            key_to_bindings[key] = [
-                dataclasses.replace(b, description=labels[b.id]) if b.id in labels else b
-                for b in bindings
-            ]
-        self._relabel_footer(labels)
+        self.panels.relabel_toggles()
 
-    def _relabel_footer(self, labels: dict[str, str]) -> None:
-        """Change the shown toggles' footer labels in place.
+    def _watch_grouping(self) -> None:
+        self._regroup_sidebar()
 
-        ``refresh_bindings`` makes the footer recompose every key (tens of ms per toggle);
-        only when the footer has not drawn its keys yet is that needed (and cheap).
-        """
-        actions = {
-            binding.action: labels[binding.id]
-            for bindings in self._bindings.key_to_bindings.values()
-            for binding in bindings
-            if binding.id in labels
-        }
-        if not self.footer.relabel(actions):
-            self.refresh_bindings()
+    def _watch_sorting(self) -> None:
+        self._regroup_sidebar()
+
+    def _regroup_sidebar(self) -> None:
+        if self.is_mounted:
+            self.sidebar.regroup(self.grouping, self.sorting)
+            if self.shown_index >= 0:
+                self.sidebar.show_position(self.shown_index, None)
+            self._show_arrangement()
+
+    def _show_arrangement(self) -> None:
+        count = self.sidebar.article_count or len(self.files)
+        self.sidebar.border_title = arrangement_title(count, self.grouping, self.sorting)
 
     def on_resize(self, event: events.Resize) -> None:
         """Hide the sidebar when the terminal becomes narrow, show it when it widens again."""
@@ -354,8 +560,6 @@ class MainScreen(LibraryScreen):
             self._narrow = narrow
             self.show_sidebar = not narrow
 
-    # ----------------------------------------------------------------------- reading keys
-
     async def on_key(self, event: events.Key) -> None:
         """Give the article its reading keys while a sidebar has the focus.
 
@@ -363,28 +567,10 @@ class MainScreen(LibraryScreen):
         keeps the keys it needs: arrows, Enter). When the pane binds it to a reading action
         (``j``, ``space``, ``G``… or whatever the keymap says), the pane runs it.
         """
-        tree = self.focused
-        if not isinstance(tree, Tree):
-            return
-        # Key events reach the screen before the focused widget's bindings are tried (they
-        # are, once the event has bubbled to the app): leave the tree the keys it binds.
-        if any(
-            tree.check_action(binding.action.partition("(")[0], ()) is not False
-            for binding in self._bound(tree, event.key)
-        ):
-            return
-        for binding in self._bound(self.reader, event.key):
-            if binding.id in READING_KEYS:
-                event.stop()
-                await self.reader.run_action(binding.action)
-                return
-
-    def _bound(self, node: Widget, key: str) -> list[Binding]:
-        """The node's bindings for ``key``, with the user's keymap applied."""
-        bindings = node._bindings.copy()  # Textual keeps the per-node maps private
-        if self.app._keymap:
-            bindings.apply_keymap(self.app._keymap)
-        return bindings.key_to_bindings.get(key, [])
+        binding = self.panels.reading_binding(event, READING_KEYS)
+        if binding is not None:
+            event.stop()
+            await self.reader.run_action(binding.action)
 
     # ----------------------------------------------------------------------- messages
 
@@ -400,43 +586,18 @@ class MainScreen(LibraryScreen):
     def _mark_quote(self, message: ReaderPane.QuoteChanged) -> None:
         """Mark the pane's current quotation in the navigator too (once there is one)."""
         # The pane's value now, not the message's: another article may have come in since.
-        if self._navigator is not None:
-            self._navigator.current_quote = self.reader.current_quote
+        if self.panels.navigator is not None:
+            self.panels.navigator.current_quote = self.reader.current_quote
 
-    # ----------------------------------------------------------------------- quote keys
-
-    def action_next_quote(self) -> None:
-        """Move to the next quotation."""
-        self.reader.quotes.step(1)
-
-    def action_previous_quote(self) -> None:
-        """Move to the previous quotation."""
-        self.reader.quotes.step(-1)
-
-    def action_copy_quote(self) -> None:
-        """Copy the current quotation (else the first at or below the top) as a citation."""
-        self.reader.quotes.copy_quote()
-
-    def action_copy_paragraph(self) -> None:
-        """Copy the paragraph at the top of the page as a citation."""
-        self.reader.quotes.copy_paragraph()
-
-    def action_toggle_speakers(self) -> None:
-        """Show or hide the "— Speaker" line after attributed quotations."""
-        self.show_speakers = not self.show_speakers
-
-    def action_show_quotes(self) -> None:
-        """Show the quote navigator in the sidebar (focused), or go back to the articles."""
-        showing = self.show_quote_list and self.show_sidebar
-        self.show_sidebar = True
-        self.show_quote_list = not showing
-        if self.show_quote_list:
-            self.quote_list.focus()
+    @on(ArticleTree.SectionSelected)
+    def _go_to_selection(self, message: ArticleTree.SectionSelected) -> None:
+        entry = message.entry
+        self.open_article(self.files[entry.article], section=entry.section)
 
     @on(Input.Submitted, "#find")
     def _search(self, event: Input.Submitted) -> None:
         self.find_query = event.value
-        self._close_find_bar()
+        self.panels.close_find_bar()
         if event.value:
             self._find(backwards=False)
         else:
@@ -447,8 +608,36 @@ class MainScreen(LibraryScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape only closes find when there is something to close."""
         if action == "close_find":
-            return bool(self._find_bar_open() or self.find_query)
+            return bool(self.panels.find_bar_open() or self.find_query)
         return True
+
+    def action_toggle_read(self) -> None:
+        """Mark the article read or unread."""
+        self.library.toggle_read()
+
+    def action_next_unread(self) -> None:
+        """Open the next unread article after this one, in sidebar order (wrapping)."""
+        self.library.next_unread()
+
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the article on screen, or remove its bookmark."""
+        self.library.toggle_bookmark()
+
+    def action_show_bookmarks(self) -> None:
+        """List the bookmarks; the one chosen opens."""
+        self.library.show_bookmarks()
+
+    def action_library_search(self) -> None:
+        """Search every article in the library."""
+        self.library.search()
+
+    def action_group_by(self) -> None:
+        """Cycle the sidebar's grouping."""
+        self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
+
+    def action_sort_by(self) -> None:
+        """Cycle the sidebar's order."""
+        self.sorting = SORTINGS[(SORTINGS.index(self.sorting) + 1) % len(SORTINGS)]
 
     def _go_to_section(self, step: int) -> None:
         article = self.current_article
@@ -484,12 +673,6 @@ class MainScreen(LibraryScreen):
             return
         self.article_index = target
 
-    def library_found(self) -> None:
-        """Make the article moves asked for before the library's files were known."""
-        steps, self._article_steps = self._article_steps, 0
-        if steps:
-            self._go_to_article(steps)
-
     def action_next_article(self) -> None:
         """Open the next article."""
         self._go_to_article(1)
@@ -510,49 +693,58 @@ class MainScreen(LibraryScreen):
         """Unfold or fold boilerplate."""
         self.show_boilerplate = not self.show_boilerplate
 
+    def action_toggle_speakers(self) -> None:
+        """Show or hide the "— Speaker" line after attributed quotations."""
+        self.show_speakers = not self.show_speakers
+
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""
         self.show_sidebar = not self.show_sidebar
 
     def action_resize_sidebar(self, step: int) -> None:
-        """Widen or narrow the sidebar by ``step`` per cent of the terminal, at least 4 cells.
-
-        The share is taken from the width shown, so a sidebar held at its minimum width on a
-        narrow terminal widens on the first press (its share is kept within 15–70%).
-        """
-        total = max(1, self.app.size.width)
-        shown = self._sidebar_panel.outer_size.width if self.show_sidebar else 0
-        cells = max(4, total * abs(step) // 100)
-        target = shown + cells if step > 0 else shown - cells
-        share = max(15, min(70, round(100 * target / total)))
-        if not self.show_sidebar:
-            share = self.sidebar_share  # showing it again is the change
-        elif share == self.sidebar_share:
+        """Widen or narrow the sidebar by ``step`` per cent of the terminal, at least 4 cells."""
+        share = self.panels.resized_share(step)
+        if share:
+            self.sidebar_share = share
+        else:
             self.app.bell()
-        self.sidebar_share = share
         self.show_sidebar = True
-
-    def watch_sidebar_share(self, share: int) -> None:
-        """Size the sidebar and the quote list alike (a share, so a resize keeps it)."""
-        self.sidebar.styles.width = f"{share}%"
-        if self._navigator is not None:
-            self._navigator.styles.width = f"{share}%"
 
     def action_focus_next_pane(self) -> None:
         """Move focus between the sidebar and the article (showing a hidden sidebar)."""
-        if self.sidebar.has_focus or self._navigator_has_focus():
+        if self.panels.sidebar_has_focus():
             self.reader.focus()
         else:
             self.show_sidebar = True
-            self._sidebar_panel.focus()
+            self.panels.sidebar_panel.focus()
+
+    def action_show_quotes(self) -> None:
+        """Show the quote navigator in the sidebar (focused), or go back to the articles."""
+        showing = self.show_quote_list and self.show_sidebar
+        self.show_sidebar = True
+        self.show_quote_list = not showing
+        if self.show_quote_list:
+            self.quote_list.focus()
+
+    def action_next_quote(self) -> None:
+        """Move to the next quotation."""
+        self.reader.quotes.step(1)
+
+    def action_previous_quote(self) -> None:
+        """Move to the previous quotation."""
+        self.reader.quotes.step(-1)
+
+    def action_copy_quote(self) -> None:
+        """Copy the current quotation (else the first at or below the top) as a citation."""
+        self.reader.quotes.copy_quote()
+
+    def action_copy_paragraph(self) -> None:
+        """Copy the paragraph at the top of the page as a citation."""
+        self.reader.quotes.copy_paragraph()
 
     def action_find(self) -> None:
         """Open the find bar."""
-        bar = self.find_input
-        bar.display = True
-        bar.value = self.find_query
-        bar.select_all()
-        bar.focus()
+        self.panels.open_find_bar(self.find_query)
 
     def _find(self, *, backwards: bool) -> None:
         if not self.find_query:
@@ -568,15 +760,10 @@ class MainScreen(LibraryScreen):
         """Go to the previous match of the last search."""
         self._find(backwards=True)
 
-    def _close_find_bar(self) -> None:
-        if self._find_bar_open():
-            self.find_input.display = False
-            self.reader.focus()
-
     def action_close_find(self) -> None:
         """Close the find bar, or clear the match highlight when the bar is closed."""
-        if self._find_bar_open():
-            self._close_find_bar()
+        if self.panels.find_bar_open():
+            self.panels.close_find_bar()
         else:
             self.find_query = ""
             self.reader.clear_find()

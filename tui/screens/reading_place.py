@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from tui.screens.library_opening import ArticleOpener
+    from tui.screens.main import MainScreen
     from tui.widgets.reader_pane import ReaderPane
 
 __all__ = ["SAVE_DELAY", "ReadingPlace"]
@@ -27,7 +27,7 @@ SAVE_DELAY = 1.5
 class ReadingPlace:
     """Saves where the reader is and what they have read, for the screen that owns it."""
 
-    def __init__(self, screen: ArticleOpener) -> None:
+    def __init__(self, screen: MainScreen) -> None:
         """Create the helper of a screen (it follows a pane once :meth:`follow` is called).
 
         Args:
