@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -25,6 +25,7 @@ from tui.article.sanitize import shown_name
 if TYPE_CHECKING:
     from tui.article.model import Article
     from tui.settings.config import Config
+    from tui.web.fetch import Fetcher
     from tui.web.refresh import FeedOutcome
     from tui.web.store import WebStore
 
@@ -77,7 +78,7 @@ def _store() -> WebStore:
     return WebStore()
 
 
-def _fetcher(config: Config, stack: ExitStack) -> object:
+def _fetcher(config: Config, stack: ExitStack) -> Fetcher:
     from tui.web.fetch import Fetcher
     from tui.web.limits import fetch_limits
 
@@ -118,7 +119,7 @@ def web_articles(
                 opened = open_source(
                     url,
                     store=store,
-                    fetcher=fetcher,  # type: ignore[arg-type]
+                    fetcher=fetcher,
                     policy=config.web.fetch_full_article,
                     offline=offline,
                     concurrency=config.web.concurrency,
@@ -135,9 +136,7 @@ def web_articles(
                 _error(problem)
             if opened.kind == "feed" and not opened.articles:
                 _error(f"{url}: the feed has no entries")
-            for article in opened.articles:
-                key = url if opened.kind == "page" else (article.path or url)
-                yield key, article
+            yield from zip(opened.addresses, opened.articles, strict=True)
 
 
 def run_urls(args: argparse.Namespace) -> int:
@@ -222,7 +221,7 @@ def _feeds_add(args: argparse.Namespace, store: WebStore, out: TextIO) -> int:
     with ExitStack() as stack:
         fetcher = _fetcher(config, stack)
         try:
-            fetched = fetch_feed(fetcher, row)  # type: ignore[arg-type]
+            fetched = fetch_feed(fetcher, row)
         except FetchError as error:
             raise CommandError(f"{url}: {error.reason} (not subscribed)") from None
     feed = fetched.feed
@@ -363,7 +362,7 @@ def run_refresh(args: argparse.Namespace) -> int:
 
         summary = refresh_feeds(
             store,
-            fetcher,  # type: ignore[arg-type]
+            fetcher,
             rows,
             concurrency=config.web.concurrency,
             on_outcome=progress,
@@ -401,7 +400,7 @@ def _progress_line(outcome: FeedOutcome, done: int, total: int) -> str:
     return shown_name(head + tail)
 
 
-def _keeper(stack: ExitStack) -> object:
+def _keeper(stack: ExitStack) -> Callable[[str], bool]:
     """Keep an entry unless it is read and not bookmarked (the reading state decides)."""
     from tui.library.state import ReadingState
 

@@ -66,6 +66,9 @@ class Opened:
     """An article page or a feed."""
     articles: tuple[Article, ...]
     """One for a page; one per entry for a feed (possibly none)."""
+    addresses: tuple[str, ...] = ()
+    """Each article's address, in order: the one given for a page, an entry's link (else
+    the feed's address) for a feed."""
     problems: tuple[str, ...] = ()
     """Entries whose linked page could not be fetched (their feed text was used), one line each."""
 
@@ -132,7 +135,7 @@ def open_source(
     _save(store, result)
     feed = _as_feed(result)
     if feed is None:
-        return Opened(url, "page", (_page_article(result),))
+        return Opened(url, "page", (_page_article(result),), (url,))
 
     def linked(entry: FeedEntry) -> FetchResult:
         assert entry.link is not None and fetcher is not None
@@ -157,7 +160,7 @@ def _offline(url: str, store: WebStore, policy: FullArticlePolicy) -> Opened:
     if stored is not None:
         feed = _as_feed(stored)
         if feed is None:
-            return Opened(url, "page", (_page_article(stored),))
+            return Opened(url, "page", (_page_article(stored),), (url,))
         return _feed_articles(url, feed, policy, linked, 1, offline=True)
     row = store.feed(url)
     if row is not None:
@@ -249,4 +252,5 @@ def _feed_articles(
     else:
         with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="page") as pool:
             articles = list(pool.map(article, entries))
-    return Opened(url, "feed", tuple(articles), tuple(problems))
+    addresses = tuple(entry.link or url for entry in entries)
+    return Opened(url, "feed", tuple(articles), addresses, tuple(problems))
