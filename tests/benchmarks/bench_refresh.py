@@ -26,10 +26,28 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-WORDS = (
-    "harbour council ferry orchard market lantern quay valley choir bridge meadow festival "
-    "rota tide beacon parish mill weir causeway granary"
-).split()
+WORDS = [
+    "harbour",
+    "council",
+    "ferry",
+    "orchard",
+    "market",
+    "lantern",
+    "quay",
+    "valley",
+    "choir",
+    "bridge",
+    "meadow",
+    "festival",
+    "rota",
+    "tide",
+    "beacon",
+    "parish",
+    "mill",
+    "weir",
+    "causeway",
+    "granary",
+]
 
 
 def feed_xml(number: int, entries: int, base: str) -> bytes:
