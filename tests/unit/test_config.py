@@ -20,6 +20,7 @@ from tui.settings.config import (
     ConfigError,
     LibraryConfig,
     ReaderConfig,
+    WebConfig,
     config_path,
     default_config_text,
     init_config,
@@ -90,13 +91,13 @@ ERRORS = [
     pytest.param(
         '[colours]\nquote = "red"\n',
         1,
-        "[colours]: unknown section; known: theme, reader, library, keymap",
+        "[colours]: unknown section; known: theme, reader, library, web, keymap",
         id="unknown-section",
     ),
     pytest.param(
         '\ncolour = "red"\n',
         2,
-        '"colour": unknown key; known: theme, reader, library, keymap',
+        '"colour": unknown key; known: theme, reader, library, web, keymap',
         id="unknown-top-key",
     ),
     pytest.param(
@@ -418,10 +419,11 @@ def test_default_text_uncommented_is_valid_and_still_the_defaults(tmp_path: Path
     text = re.sub(r"(?m)^# ([\w-]+ = )", r"\1", commented)
     config = load_config(write(tmp_path, text), binding_ids=BINDINGS, theme_names=THEMES)
     assert config.warnings == ()
-    assert (config.theme, config.reader, config.library) == (
+    assert (config.theme, config.reader, config.library, config.web) == (
         "newsread-dark",
         ReaderConfig(),
         LibraryConfig(),
+        WebConfig(),
     )
     assert dict(config.keymap) == {bid: info.default_key for bid, info in BINDINGS.items()}
 

@@ -41,8 +41,8 @@ from tui.article.sanitize import read_text
 LEAD = None
 """Marker for "title derived from the lead's opening words" (no headline, no front matter)."""
 
-NOT_ARTICLES = frozenset({"config.toml"})
-"""Files in examples/ that are not articles (the sample config, written elsewhere)."""
+NOT_ARTICLES = frozenset({"config.toml", "feeds.opml"})
+"""Files in examples/ that are not articles (the sample config and feed list, tested elsewhere)."""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from tui.article.sanitize import read_text, shown_name
 from tui.library.loader import find_articles
 from tui.library.prefetch import prefetch_first
 from tui.settings.paths import examples_dir
+from tui.web.urls import is_web_url
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -90,7 +91,7 @@ def _dump(args: argparse.Namespace, out: TextIO) -> int:
     rule = __getattr__("RULE")
     status = 0
     first = True
-    for target, article in _dump_articles(args.paths):
+    for target, article in _dump_articles(args.paths, args):
         if article is None:
             status = 1
             continue
@@ -112,15 +113,18 @@ _MARKDOWN_START = re.compile(r"\A\s*(?:---\s*\n|\+\+\+\s*\n|#{1,6} )")
 """Front matter or an ATX heading first: piped text is read as Markdown."""
 
 
-def _dump_articles(args: Sequence[str]) -> Iterator[tuple[Path | str, Article | None]]:
+def _dump_articles(
+    args: Sequence[str], namespace: argparse.Namespace
+) -> Iterator[tuple[Path | str, Article | None]]:
     """Each article to dump, in the order given (None, after reporting it, for a failure).
 
     Paths are found by the reader's own rules (so dump and the sidebar agree); ``-`` is
-    standard input, once.
+    standard input, once; an http(s) address is fetched (or, with ``--offline``, read from
+    the store) by :mod:`tui.cli.web_commands`, which is imported only then.
     """
     paths: list[Path] = []
     for arg in [*args, None]:
-        if arg is not None and arg != STDIN:
+        if arg is not None and arg != STDIN and not is_web_url(arg):
             paths.append(Path(arg))
             continue
         if paths:
@@ -137,6 +141,10 @@ def _dump_articles(args: Sequence[str]) -> Iterator[tuple[Path | str, Article | 
             paths = []
         if arg == STDIN:
             yield STDIN, _stdin_article()
+        elif arg is not None:
+            from tui.cli.web_commands import web_articles
+
+            yield from web_articles([arg], namespace, offline=namespace.offline)
 
 
 def _stdin_article() -> Article | None:
@@ -178,7 +186,13 @@ def setup_dump(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="article files or directories (searched recursively); - reads standard input",
+        help="article files or directories (searched recursively), http(s) addresses of "
+        "pages or feeds; - reads standard input",
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="never use the network: read addresses from what earlier fetches stored",
     )
     parser.add_argument(
         "--format",
@@ -216,6 +230,27 @@ def run_config(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _web_command(name: str) -> Callable[[argparse.Namespace], int]:
+    """A web command's runner, imported only when it runs (it is not needed to read files)."""
+
+    def run(args: argparse.Namespace) -> int:
+        from tui.cli import web_commands
+
+        result: int = getattr(web_commands, f"run_{name}")(args)
+        return result
+
+    return run
+
+
+def _web_setup(name: str) -> Callable[[argparse.ArgumentParser], None]:
+    def setup(parser: argparse.ArgumentParser) -> None:
+        from tui.cli import web_commands
+
+        getattr(web_commands, f"setup_{name}")(parser)
+
+    return setup
+
+
 COMMANDS: dict[str, Command] = {
     "dump": Command(
         help="print articles as text, Markdown or JSON lines", setup=setup_dump, run=run_dump
@@ -224,6 +259,16 @@ COMMANDS: dict[str, Command] = {
         help="print the config file's path, or write a default one",
         setup=setup_config,
         run=run_config,
+    ),
+    "feeds": Command(
+        help="add, list, remove, import or export (OPML) feed subscriptions",
+        setup=_web_setup("feeds"),
+        run=_web_command("feeds"),
+    ),
+    "refresh": Command(
+        help="fetch every subscribed feed, a line per feed and a summary",
+        setup=_web_setup("refresh"),
+        run=_web_command("refresh"),
     ),
 }
 """Subcommands by name."""
@@ -265,7 +310,7 @@ def build_app_parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="PATH",
         help="article files or directories to open (default: [library] paths in the "
-        "config, else the bundled examples)",
+        "config, else the bundled examples), or an http(s) address of a page or feed",
     )
     parser.add_argument(
         "--bindings",
@@ -289,6 +334,10 @@ def run_app(args: argparse.Namespace) -> int:
     Returns:
         The exit status: the app's own (1 when it crashed), 2 for a config problem.
     """
+    if any(is_web_url(path) for path in args.paths):
+        from tui.cli.web_commands import run_urls
+
+        return run_urls(args)
     # No cyclic garbage collection until the first frame is painted: start-up makes many
     # long-lived objects and no garbage (see tui.article.collector); the app releases this.
     collector.hold()

@@ -29,6 +29,7 @@ from tui.settings.config_source import (
     where,
 )
 from tui.settings.keymap import BindingInfo, check_keys, find_clashes
+from tui.settings.web_config import WEB_KEYS, WebConfig, read_web, web_config_lines
 
 __all__ = [
     "THEME",
@@ -38,6 +39,7 @@ __all__ = [
     "ConfigProblem",
     "LibraryConfig",
     "ReaderConfig",
+    "WebConfig",
     "config_path",
     "default_config_text",
     "init_config",
@@ -89,6 +91,8 @@ class Config:
     """Reading-pane settings."""
     library: LibraryConfig = field(default_factory=LibraryConfig)
     """Library settings."""
+    web: WebConfig = field(default_factory=WebConfig)
+    """Feeds and web pages: fetching limits, refresh interval, what is kept."""
     keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Binding id → key string (normalised), for ``App.set_keymap``."""
     source: Path | None = None
@@ -120,7 +124,7 @@ _READER_TYPES: dict[str, type] = {
     "show_boilerplate": bool,
     "show_speakers": bool,
 }
-_SECTIONS = ("reader", "library", "keymap")
+_SECTIONS = ("reader", "library", "web", "keymap")
 _TOP_KEYS = ("theme",)
 _EXPECTED = {str: "a string", bool: "true or false", int: "an integer", list: "an array"}
 _EXPECTED[dict] = "a table"
@@ -225,6 +229,16 @@ class _Loader:
                     self.problem(("library", key), message)
         return LibraryConfig(tuple(found))
 
+    def web(self, data: Mapping[str, Any]) -> WebConfig:
+        """The ``[web]`` section (values checked in :mod:`tui.settings.web_config`)."""
+        known: dict[str, Any] = {}
+        for key, value in self.table(data, "web").items():
+            if key in WEB_KEYS:
+                known[key] = value
+            else:
+                self.unknown(("web", key), value, WEB_KEYS)
+        return read_web(known, lambda key, text: self.problem(("web", key), text), _toml_type)
+
     def keymap(
         self, data: Mapping[str, Any], bindings: Mapping[str, BindingInfo] | None
     ) -> dict[str, str]:
@@ -293,6 +307,7 @@ def load_config(
         theme=loader.theme(data, theme_names),
         reader=loader.reader(data),
         library=loader.library(data),
+        web=loader.web(data),
         keymap=MappingProxyType(loader.keymap(data, binding_ids)),
         source=path,
         warnings=tuple(loader.warnings),
@@ -351,6 +366,7 @@ def default_config_text(
         "# Files and folders to read articles from. ~ is expanded; a relative path is read",
         '# from the folder this file is in. Example: paths = ["~/news", "saved"]',
         "# paths = []",
+        *web_config_lines(),
         "",
         "[keymap]",
         '# Each line sets one binding: id = "key" or id = "key1,key2". A key is one character',
