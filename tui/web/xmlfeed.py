@@ -225,7 +225,8 @@ class _Reader(Walker):
             elif name == "link" and not self.atom:
                 if child.attrib:
                     raise Unsupported("RSS link with attributes")
-                info["link"] = _LINK_ENTITY.sub(r"&\g<1>", self.uri(child, child_base))
+                value = self.uri(child, child_base)
+                info["link"] = _LINK_ENTITY.sub(r"&\g<1>", value) if "&" in value else value
             elif name in ("link", "atom_link"):
                 _, href, alternate = self.link(child, child_base, attrs)
                 if alternate:

@@ -200,8 +200,10 @@ class Walker:
                 if child.attrib:
                     raise Unsupported("RSS link with attributes")
                 ctx.setdefault("links", []).append({"rel": "alternate", "type": "text/html"})
-                value = self.uri(child, child_base).replace("&amp;", "&")
-                ctx["link"] = value = _LINK_ENTITY.sub(r"&\g<1>", value)
+                value = self.uri(child, child_base)
+                if "&" in value:
+                    value = _LINK_ENTITY.sub(r"&\g<1>", value.replace("&amp;", "&"))
+                ctx["link"] = value
                 if value:
                     ctx["links"][-1]["href"] = value
             elif name in ("link", "atom_link"):
