@@ -89,6 +89,16 @@ def test_fallback_is_taken(body: bytes) -> None:
     assert read_xml_feed(body, URL) is None
 
 
+def test_comments_between_elements_keep_the_fast_path() -> None:
+    body = (
+        b"<rss version='2.0'><channel><!-- made by hand --><title>Tarn Post</title><item>"
+        b"<?note x?><title>Quiet day</title><!-- c --><link>/quiet</link></item></channel></rss>"
+    )
+    assert _assert_same(body)
+    # Inside a text element a comment splits the text: that is left to feedparser.
+    assert read_xml_feed(b"<rss><channel><title>a<!-- c -->b</title></channel></rss>", URL) is None
+
+
 def test_namespace_tables_match_feedparser() -> None:
     from feedparser.mixin import _FeedParserMixin
 

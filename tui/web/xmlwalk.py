@@ -76,7 +76,7 @@ class Walker:
         """feedparser's name for an element (``title``, ``dc_creator``); None: a leaf to skip."""
         tag = el.tag
         if not isinstance(tag, str):
-            raise Unsupported("comment or processing instruction")
+            return None  # a comment or processing instruction between elements: SAX skips it
         uri, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
         prefix = READ.get(uri)
         if prefix is None:
