@@ -298,3 +298,33 @@ def test_a_full_disk_mid_session_goes_on_in_memory(tmp_path: Path) -> None:
         assert told == ["the disk is full; what is fetched now is kept until newsread quits"]
     with WebStore(tmp_path / "web.sqlite3") as again:
         assert [row.title for row in again.entries(FEED)] == ["before"]  # the file is intact
+
+
+def test_a_big_batch_counts_new_entries_once(store: WebStore) -> None:
+    # 1,200 entries cross the 500-key chunks of the "already stored" query; a repeat inside
+    # the batch and entries stored before are not new.
+    feed = "https://courier.example/rss"
+    batch = [FeedEntry(title=f"t{n}", guid=f"g{n}") for n in range(1200)]
+    assert store.merge_entries(feed, batch[:700:2], now=1.0) == 350
+    assert store.merge_entries(feed, [*batch, batch[0]], now=2.0) == 850
+    assert len(store.entries(feed)) == 1200
+    assert store.merge_entries("https://other.example/rss", batch[:3], now=3.0) == 3
+
+
+@pytest.mark.parametrize(
+    ("published", "seconds"),
+    [
+        ("2024-01-02T03:04:05Z", 1704164645.0),
+        ("2024-02-30T00:00:00Z", None),  # no such day
+        ("2016-12-31T23:59:60Z", 1483228800.0),  # a leap second, as strptime reads it
+        ("2024-1-2T3:4:5Z", 1704164645.0),  # not padded: strptime still reads it
+        ("yesterday", None),
+    ],
+)
+def test_publication_time_orders_entries(
+    store: WebStore, published: str, seconds: float | None
+) -> None:
+    feed = "https://courier.example/rss"
+    store.merge_entries(feed, [FeedEntry(title="t", guid="g", published=published)], now=99.0)
+    (row,) = store._query("SELECT sort_time FROM entries WHERE feed_url = ?", (feed,))
+    assert row[0] == (seconds if seconds is not None else 99.0)

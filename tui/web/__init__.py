@@ -6,7 +6,9 @@
   Its helpers: :mod:`~tui.web.deadline` (the wall-clock watchdog and the watched pools),
   :mod:`~tui.web.inflate` (gzip/deflate within the size cap), :mod:`~tui.web.fetch_errors`
   (short reasons for failures).
-- :mod:`~tui.web.feeds` reads RSS/Atom (feedparser) and JSON Feed (:mod:`~tui.web.jsonfeed`,
+- :mod:`~tui.web.feeds` reads RSS/Atom (well-formed ones with lxml through the fast path
+  :mod:`~tui.web.xmlfeed`, helped by :mod:`~tui.web.xmlwalk`, :mod:`~tui.web.xmltext` and
+  :mod:`~tui.web.xmlnames`; the rest with feedparser) and JSON Feed (:mod:`~tui.web.jsonfeed`,
   captions from :mod:`~tui.web.mediarss`), and discovers feeds a page links;
   :mod:`~tui.web.opml` reads and writes subscription lists.
 - :mod:`~tui.web.readable` turns an HTML page or a feed entry's content into an

@@ -1,6 +1,9 @@
 """Feeds: RSS 0.9x/1.0/2.0 and Atom (feedparser), JSON Feed (:mod:`tui.web.jsonfeed`).
 
-:func:`parse_feed` turns a fetched body into a :class:`~tui.web.types.Feed`. feedparser gets
+:func:`parse_feed` turns a fetched body into a :class:`~tui.web.types.Feed`. A well-formed RSS
+or Atom feed is read by the lxml fast path (:mod:`tui.web.xmlfeed`), which gives the records
+feedparser would, five to eight times faster; everything it declines goes to feedparser
+(:func:`parse_with_feedparser`), the safety net for malformed feeds. feedparser gets
 a stream of the body, never bytes or a string (it would open bytes as a file name and fetch a
 URL itself), is told not to sanitise or resolve HTML (the reader does both its own way) and is
 imported inside the function. A feed that is malformed
@@ -25,6 +28,7 @@ from typing import Any
 from tui.web.jsonfeed import MAX_ITEMS, absolute_link, cap, parse_json_feed
 from tui.web.mediarss import media_credits
 from tui.web.types import Feed, FeedEntry, FeedKind, NotAFeed
+from tui.web.xmlfeed import read_xml_feed
 
 __all__ = [
     "FEED_TYPES",
@@ -33,6 +37,7 @@ __all__ = [
     "discover_feeds",
     "has_full_content",
     "parse_feed",
+    "parse_with_feedparser",
 ]
 
 FEED_TYPES = frozenset(
@@ -77,6 +82,29 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     """
     if _looks_json(body, content_type):
         return parse_json_feed(body, url)
+    fast = read_xml_feed(body, url)
+    if fast is not None:
+        return _feed(fast.kind, fast.info, fast.entries, fast.media, url)
+    return parse_with_feedparser(body, url, content_type)
+
+
+def parse_with_feedparser(body: bytes, url: str, content_type: str = "") -> Feed:
+    """Read an RSS or Atom feed with feedparser: the safety net behind the fast path.
+
+    :func:`parse_feed` calls it for every XML feed the fast path (:mod:`tui.web.xmlfeed`)
+    declines: malformed but readable, with a DOCTYPE, another encoding, an unknown dialect.
+
+    Args:
+        body: The response body.
+        url: The feed's URL (final, after redirects).
+        content_type: The response's media type, when known.
+
+    Returns:
+        The feed.
+
+    Raises:
+        NotAFeed: when feedparser names no format (an HTML page, plain text, an image).
+    """
     import feedparser
 
     # A stream, not bytes: feedparser tries bytes as a file name first, so a body that reads
@@ -96,11 +124,21 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
         reason = parsed.get("bozo_exception")
         raise NotAFeed(f"not a feed{f': {reason}' if reason else ''}".splitlines()[0][:200])
     kind: FeedKind = "atom" if version.startswith("atom") else "rss"
-    info: Mapping[str, Any] = parsed.get("feed") or {}
-    media = media_credits(body)
     raw_entries = list(parsed.get("entries") or [])[:MAX_ITEMS]
+    media = media_credits(body)
     if media is not None and len(media) != len(raw_entries):
         media = None  # a recovered parse saw other items than feedparser did: do not guess
+    return _feed(kind, parsed.get("feed") or {}, raw_entries, media, url)
+
+
+def _feed(
+    kind: FeedKind,
+    info: Mapping[str, Any],
+    raw_entries: list[Any],
+    media: list[tuple[str | None, str | None]] | None,
+    url: str,
+) -> Feed:
+    """The :class:`Feed` from feedparser's dictionaries (or the fast path's copies of them)."""
     entries = tuple(
         _entry(raw, url, media[n] if media else (None, None)) for n, raw in enumerate(raw_entries)
     )

@@ -8,9 +8,11 @@ expansion, no network and no huge trees. lxml is imported inside the function.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tui.web.jsonfeed import cap
 
-__all__ = ["MEDIA_NS", "media_credits"]
+__all__ = ["MEDIA_NS", "item_media", "media_credits"]
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 """The Media RSS namespace."""
@@ -45,21 +47,32 @@ def media_credits(body: bytes) -> list[tuple[str | None, str | None]] | None:
         return None
     if root is None:
         return None
-    found: list[tuple[str | None, str | None]] = []
-    for item in root.iter(*_ITEM_TAGS):
-        credit = description = title = None
-        for node in item.iter(
-            f"{{{MEDIA_NS}}}credit", f"{{{MEDIA_NS}}}description", f"{{{MEDIA_NS}}}title"
-        ):
-            text = cap(
-                etree.tostring(node, method="text", encoding="unicode", with_tail=False), "title"
-            )
-            name = etree.QName(node).localname
-            if name == "credit":
-                credit = credit or text
-            elif name == "description":
-                description = description or text
-            else:
-                title = title or text
-        found.append((credit, description or title))
-    return found
+    return [item_media(item) for item in root.iter(*_ITEM_TAGS)]
+
+
+def item_media(item: Any) -> tuple[str | None, str | None]:
+    """The ``(credit, caption)`` of one item or entry (an lxml element), as :func:`media_credits`.
+
+    Args:
+        item: The ``<item>`` or ``<entry>`` element.
+
+    Returns:
+        The first non-blank credit, and the first description else title (None when absent).
+    """
+    from lxml import etree
+
+    credit = description = title = None
+    for node in item.iter(
+        f"{{{MEDIA_NS}}}credit", f"{{{MEDIA_NS}}}description", f"{{{MEDIA_NS}}}title"
+    ):
+        text = cap(
+            etree.tostring(node, method="text", encoding="unicode", with_tail=False), "title"
+        )
+        name = etree.QName(node).localname
+        if name == "credit":
+            credit = credit or text
+        elif name == "description":
+            description = description or text
+        else:
+            title = title or text
+    return credit, description or title

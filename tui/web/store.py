@@ -208,20 +208,30 @@ class WebStore:
         Returns:
             How many entries were new.
         """
-        batch = list(entries)
+        rows = []
+        for entry in entries:
+            canonical = canonical_url(entry.link) if entry.link else None
+            key = dedup_key(entry, canonical)
+            rows.append(entry_params(feed_url, key, entry, now, canonical))
 
         def work(conn: sqlite3.Connection) -> int:
-            new = 0
             with transaction(conn):
-                for entry in batch:
-                    key = dedup_key(entry)
-                    found = conn.execute(
-                        "SELECT 1 FROM entries WHERE feed_url = ? AND dedup_key = ?",
-                        (feed_url, key),
-                    ).fetchone()
-                    new += found is None
-                    conn.execute(UPSERT_ENTRY, entry_params(feed_url, key, entry, now))
-            return new
+                # Which keys the feed has already: one query per 500, not one per entry.
+                seen: set[str] = set()
+                keys = list(dict.fromkeys(row["dedup_key"] for row in rows))
+                for start in range(0, len(keys), 500):  # below SQLite's variable limit
+                    chunk = keys[start : start + 500]
+                    marks = ", ".join("?" * len(chunk))
+                    seen.update(
+                        key
+                        for (key,) in conn.execute(
+                            "SELECT dedup_key FROM entries WHERE feed_url = ? "
+                            f"AND dedup_key IN ({marks})",
+                            (feed_url, *chunk),
+                        )
+                    )
+                conn.executemany(UPSERT_ENTRY, rows)
+            return sum(key not in seen for key in keys)
 
         return self._db.run(work)
 

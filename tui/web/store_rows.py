@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 import time
+from datetime import date
 from typing import Any
 
 from tui.web.types import EntryRow, FeedEntry, FeedRow, PageRow, Validators
@@ -23,6 +25,8 @@ __all__ = [
     "feed_row",
     "page_row",
 ]
+
+_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 SCHEMA_VERSION = 1
 """The tables' version, stored in ``meta``; a file of another version is set aside."""
@@ -72,11 +76,12 @@ ON CONFLICT (feed_url, dedup_key) DO UPDATE SET guid = excluded.guid, link = exc
 """
 
 
-def dedup_key(entry: FeedEntry) -> str:
+def dedup_key(entry: FeedEntry, canonical_link: str | None = None) -> str:
     """The key an entry is deduplicated by within its feed.
 
     Args:
         entry: A parsed entry.
+        canonical_link: ``canonical_url(entry.link)`` when the caller has it already.
 
     Returns:
         ``guid:<guid>``, else ``link:<canonical link>``, else ``hash:<sha256>`` of the title and
@@ -85,7 +90,7 @@ def dedup_key(entry: FeedEntry) -> str:
     if entry.guid:
         return f"guid:{entry.guid}"
     if entry.link:
-        return f"link:{canonical_url(entry.link)}"
+        return f"link:{canonical_link or canonical_url(entry.link)}"
     text = f"{entry.title}\0{entry.content or entry.summary or ''}"
     return f"hash:{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()}"
 
@@ -94,6 +99,17 @@ def _timestamp(published: str | None) -> float | None:
     """Unix time of an ISO 8601 UTC stamp as the feed parsers write it, or None."""
     if not published:
         return None
+    # The parsers' own form, read without strptime (a tenth of its cost, 50 times a feed).
+    if _STAMP.fullmatch(published):
+        year, month, day = int(published[:4]), int(published[5:7]), int(published[8:10])
+        hour, minute, second = int(published[11:13]), int(published[14:16]), int(published[17:19])
+        try:
+            date(year, month, day)
+        except ValueError:
+            return None
+        if hour > 23 or minute > 59 or second > 61:
+            return None
+        return float(calendar.timegm((year, month, day, hour, minute, second)))
     try:
         return float(calendar.timegm(time.strptime(published, "%Y-%m-%dT%H:%M:%SZ")))
     except (ValueError, OverflowError):
@@ -128,14 +144,21 @@ def page_row(row: tuple[Any, ...]) -> PageRow:
     )
 
 
-def entry_params(feed_url: str, key: str, entry: FeedEntry, now: float) -> dict[str, Any]:
-    """The named parameters of :data:`UPSERT_ENTRY` for one entry."""
+def entry_params(
+    feed_url: str, key: str, entry: FeedEntry, now: float, canonical_link: str | None = None
+) -> dict[str, Any]:
+    """The named parameters of :data:`UPSERT_ENTRY` for one entry.
+
+    ``canonical_link``: ``canonical_url(entry.link)`` when the caller has it already.
+    """
+    if canonical_link is None and entry.link:
+        canonical_link = canonical_url(entry.link)
     return {
         "feed_url": feed_url,
         "dedup_key": key,
         "guid": entry.guid,
         "link": entry.link,
-        "canonical_link": canonical_url(entry.link) if entry.link else None,
+        "canonical_link": canonical_link,
         "title": entry.title,
         "author": entry.author,
         "published": entry.published,
