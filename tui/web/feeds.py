@@ -186,6 +186,12 @@ def _content(raw: Mapping[str, Any]) -> tuple[str | None, bool | None]:
     return best
 
 
+def _plain_get(raw: Mapping[str, Any], key: str) -> Any:
+    # feedparser's own get maps a missing updated_parsed onto published_parsed with a
+    # DeprecationWarning; both are read here anyway, so skip the mapping.
+    return dict.get(raw, key) if isinstance(raw, dict) else raw.get(key)
+
+
 def _entry(raw: Mapping[str, Any], url: str, media: tuple[str | None, str | None]) -> FeedEntry:
     content, content_html = _content(raw)
     summary = cap(raw.get("summary"), "text")
@@ -213,7 +219,8 @@ def _entry(raw: Mapping[str, Any], url: str, media: tuple[str | None, str | None
         link=link,
         guid=cap(raw.get("id"), "url"),
         author=_author(raw),
-        published=_iso(raw.get("published_parsed")) or _iso(raw.get("updated_parsed")),
+        published=_iso(_plain_get(raw, "published_parsed"))
+        or _iso(_plain_get(raw, "updated_parsed")),
         summary=summary,
         content=content,
         content_is_html=content_html if content_html is not None else summary_html,
