@@ -31,6 +31,7 @@ JSON_KEYS = frozenset(
         "quotes",
         "image_credits",
         "boilerplate",
+        "links",
         "chrome",
         "timestamps",
         "word_count",

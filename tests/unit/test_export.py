@@ -350,3 +350,18 @@ def test_json_gives_each_reopened_part_its_own_entry() -> None:
         ("The pier is safe.", True, 0),
         ("We checked it twice,", False, 0),
     ]
+
+
+def test_json_lists_the_links_of_a_markdown_article() -> None:
+    from tui.article import parse
+
+    article = parse(
+        "# Ferry news\n\nRead [the timetable](https://ferry.example/times) and "
+        "[write to us](mailto:desk@ferry.example); [a script](javascript:alert(1)) is no link.\n",
+        fmt="markdown",
+    )
+    links = to_json(article)["links"]
+    assert links == [
+        {"text": "the timetable", "url": "https://ferry.example/times"},
+        {"text": "write to us", "url": "mailto:desk@ferry.example"},
+    ]

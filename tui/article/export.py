@@ -442,6 +442,7 @@ def to_json(article: Article, file: str | None = None) -> dict[str, Any]:
         "boilerplate": [b.text for b in blocks if isinstance(b, Boilerplate)],
         "chrome": [b.text for b in blocks if isinstance(b, Chrome)],
         "timestamps": [b.text for b in blocks if isinstance(b, Timestamp)],
+        "links": [{"text": link.text, "url": link.url} for link in article.links],
         "word_count": article.word_count,
     }
 
