@@ -228,3 +228,30 @@ def test_deleted_shelf_is_rebuilt_with_the_same_names(store: WebStore, tmp_path:
     shutil.rmtree(shelf.root)
     assert len(shelf.sync(store).added) == 2
     assert _html_files(shelf.root) == names
+
+
+def test_reading_state_keeps_url_keys_as_they_are(tmp_path: Path) -> None:
+    from tui.library.state import ReadingState
+
+    url = "https://courier.example/news/1"
+    with ReadingState(tmp_path / "state.sqlite3") as state:
+        state.set_read(url)
+        state.toggle_bookmark(url)
+        state.set_position(url, 3, 1)
+        assert state.is_read(url) and state.is_bookmarked(url)
+        assert url in state.read_paths() and state.bookmarks() == [url]
+        assert state.position(url) == (3, 1)
+
+
+def test_session_keys_shelf_files_by_url(store: WebStore, tmp_path: Path) -> None:
+    from tui.library.session import LibrarySession
+
+    _subscribe(store, [_entry(1)])
+    shelf = Shelf(tmp_path / "shelf")
+    shelf.sync(store)
+    (path,) = _html_files(shelf.root)
+    session = LibrarySession([shelf.root])
+    session.set_files((path, tmp_path / "plain.txt"))
+    assert session.key_of(path) == "https://courier.example/news/1"
+    assert session.index_of("https://courier.example/news/1") == 0
+    assert session.key_of(tmp_path / "plain.txt") == str(tmp_path / "plain.txt")

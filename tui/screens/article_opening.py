@@ -303,7 +303,7 @@ class ArticleOpening:
         if self._target is not None or index in self.session.exact:
             return False
         state = self.session.state
-        saved = state.position(path) if state is not None else None
+        saved = state.position(self.session.key_of(path)) if state is not None else None
         return saved is None or saved[0] < len(opening.paragraphs) - 1
 
     def _swap(self, article: Article, prepared: PreparedItems | None = None) -> Opened:
