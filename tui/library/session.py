@@ -73,6 +73,8 @@ class LibrarySession:
         """This session's exact pane positions, by index in :attr:`files`."""
         self.skipped: list[tuple[Path, str]] = []
         """Files that could not be listed, with the reason (until reported)."""
+        self.quiet: set[Path] = set()
+        """Folders not reported when empty or missing (the web shelf before its first sync)."""
         self._index_of: dict[str, int] = {}
 
     # ------------------------------------------------------------------ files
@@ -154,6 +156,7 @@ class LibrarySession:
         from tui.library.loader import find_articles
 
         files, skipped = find_articles(self.paths)
+        skipped = [(path, why) for path, why in skipped if path not in self.quiet]
         try:
             with LibraryIndex() as index:
                 cached = index.cached(files, roots=self.roots)
