@@ -371,6 +371,7 @@ class MainScreen(Screen[None]):
     @on(LibraryFound)
     def _fill_library(self, message: LibraryFound) -> None:
         start = self.loader.fill(message)
+        self.web.library_found()
         if start is None:
             return
         done = self.opening.start_at(start)

@@ -141,6 +141,7 @@ class WebRefresh:
         self._upgrading: set[Path] = set()
         self._tried: set[Path] = set()
         self._web: WebConfig | None = None  # read on the UI thread, used by the workers
+        self._synced_once = False
 
     @property
     def active(self) -> bool:
@@ -151,7 +152,7 @@ class WebRefresh:
         return any(Path(p) == root for p in self._screen.session.paths)
 
     def start(self) -> None:
-        """On mount: group by folder, newest first; sync the shelf after the first frame."""
+        """On mount: group by folder, newest first (the shelf is synced once files are found)."""
         if not self.active:
             return
         screen = self._screen
@@ -160,7 +161,12 @@ class WebRefresh:
         screen.set_reactive(type(screen).grouping, "folder")
         screen.set_reactive(type(screen).sorting, "date")
         screen.sidebar.grouping, screen.sidebar.sorting = "folder", "date"
-        screen.call_after_refresh(self._run, self._sync_work, "sync the web shelf")
+
+    def library_found(self) -> None:
+        """The library's files are in the session: sync the shelf (new files are added then)."""
+        if self.active and not self._synced_once:
+            self._synced_once = True
+            self._run(self._sync_work, "sync the web shelf")
 
     def web_config(self) -> WebConfig:
         """The ``[web]`` settings the app was started with (defaults without a config)."""
@@ -331,7 +337,9 @@ class WebRefresh:
         session = self._screen.session
         if not (change.added or change.changed):
             return
-        session.add_files(sorted(change.added))
+        added = session.add_files(sorted(change.added))
+        if added and self._screen.article_index < 0:  # nothing was open: the shelf was empty
+            self._screen.article_index = added[-1]  # the newest
         for path in change.changed:
             index = session.index_of(path)
             if index is not None and index != self._screen.shown_index:

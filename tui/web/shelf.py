@@ -10,7 +10,7 @@ place in the sidebar).
 - A file holds the stored page's raw bytes when a page for the entry's link was fetched, else
   a small document made from the entry (:mod:`tui.web.shelf_html`).
 - Names are stable and safe: ``<published> <title slug> <hash>.html``, the hash taken from
-  the entry's read key (canonical link, else feed URL and dedup key), the slug stripped of
+  the entry's feed URL and dedup key, the slug stripped of
   control, format and bidi characters, separators and leading dots; folders are the feed's
   title made safe the same way, ``(2)`` added on a clash.
 - Only files whose bytes changed are written (each atomically); files of pruned entries and
@@ -355,7 +355,9 @@ class _Sync:
         folder = self.folders[url]
         wanted: set[str] = set()
         for entry in self.store.entries(url):
-            name = f"{folder.name}/{_file_name(entry.read_key, entry.title, entry.published)}"
+            # Named for the entry itself: two entries may share a link (a live page's updates).
+            unique = f"{url}#{entry.dedup_key}"
+            name = f"{folder.name}/{_file_name(unique, entry.title, entry.published)}"
             wanted.add(name)
             page = None
             if entry.link and entry.link in self._pages_stored():
