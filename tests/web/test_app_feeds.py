@@ -27,7 +27,8 @@ def _item(n: int, *, teaser: bool = False, link: str | None = None) -> str:
     body = (
         "<description>Trams return to Velmora.</description>"
         if teaser
-        else f"<description><![CDATA[<p>{LONG}</p><h2>Timetable {n}</h2><p>Every {n} minutes.</p>]]></description>"
+        else f"<description><![CDATA[<p>{LONG}</p><h2>Timetable {n}</h2>"
+        f"<p>Every {n} minutes.</p>]]></description>"
     )
     return (
         f"<item><title>Velmora story {n}</title><link>{link or f'https://courier.example/s/{n}'}</link>"
@@ -162,9 +163,10 @@ async def test_summary_only_entry_is_fetched_whole(web_server: LocalServer) -> N
     feed_url = web_server.url("/feed.xml")
     with WebStore() as store:
         store.add_feed(feed_url, "Velmora Courier", now=1.0)
-        store.merge_entries(feed_url, [FeedEntry(title="Velmora story 5", guid="v5",
-                                                 link=web_server.url("/s/5"),
-                                                 summary="Trams return.")], now=time.time())  # fmt: skip
+        teaser = FeedEntry(
+            title="Velmora story 5", guid="v5", link=web_server.url("/s/5"), summary="Trams."
+        )
+        store.merge_entries(feed_url, [teaser], now=time.time())
         store.record_fetch(feed_url, refreshed_at=time.time())
     app = _app()
     async with app.run_test(size=(120, 40)):
