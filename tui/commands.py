@@ -55,6 +55,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "show-bookmarks",
         "group-by",
         "sort-by",
+        "refresh-feeds",
     ),
     "Quotes": (
         "next-quote",
@@ -98,6 +99,7 @@ COMMAND_NAMES: dict[str, str] = {
     "show-bookmarks": "Show bookmarks",
     "group-by": "Group the sidebar",
     "sort-by": "Sort the sidebar",
+    "refresh-feeds": "Refresh the feeds",
     "next-quote": "Next quotation",
     "previous-quote": "Previous quotation",
     "show-quotes": "Who said it: quotes by speaker",

@@ -269,16 +269,33 @@ def test_refresh_without_feeds_says_how_to_add_one(capsys: pytest.CaptureFixture
 # -- newsread URL ----------------------------------------------------------------------------
 
 
-def test_newsread_url_stores_the_page_and_says_the_app_cannot_open_it_yet(
-    site: LocalServer, capsys: pytest.CaptureFixture[str]
+def test_newsread_url_stores_the_page_and_opens_it_in_the_app(
+    site: LocalServer, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from tui.app import NewsreadApp
+    from tui.library.state import ReadingState
+    from tui.web.shelf import OPENED, Shelf
+
+    started: list[tuple[Path, ...]] = []
+    monkeypatch.setattr(NewsreadApp, "run", lambda app, **_: started.append(app.paths))
     url = site.url("/article.html")
-    status, out, err = run(capsys, url)
-    assert status == 2
-    assert "Ferry to Kelmarsh Isle" in out
-    assert "opening URLs in the app arrives with the sidebar integration" in err
+    status, _, err = run(capsys, url)
+    assert status == 0, err
+    shelf = Shelf()
+    assert started == [(shelf.root,)]
+    with ReadingState() as state:
+        last = state.last_opened()
+    assert last is not None and Path(last).parent.name == OPENED
+    assert shelf.url_of(last) == url and "Ferry to Kelmarsh Isle" in Path(last).name
     with WebStore() as store:
         assert store.page(url) is not None
+
+
+def test_newsread_url_that_fails_does_not_start_the_app(
+    site: LocalServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, site.url("/missing.html"))
+    assert status == 1 and "404" in err
 
 
 # -- opening files never loads the web libraries ---------------------------------------------

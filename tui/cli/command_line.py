@@ -326,18 +326,33 @@ def build_app_parser() -> argparse.ArgumentParser:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Start the reader on the given paths, or on the bundled examples.
+    """Start the reader on the given paths, or on the bundled examples (plus the web shelf).
+
+    Addresses (``newsread URL``) are fetched, stored and put on the web shelf, and the reader
+    opens on the first (:mod:`tui.cli.web_app`).
 
     Args:
         args: Parsed arguments (``paths``).
 
     Returns:
-        The exit status: the app's own (1 when it crashed), 2 for a config problem.
+        The exit status: the app's own (1 when it crashed or no address could be fetched),
+        2 for a config problem.
     """
+    opened_url: Path | None = None
     if any(is_web_url(path) for path in args.paths):
-        from tui.cli.web_commands import run_urls
+        from tui.cli.web_app import open_urls
 
-        return run_urls(args)
+        if any(not is_web_url(path) for path in args.paths):
+            _error("give either addresses or files, not both")
+            return 2
+        shelf, opened_url = open_urls(args)
+        if opened_url is None:
+            return 1
+        args.paths = [str(path) for path in shelf]
+        from tui.library.state import ReadingState
+
+        with ReadingState() as state:  # the app opens the last article read: this one
+            state.set_last_opened(opened_url)
     # No cyclic garbage collection until the first frame is painted: start-up makes many
     # long-lived objects and no garbage (see tui.article.collector); the app releases this.
     collector.hold()
@@ -364,6 +379,10 @@ def run_app(args: argparse.Namespace) -> int:
                 sys.stdout.write(themes_listing(config, startup.path))
             return 0
         paths = wanted or list(config.library.paths) or [examples_dir()]
+        if not wanted:  # subscribed feeds join the library as the web shelf's folder
+            from tui.cli.web_app import shelf_paths
+
+            paths += [p for p in shelf_paths() if p not in paths]
         if prefetch is None:
             prefetch = prefetch_first(paths)
         from tui.app import NewsreadApp  # imported here so `dump` never loads Textual

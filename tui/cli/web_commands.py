@@ -30,17 +30,12 @@ if TYPE_CHECKING:
     from tui.web.store import WebStore
 
 __all__ = [
-    "URL_NOT_IN_APP",
     "run_feeds",
     "run_refresh",
-    "run_urls",
     "setup_feeds",
     "setup_refresh",
     "web_articles",
 ]
-
-URL_NOT_IN_APP = "opening URLs in the app arrives with the sidebar integration"
-"""Why ``newsread URL`` stops after fetching (exit 2) until the app can show web articles."""
 
 
 class CommandError(Exception):
@@ -137,27 +132,6 @@ def web_articles(
             if opened.kind == "feed" and not opened.articles:
                 _error(f"{url}: the feed has no entries")
             yield from zip(opened.addresses, opened.articles, strict=True)
-
-
-def run_urls(args: argparse.Namespace) -> int:
-    """``newsread URL…``: fetch and store each address, then say the app cannot show it yet.
-
-    Args:
-        args: Parsed arguments (``paths`` holds the addresses).
-
-    Returns:
-        2 (the reader did not open), after fetching what it could.
-    """
-    fetched = 0
-    for url, article in web_articles(list(args.paths), args, offline=False):
-        if article is not None:
-            fetched += 1
-            print(f"stored: {shown_name(article.title or url)} ({shown_name(url)})")
-    _error(
-        f"{URL_NOT_IN_APP}; {fetched} article(s) stored: read them now with "
-        "`newsread dump URL` (add --offline to read without the network)"
-    )
-    return 2
 
 
 # -- feeds -----------------------------------------------------------------------------------

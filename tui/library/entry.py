@@ -229,9 +229,10 @@ def load_article(path: Path) -> tuple[Article | None, str, bool]:
         problem, which can be fixed without touching the file's size or mtime).
     """
     import tui.article  # looked up at call time so tests can replace tui.article.load
+    from tui.library.html_files import is_html, read_html
 
     try:
-        return tui.article.load(path), "", False
+        return (read_html(path) if is_html(path) else tui.article.load(path)), "", False
     except OSError as exc:
         return None, os_reason(exc), False
     except ValueError as exc:  # BinaryFileError, undecodable text

@@ -1,7 +1,8 @@
 """Finding article files from the paths given on the command line.
 
 Files named directly are taken whatever their ending; folders are searched recursively for
-``.txt``, ``.md`` and ``.markdown`` files (hidden entries skipped), sorted. Anything that cannot
+``.txt``, ``.md``, ``.markdown``, ``.html`` and ``.htm`` files (hidden entries skipped), sorted.
+HTML files are read in reader mode (:mod:`tui.library.html_files`). Anything that cannot
 be read — a missing path, a permission error, a binary file, an empty folder — is reported with
 a reason instead of raising, and symbolic links that loop back into a folder already searched
 are not followed twice. Textual-free, so it runs in a worker thread and in tests directly.
@@ -18,6 +19,7 @@ from pathlib import Path
 from tui.article.files import NOT_REGULAR, open_regular, read_regular
 from tui.article.model import Article
 from tui.article.sanitize import is_binary
+from tui.library.html_files import HTML_SUFFIXES, is_html, load_file
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -29,7 +31,7 @@ __all__ = [
     "parse_progressively",
 ]
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"}) | HTML_SUFFIXES
 """File endings picked up inside folders."""
 
 _SNIFF = 8192
@@ -312,6 +314,8 @@ def first_parse(path: Path, prefix_chars: int = PREFIX_CHARS) -> tuple[Article, 
     from tui.article.sanitize import read_text
 
     try:
+        if is_html(path):  # a page is read whole: its opening is not a page
+            return load_file(path), True
         opening = _opening(path, prefix_chars, read_text)
         if opening is not None:
             return engine.parse(opening, path=str(path)), False
@@ -350,6 +354,8 @@ def parse_progressively(
         yield article, "", complete
         if complete:
             return
+    elif is_html(path):
+        pass  # read whole below
     else:
         try:
             opening = _opening(path, prefix_chars, read_text)
@@ -363,7 +369,7 @@ def parse_progressively(
             if quick is not None:
                 yield quick, "", False
     try:
-        article = engine.load(path)
+        article = load_file(path) if is_html(path) else engine.load(path)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the reader
         yield None, _failure(exc), True
     else:
@@ -389,11 +395,9 @@ def parse_files(files: Iterable[Path]) -> Iterator[tuple[Path, Article | None, s
         ``(path, article, "")`` for each parsed file, ``(path, None, reason)`` for one that
         could not be read or parsed. A parser bug in one file never stops the others.
     """
-    from tui.article import load  # parsers load lazily, off the UI thread's import path
-
     for path in files:
         try:
-            article = load(path)
+            article = load_file(path)
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
             yield path, None, _failure(exc)
         else:

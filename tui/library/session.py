@@ -19,7 +19,7 @@ from tui.article.model import Article
 from tui.library.entry import path_key
 from tui.library.positions import PanePosition, paragraph_at, position_of
 from tui.library.sqlite_faults import describe
-from tui.library.state import ReadingState
+from tui.library.state import ReadingState, is_url_key
 
 if TYPE_CHECKING:
     from tui.library.index import Entry
@@ -66,13 +66,15 @@ class LibrarySession:
         self.state: ReadingState | None = None
         """Read marks, bookmarks and positions (opened by :meth:`open_state`)."""
         self.read: set[str] = set()
-        """The read articles, by :func:`tui.library.entry.path_key`."""
+        """The read articles, by :meth:`key_of` (a path key, or a web article's URL)."""
         self.parsed: OrderedDict[int, Article] = OrderedDict()
         """The last :data:`PARSED_KEPT` articles parsed in full, by index in :attr:`files`."""
         self.exact: dict[int, PanePosition] = {}
         """This session's exact pane positions, by index in :attr:`files`."""
         self.skipped: list[tuple[Path, str]] = []
         """Files that could not be listed, with the reason (until reported)."""
+        self.quiet: set[Path] = set()
+        """Folders not reported when empty or missing (the web shelf before its first sync)."""
         self._index_of: dict[str, int] = {}
 
     # ------------------------------------------------------------------ files
@@ -89,17 +91,63 @@ class LibrarySession:
             report: Told why the state cannot be saved, when it cannot.
         """
         self.state = ReadingState(report=report)
-        self.read = {path_key(p) for p in self.state.read_paths()}
+        self.read = {k if is_url_key(k) else path_key(k) for k in self.state.read_paths()}
         return self.state
 
     def set_files(self, files: tuple[Path, ...], skipped: Sequence[tuple[Path, str]] = ()) -> None:
         """Take the files found (see :meth:`find`) and those left out, with the reason."""
-        self.files = files
-        self._index_of = {path_key(path): n for n, path in enumerate(files)}
+        self.files = ()
+        self._index_of = {}
+        self.add_files(files)
         self.skipped.extend(skipped)
 
+    def add_files(self, files: Sequence[Path]) -> list[int]:
+        """Add files after those listed (a refresh's new web entries); return their indexes.
+
+        Files listed already are left where they are (and not returned).
+        """
+        added: list[int] = []
+        listed = list(self.files)
+        for path in files:
+            key = path_key(path)
+            if key in self._index_of:
+                continue
+            n = len(listed)
+            listed.append(path)
+            self._index_of[key] = n
+            url = self._url_of(path)
+            if url is not None:
+                self._index_of.setdefault(url, n)
+            added.append(n)
+        self.files = tuple(listed)
+        return added
+
+    @staticmethod
+    def _url_of(path: Path | str) -> str | None:
+        """A web shelf file's read key (its canonical URL); None for any other file."""
+        from tui.library.html_files import is_html
+
+        if not is_html(path):
+            return None  # no look-up (nor import) for a library of text files
+        from tui.web.shelf import file_record
+
+        found = file_record(path)
+        return found.key if found is not None else None
+
+    def key_of(self, path: Path | str) -> str:
+        """The key read marks, bookmarks and positions are kept under.
+
+        A file's absolute path, except for a web shelf file: its canonical URL (from the
+        shelf's manifest), so marks outlive the shelf's rebuilds and match the store's keys.
+        """
+        if isinstance(path, str) and is_url_key(path):
+            return path
+        return self._url_of(path) or path_key(path)
+
     def index_of(self, path: Path | str) -> int | None:
-        """The index of a file in :attr:`files`; None when it is not in the library."""
+        """The index of a file (or a web article's URL) in :attr:`files`; None when not there."""
+        if isinstance(path, str) and is_url_key(path):
+            return self._index_of.get(path)
         return self._index_of.get(path_key(path))
 
     def find(self) -> Found:
@@ -108,6 +156,7 @@ class LibrarySession:
         from tui.library.loader import find_articles
 
         files, skipped = find_articles(self.paths)
+        skipped = [(path, why) for path, why in skipped if path not in self.quiet]
         try:
             with LibraryIndex() as index:
                 cached = index.cached(files, roots=self.roots)
@@ -166,17 +215,17 @@ class LibrarySession:
 
     def is_read(self, path: Path | str) -> bool:
         """Whether the reader has read an article."""
-        return path_key(path) in self.read
+        return self.key_of(path) in self.read
 
     def unread(self) -> Iterator[int]:
         """The indexes of the unread articles."""
-        return (n for n, p in enumerate(self.files) if path_key(p) not in self.read)
+        return (n for n, p in enumerate(self.files) if self.key_of(p) not in self.read)
 
     def note_read(self, path: Path, read: bool) -> bool:
         """Mark an article read or unread in memory; False when it already was."""
         if self.is_read(path) == read:
             return False
-        (self.read.add if read else self.read.discard)(path_key(path))
+        (self.read.add if read else self.read.discard)(self.key_of(path))
         return True
 
     def next_unread(self, order: Sequence[int], at: int, shown: int) -> int | None:
@@ -216,13 +265,14 @@ class LibrarySession:
         """Keep where the reader is in an article: exactly for this session, and saved."""
         self.exact[index] = position
         if self.state is not None:
-            self.state.set_position(path, *paragraph_at(article, position))
+            self.state.set_position(self.key_of(path), *paragraph_at(article, position))
 
     def saved_position(self, index: int, path: Path, article: Article) -> PanePosition | None:
         """Where the reader left an article: this session's exact place, else the saved one."""
         if index in self.exact:
             return self.exact[index]
-        if self.state is not None and (saved := self.state.position(path)) is not None:
+        saved = self.state.position(self.key_of(path)) if self.state is not None else None
+        if saved is not None:
             return position_of(article, *saved)
         return None
 
@@ -230,6 +280,6 @@ class LibrarySession:
         """Write read marks not yet written and close the reading state."""
         if self.state is not None:
             for path, read in reads:
-                self.state.set_read(path, read)
+                self.state.set_read(self.key_of(path), read)
             self.state.close()
             self.state = None

@@ -18,13 +18,15 @@ data, so it is guarded rather than rebuilt:
   hears of the first fault once, so the reader can say so once and keep going.
 
 Paths are stored absolute (``os.path.abspath``), so ``articles/a.txt`` and its absolute form
-share their marks; methods that return paths return that absolute form. A path that is not valid
+share their marks; a web address (a web article's canonical URL, see :mod:`tui.web.shelf`) is
+stored as it is; methods that return paths return that absolute form. A path that is not valid
 Unicode is stored as its raw bytes (:mod:`tui.library.dbpaths`). Textual-free.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -35,7 +37,14 @@ from tui.library.dbpaths import from_db, to_db
 from tui.library.sqlite_faults import describe, enable_wal, is_corrupt
 from tui.settings import paths
 
-__all__ = ["RETRY_SECONDS", "SCHEMA_VERSION", "ReadingState", "peek_last_opened", "peek_theme"]
+__all__ = [
+    "RETRY_SECONDS",
+    "SCHEMA_VERSION",
+    "ReadingState",
+    "is_url_key",
+    "peek_last_opened",
+    "peek_theme",
+]
 
 SCHEMA_VERSION = 1
 """The tables' version, stored in ``meta``."""
@@ -59,7 +68,18 @@ class _Unusable(Exception):
     """The state file cannot be used as it is (corrupt or from another version)."""
 
 
+_URL_KEY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url_key(key: str) -> bool:
+    """Whether a key is a web address (``https://…``) rather than a file path."""
+    return _URL_KEY.match(key) is not None
+
+
 def _key(path: Path | str) -> str | bytes:
+    # A web article is keyed by its URL: abspath would make "https://a" "/cwd/https:/a".
+    if isinstance(path, str) and is_url_key(path):
+        return path
     # A path that is not valid Unicode is stored as its bytes (see tui.library.dbpaths).
     return to_db(os.path.abspath(os.fspath(path)))
 

@@ -303,8 +303,31 @@ class ArticleOpening:
         if self._target is not None or index in self.session.exact:
             return False
         state = self.session.state
-        saved = state.position(path) if state is not None else None
+        saved = state.position(self.session.key_of(path)) if state is not None else None
         return saved is None or saved[0] < len(opening.paragraphs) - 1
+
+    def replace(self, path: Path, article: Article) -> bool:
+        """Put a new version of a file's article in place (a web teaser made whole).
+
+        On screen, it is swapped in at the reader's place; otherwise the kept parse is
+        dropped, so the file is read again when opened.
+
+        Args:
+            path: The file that changed.
+            article: Its new article.
+
+        Returns:
+            True when it was on screen and swapped in.
+        """
+        index = self.session.index_of(path)
+        if index is not None:
+            self.session.parsed.pop(index, None)
+        if self.shown_path is None or _key(self.shown_path) != _key(path):
+            return False
+        if index is not None:
+            self.session.keep_parsed(index, article)
+        self._swap(article)
+        return True
 
     def _swap(self, article: Article, prepared: PreparedItems | None = None) -> Opened:
         """Replace the article on screen by a fuller parse of it, at the same position."""

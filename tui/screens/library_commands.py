@@ -54,7 +54,7 @@ class LibraryCommands:
         path, state = screen.current_path, screen.state
         if path is None or state is None:
             return
-        marked = state.toggle_bookmark(path)
+        marked = state.toggle_bookmark(screen.session.key_of(path))
         screen.sidebar.set_bookmarked((screen.shown_index,), marked)
         screen.notify("Bookmarked." if marked else "Bookmark removed.", markup=False)
 
@@ -66,10 +66,12 @@ class LibraryCommands:
         if screen.state is None:
             return
         marks = []
-        for path in screen.state.bookmarks():
-            index = screen.session.index_of(path)
+        for key in screen.state.bookmarks():
+            index = screen.session.index_of(key)
             entry = screen.sidebar.entry(index) if index is not None else None
-            marks.append((Path(path), entry.title if entry else shown_name(Path(path).name)))
+            # A web article's key is its URL: the list opens its shelf file.
+            path = screen.files[index] if index is not None else Path(key)
+            marks.append((path, entry.title if entry else shown_name(Path(key).name)))
         screen.app.push_screen(BookmarksScreen(marks), self.open_bookmark)
 
     def open_bookmark(self, path: Path | None) -> None:

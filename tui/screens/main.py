@@ -53,6 +53,7 @@ from tui.screens.library_loading import (
 )
 from tui.screens.main_panels import SidePanels
 from tui.screens.reading_place import ReadingPlace
+from tui.screens.web_refresh import WEB_KEYS, WebRefresh, WebUpdated
 from tui.settings.config import ReaderConfig
 from tui.widgets.article_tree import ArticleTree
 from tui.widgets.library_tree import GROUPINGS, SORTINGS, Grouping, LibraryTree, Sorting
@@ -149,6 +150,7 @@ class MainScreen(Screen[None]):
                 tooltip="Copy the current quotation as a Markdown citation"),
         Binding("Y", "copy_paragraph", "Copy paragraph", show=False, id="copy-paragraph",
                 tooltip="Copy the paragraph at the top of the page as a Markdown citation"),
+        *WEB_KEYS,
     ]  # fmt: skip
 
     article_index: var[int] = var(-1)
@@ -212,6 +214,8 @@ class MainScreen(Screen[None]):
         """What the library keys do."""
         self.panels = SidePanels(self)
         """The sidebar and quote list, the find bar and the notice (made on first use)."""
+        self.web = WebRefresh(self)
+        """Feeds: the web shelf kept in step, refreshes, teasers made whole."""
         self._configured_theme = configured_theme
         self._reader_config = reader if reader is not None else ReaderConfig()
         # Starting values only: set without watchers, since nothing is mounted yet.
@@ -243,6 +247,7 @@ class MainScreen(Screen[None]):
         self.show_sidebar = not self._narrow
         self.status.progress = "Loading…"
         self._relabel_toggles()
+        self.web.start()
         self._start_library()
         if self._configured_theme is not None:
             self.app.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -366,6 +371,7 @@ class MainScreen(Screen[None]):
     @on(LibraryFound)
     def _fill_library(self, message: LibraryFound) -> None:
         start = self.loader.fill(message)
+        self.web.library_found()
         if start is None:
             return
         done = self.opening.start_at(start)
@@ -482,6 +488,7 @@ class MainScreen(Screen[None]):
             return
         self.panels.hide_notice()
         self.panels.show_article(article)
+        self.web.article_shown(self.current_path)
         self.section_index = self.reader.current_section
         if self.find_query:
             self.reader.clear_find()
@@ -634,6 +641,14 @@ class MainScreen(Screen[None]):
     def action_group_by(self) -> None:
         """Cycle the sidebar's grouping."""
         self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
+
+    def action_refresh_feeds(self) -> None:
+        """Refresh the feeds in the background."""
+        self.web.refresh()
+
+    @on(WebUpdated)
+    def _web_updated(self, message: WebUpdated) -> None:
+        self.web.handle(message)
 
     def action_sort_by(self) -> None:
         """Cycle the sidebar's order."""

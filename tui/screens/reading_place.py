@@ -90,7 +90,7 @@ class ReadingPlace:
         screen = self._screen
         for path, index, read in due:
             if screen.state is not None:
-                screen.state.set_read(path, read)
+                screen.state.set_read(screen.session.key_of(path), read)
             screen.sidebar.set_unread(index, not read)
 
     def close(self) -> None:

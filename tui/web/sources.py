@@ -36,7 +36,7 @@ from tui.web.urls import check_url
 if TYPE_CHECKING:
     from tui.web.store import WebStore
 
-__all__ = ["OfflineMiss", "Opened", "open_source", "open_url"]
+__all__ = ["OfflineMiss", "Opened", "open_source", "open_url", "save_result"]
 
 PAGE_ACCEPT = "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
 PAGE_ACCEPT += "application/feed+json, application/xml;q=0.9, */*;q=0.5"
@@ -132,7 +132,7 @@ def open_source(
     if offline or fetcher is None:
         return _offline(url, store, policy)
     result = fetcher.get(url, accept=PAGE_ACCEPT)
-    _save(store, result)
+    save_result(store, result)
     feed = _as_feed(result)
     if feed is None:
         return Opened(url, "page", (_page_article(result),), (url,))
@@ -140,7 +140,7 @@ def open_source(
     def linked(entry: FeedEntry) -> FetchResult:
         assert entry.link is not None and fetcher is not None
         page = fetcher.get(entry.link, accept=PAGE_ACCEPT)
-        _save(store, page)
+        save_result(store, page)
         return page
 
     return _feed_articles(url, feed, policy, linked, concurrency)
@@ -170,8 +170,13 @@ def _offline(url: str, store: WebStore, policy: FullArticlePolicy) -> Opened:
     raise OfflineMiss(f"{url}: nothing stored for this address (fetch it once online)")
 
 
-def _save(store: WebStore, result: FetchResult) -> None:
-    """Keep a fetched body (raw bytes) for offline reads and better extractors later."""
+def save_result(store: WebStore, result: FetchResult) -> None:
+    """Keep a fetched body (raw bytes) for offline reads and better extractors later.
+
+    Args:
+        store: The web store.
+        result: A fetch's answer (a 200).
+    """
     store.save_page(
         PageRow(
             url=result.url,

@@ -296,6 +296,12 @@ class WebStore:
         )
         return page_row(rows[0]) if rows else None
 
+    def page_addresses(self) -> set[str]:
+        """Every address a stored page answers to (asked for, final, canonical): one query,
+        so a caller checks thousands of links without a look-up each."""
+        rows = self._query("SELECT url, final_url, canonical_url FROM pages")
+        return {value for row in rows for value in row if value}
+
     # -- pruning -------------------------------------------------------------------------------
 
     def prune(self, *, keep_days: float, now: float, keep: Callable[[str], bool]) -> int:

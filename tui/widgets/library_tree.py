@@ -178,6 +178,8 @@ class LibraryTree(ArticleTree):
         self._wanted: tuple[int, int | None] | None = None  # shown once its node is added
         self._marker: tuple[str, Style] | None = None  # (theme, style of the unread marker)
         self._shown = -1  # the article whose node show_position last expanded
+        self._counted: frozenset[str] = frozenset()  # groups whose label counts unread
+        self._recount: set[str] = set()  # counted groups whose label is out of date
 
     # ------------------------------------------------------------------ contents
 
@@ -191,6 +193,44 @@ class LibraryTree(ArticleTree):
     def entry(self, article: int) -> Entry | None:
         """The index entry shown for an article, if listed."""
         return self._entries.get(article)
+
+    def count_groups(self, names: Iterable[str]) -> None:
+        """Show the number of unread articles in these groups' labels ("Courier · 12").
+
+        For the web's feeds; a library of files keeps plain group labels.
+
+        Args:
+            names: Group names (feed folders, feed titles as outlets).
+        """
+        counted = frozenset(names)
+        if counted == self._counted:
+            return
+        self._counted = counted
+        self._recount.update(name for name in self._groups if name in counted)
+        self._relabel_groups()
+
+    def _touch_group(self, name: str) -> None:
+        if name in self._counted:
+            self._recount.add(name)
+
+    def _relabel_groups(self) -> None:
+        """Relabel the counted groups whose unread count may have changed."""
+        due, self._recount = self._recount, set()
+        for name in due:
+            group = self._groups.get(name)
+            if group is not None:
+                group.set_label(self._group_label(name, group))
+
+    def _group_label(self, name: str, group: TreeNode[TreeEntry] | None = None) -> Text:
+        # A folder name is hostile (ESC, tabs, bytes that are not UTF-8): shown escaped.
+        label = Text(shown_name(name), style="bold")
+        if group is not None and name in self._counted:
+            unread = sum(
+                1 for node in group.children if node.data and node.data.article in self._unread
+            )
+            if unread:
+                label.append(f" · {unread:,}", style="not bold")
+        return label
 
     def set_entries(self, entries: Iterable[tuple[int, Entry]], unread: Iterable[int]) -> None:
         """Replace the whole list.
@@ -217,14 +257,17 @@ class LibraryTree(ArticleTree):
             self._unread.add(article)
         else:
             self._unread.discard(article)
+        self._touch_group(_group_name(entry, self.grouping))
         if old is not None and article in self._article_nodes:
             if self._sort_key(article, old) == self._sort_key(article, entry) and _group_name(
                 old, self.grouping
             ) == _group_name(entry, self.grouping):
                 self._relabel(article)
+                self._relabel_groups()
                 return
             self._remove(article)
         self._insert(article)
+        self._relabel_groups()
 
     def set_unread(self, article: int, unread: bool) -> None:
         """Show or clear an article's unread marker."""
@@ -232,6 +275,10 @@ class LibraryTree(ArticleTree):
             self._unread.add(article)
         else:
             self._unread.discard(article)
+        entry = self._entries.get(article)
+        if entry is not None:
+            self._touch_group(_group_name(entry, self.grouping))
+            self._relabel_groups()
         node = self._article_nodes.get(article)
         if node is not None:
             # Only the marker changed: keep the section leaves (refilling a long article's
@@ -320,6 +367,7 @@ class LibraryTree(ArticleTree):
         for article in ranked[start : start + CHUNK]:
             if article in self._entries and article not in self._article_nodes:
                 self._insert(article)  # (an upsert may have added it already)
+        self._relabel_groups()
         if start + CHUNK < len(ranked):
             self.set_timer(0.01, partial(self._add_chunk, ranked, start + CHUNK, generation))
         elif self._wanted is not None:
@@ -336,9 +384,7 @@ class LibraryTree(ArticleTree):
             at = bisect_right(keys, key)
             keys.insert(at, key)
             before = self.root.children[at] if at < len(self.root.children) else None
-            # A folder name is hostile (ESC, tabs, bytes that are not UTF-8): shown escaped.
-            label = Text(shown_name(name), style="bold")
-            group = self.root.add(label, before=before, expand=True)
+            group = self.root.add(self._group_label(name), before=before, expand=True)
             self._groups[name] = group
         return group
 
@@ -357,6 +403,8 @@ class LibraryTree(ArticleTree):
             before=before,
             allow_expand=len(entry.section_words) > 0,
         )
+        if parent is not self.root:
+            self._touch_group(_group_name(entry, self.grouping))
         self._meta[node.id] = meta
         self._outlet[node.id] = outlet
         self._article_nodes[article] = node
@@ -364,6 +412,8 @@ class LibraryTree(ArticleTree):
 
     def _remove(self, article: int) -> None:
         node = self._article_nodes.pop(article)
+        if article in self._entries:
+            self._touch_group(_group_name(self._entries[article], self.grouping))
         parent = node.parent
         if parent is not None:
             keys = self._keys.get(parent.id, [])

@@ -1,0 +1,77 @@
+"""The small HTML document the shelf writes for a feed entry with no stored page.
+
+The reader reads it back in reader mode (:func:`tui.web.readable.read_page`), so it states
+what the entry knows in the markup that reader understands: ``<title>`` and ``<h1>``,
+``<meta name=author>``, ``<time datetime>`` and ``article:published_time``, the canonical
+link, ``og:site_name`` (the feed's title: the article's outlet), a ``<figure>`` for the
+picture's caption and credit, then the entry's content (else summary) as the body. Every value
+from the feed is escaped with :func:`html.escape` (quotes too), so a title holding ``"><script>``
+stays text; the content is HTML by nature and is only ever parsed, never run.
+``<meta name="newsread-summary-only">`` marks an entry whose text is a teaser
+(:func:`tui.web.feeds.has_full_content` is False), so the app can fetch the whole article.
+Textual-free; imports no third-party library.
+"""
+
+from __future__ import annotations
+
+import html
+
+from tui.web.types import EntryRow
+
+__all__ = ["SUMMARY_ONLY", "entry_document"]
+
+SUMMARY_ONLY = b'<meta name="newsread-summary-only" content="1">'
+"""The marker of a teaser entry, as written. The app asks the shelf's manifest, not the file:
+an entry's own content could carry the same bytes."""
+
+
+def _attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _text_body(text: str) -> str:
+    """Plain text (JSON Feed ``content_text``) as escaped paragraphs."""
+    chunks = text.replace("\r\n", "\n").split("\n\n")
+    return "\n".join(f"<p>{html.escape(chunk.strip())}</p>" for chunk in chunks if chunk.strip())
+
+
+def entry_document(entry: EntryRow, *, feed_title: str, summary_only: bool) -> bytes:
+    """The HTML document for one stored entry.
+
+    Args:
+        entry: The stored entry.
+        feed_title: The feed's title (the outlet).
+        summary_only: Mark the entry as a teaser whose whole article is on its link.
+
+    Returns:
+        UTF-8 bytes.
+    """
+    title = html.escape(entry.title or "", quote=True)
+    head = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8">', f"<title>{title}</title>"]
+    if entry.link:
+        head.append(f'<link rel="canonical" href="{_attr(entry.link)}">')
+    if feed_title:
+        head.append(f'<meta property="og:site_name" content="{_attr(feed_title)}">')
+    if entry.author:
+        head.append(f'<meta name="author" content="{_attr(entry.author)}">')
+    if entry.published:
+        head.append(f'<meta property="article:published_time" content="{_attr(entry.published)}">')
+    if summary_only:
+        head.append(SUMMARY_ONLY.decode())
+    body = ["</head><body><article>", f"<h1>{title}</h1>"]
+    if entry.published:
+        stamp = _attr(entry.published)
+        body.append(f'<p><time datetime="{stamp}">{html.escape(entry.published)}</time></p>')
+    if entry.image_caption or entry.image_credit:
+        parts = ["<figure>"]
+        if entry.image_caption:
+            parts.append(f"<figcaption>{html.escape(entry.image_caption)}</figcaption>")
+        if entry.image_credit:
+            parts.append(f'<small class="credit">{html.escape(entry.image_credit)}</small>')
+        parts.append("</figure>")
+        body.append("".join(parts))
+    text = entry.content or entry.summary or ""
+    # A feed's HTML is kept as HTML (reader mode reads its structure); plain text is escaped.
+    body.append(text if entry.content_is_html else _text_body(text))
+    body.append("</article></body></html>\n")
+    return ("\n".join(head) + "\n" + "\n".join(body)).encode("utf-8", "replace")
