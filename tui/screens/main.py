@@ -13,6 +13,8 @@ workers and the message handlers, and composes the objects that do the work:
 - ``loader``: :class:`tui.screens.library_loading.LibraryLoading`: the first article, the
   files found and the index's progress in the sidebar and status line;
 - ``library``: :class:`tui.screens.library_commands.LibraryCommands`: the library keys;
+- ``reading``: :class:`tui.screens.reading_commands.ReadingCommands`: the keys for sections,
+  articles, find, the sidebar and the quote list;
 - ``panels``: :class:`tui.screens.main_panels.SidePanels`: the sidebar, the quote list, the
   find bar and the notice, made on first use.
 
@@ -59,6 +61,7 @@ from tui.screens.main_keys import (
     SIDEBAR_KEYS,
 )
 from tui.screens.main_panels import SidePanels
+from tui.screens.reading_commands import ReadingCommands
 from tui.screens.reading_place import ReadingPlace
 from tui.settings.config import ReaderConfig
 from tui.widgets.article_tree import ArticleTree
@@ -164,6 +167,8 @@ class MainScreen(Screen[None]):
         """What the library keys do."""
         self.panels = SidePanels(self)
         """The sidebar and quote list, the find bar and the notice (made on first use)."""
+        self.reading = ReadingCommands(self)
+        """What the keys for sections, articles, find and the sidebar do."""
         self._configured_theme = configured_theme
         self._reader_config = reader if reader is not None else ReaderConfig()
         # Starting values only: set without watchers, since nothing is mounted yet.
@@ -173,7 +178,6 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.show_speakers, self._reader_config.show_speakers)
         self._narrow = False
         self._sidebar_follow_due = False  # the sidebar cursor is to follow after this frame
-        self._article_steps = 0  # next/previous article pressed before the files were known
         self._spinner: Timer | None = None  # shows the loading indicator if opening is slow
 
     def compose(self) -> ComposeResult:
@@ -326,9 +330,7 @@ class MainScreen(Screen[None]):
         if done.adopted:
             self.sidebar.show_position(start, self.reader.current_section)
         self._follow_opening(done)
-        steps, self._article_steps = self._article_steps, 0
-        if steps:  # the article moves asked for before the library's files were known
-            self._go_to_article(steps)
+        self.reading.catch_up()  # the article moves asked for before the files were known
 
     def _start_indexing(self) -> None:
         """Index new and changed files, the open one last (once only)."""
@@ -548,19 +550,14 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#find")
     def _search(self, event: Input.Submitted) -> None:
-        self.find_query = event.value
-        self.panels.close_find_bar()
-        if event.value:
-            self._find(backwards=False)
-        else:
-            self.reader.clear_find()
+        self.reading.search(event.value)
 
     # ----------------------------------------------------------------------- actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape only closes find when there is something to close."""
         if action == "close_find":
-            return bool(self.panels.find_bar_open() or self.find_query)
+            return self.reading.can_close_find()
         return True
 
     def action_toggle_read(self) -> None:
@@ -591,47 +588,21 @@ class MainScreen(Screen[None]):
         """Cycle the sidebar's order."""
         self.sorting = SORTINGS[(SORTINGS.index(self.sorting) + 1) % len(SORTINGS)]
 
-    def _go_to_section(self, step: int) -> None:
-        article = self.current_article
-        if article is None:
-            return
-        target = self.reader.current_section + step
-        if not 0 <= target < len(article.sections):
-            self.app.bell()
-            return
-        self.reader.scroll_to_section(target)
-        self.section_index = target
-
     def action_next_section(self) -> None:
         """Scroll to the next section."""
-        self._go_to_section(1)
+        self.reading.go_to_section(1)
 
     def action_previous_section(self) -> None:
         """Scroll to the previous section."""
-        self._go_to_section(-1)
-
-    def _go_to_article(self, step: int) -> None:
-        if not self.files:  # the library is still being found: move once it is
-            self._article_steps += step
-            return
-        if self.sidebar.entry(self.article_index) is None:
-            # Not listed yet (its index entry is on the way): go by the order files were found.
-            near = self.article_index + step
-            target: int | None = near if 0 <= near < len(self.files) else None
-        else:
-            target = self.sidebar.neighbour(self.article_index, step)
-        if target is None:
-            self.app.bell()
-            return
-        self.article_index = target
+        self.reading.go_to_section(-1)
 
     def action_next_article(self) -> None:
         """Open the next article."""
-        self._go_to_article(1)
+        self.reading.go_to_article(1)
 
     def action_previous_article(self) -> None:
         """Open the previous article."""
-        self._go_to_article(-1)
+        self.reading.go_to_article(-1)
 
     def action_toggle_quotes(self) -> None:
         """Switch quote highlighting on or off."""
@@ -655,28 +626,15 @@ class MainScreen(Screen[None]):
 
     def action_resize_sidebar(self, step: int) -> None:
         """Widen or narrow the sidebar by ``step`` per cent of the terminal, at least 4 cells."""
-        share = self.panels.resized_share(step)
-        if share:
-            self.sidebar_share = share
-        else:
-            self.app.bell()
-        self.show_sidebar = True
+        self.reading.resize_sidebar(step)
 
     def action_focus_next_pane(self) -> None:
         """Move focus between the sidebar and the article (showing a hidden sidebar)."""
-        if self.panels.sidebar_has_focus():
-            self.reader.focus()
-        else:
-            self.show_sidebar = True
-            self.panels.sidebar_panel.focus()
+        self.reading.focus_next_pane()
 
     def action_show_quotes(self) -> None:
         """Show the quote navigator in the sidebar (focused), or go back to the articles."""
-        showing = self.show_quote_list and self.show_sidebar
-        self.show_sidebar = True
-        self.show_quote_list = not showing
-        if self.show_quote_list:
-            self.quote_list.focus()
+        self.reading.show_quotes()
 
     def action_next_quote(self) -> None:
         """Move to the next quotation."""
@@ -696,26 +654,16 @@ class MainScreen(Screen[None]):
 
     def action_find(self) -> None:
         """Open the find bar."""
-        self.panels.open_find_bar(self.find_query)
-
-    def _find(self, *, backwards: bool) -> None:
-        if not self.find_query:
-            self.action_find()
-        elif not self.reader.find(self.find_query, backwards=backwards):
-            self.notify(f"Not found: {self.find_query}", severity="warning", markup=False)
+        self.reading.open_find()
 
     def action_find_next(self) -> None:
         """Go to the next match of the last search."""
-        self._find(backwards=False)
+        self.reading.find(backwards=False)
 
     def action_find_previous(self) -> None:
         """Go to the previous match of the last search."""
-        self._find(backwards=True)
+        self.reading.find(backwards=True)
 
     def action_close_find(self) -> None:
         """Close the find bar, or clear the match highlight when the bar is closed."""
-        if self.panels.find_bar_open():
-            self.panels.close_find_bar()
-        else:
-            self.find_query = ""
-            self.reader.clear_find()
+        self.reading.close_find()
