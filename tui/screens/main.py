@@ -23,7 +23,6 @@ Quote navigation is the pane's (``reader.quotes``): this screen routes its keys.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,17 +39,16 @@ from textual.widgets import Input
 from tui.article.model import Article
 from tui.article.sanitize import shown_name
 from tui.library.prefetch import Prefetch
-from tui.library.session import Indexed, LibrarySession
-from tui.library.sqlite_faults import describe
+from tui.library.session import LibrarySession
 from tui.library.state import ReadingState
 from tui.screens.article_opening import ArticleOpening, ArticleParsed, Opened
 from tui.screens.library_commands import LibraryCommands
 from tui.screens.library_loading import (
+    LOADING_DELAY,
     EntriesIndexed,
     IndexFinished,
     LibraryFound,
     LibraryLoading,
-    arrangement_title,
 )
 from tui.screens.main_keys import (
     DISPLAY_KEYS,
@@ -73,8 +71,6 @@ from tui.widgets.toggle_footer import ToggleFooter
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from textual.timer import Timer
-
     from tui.screens.article_opening import Parse
     from tui.widgets.quote_navigator import QuoteNavigator
 
@@ -82,9 +78,6 @@ __all__ = ["LOADING_DELAY", "NARROW", "READING_KEYS", "MainScreen"]
 
 NARROW = 80
 """Below this many columns the sidebar starts hidden and the article takes the whole width."""
-
-LOADING_DELAY = 0.3
-"""Seconds before the pane shows its loading indicator, if no article is in by then."""
 
 READING_KEYS = frozenset(
     ("scroll-down", "scroll-up", "page-down", "page-up", "scroll-top", "scroll-bottom")
@@ -177,8 +170,6 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.show_boilerplate, self._reader_config.show_boilerplate)
         self.set_reactive(MainScreen.show_speakers, self._reader_config.show_speakers)
         self._narrow = False
-        self._sidebar_follow_due = False  # the sidebar cursor is to follow after this frame
-        self._spinner: Timer | None = None  # shows the loading indicator if opening is slow
 
     def compose(self) -> ComposeResult:
         """Status line on top, sidebar and pane side by side, find bar and footer below."""
@@ -284,40 +275,18 @@ class MainScreen(Screen[None]):
         # After the first frame: walking the library now would contend with painting it.
         self.call_after_refresh(self._find_library, self.session.paths, first, parses)
         if self.opening.shown_path is None:
-            # The spinner only when opening is slow: drawing it would slow a quick first paint.
-            self._spinner = self.set_timer(LOADING_DELAY, self._show_loading)
-
-    def _show_loading(self) -> None:
-        self._spinner = None
-        self.reader.loading = True
+            self.loader.show_loading_later()
 
     def stop_loading(self) -> None:
         """Take the pane's loading indicator away (and the timer that would show it)."""
-        if self._spinner is not None:  # the loading indicator is not due any more
-            self._spinner.stop()
-            self._spinner = None
-        if not self.reader.loading:
-            return
-        self.reader.loading = False
-        # Keys of a loading widget are inactive and Textual does not announce the change
-        # back, so tell the footer (and key dispatch) that the pane's keys are live again.
-        self.refresh_bindings()
+        self.loader.stop_loading()
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False,
           description="find the library")  # fmt: skip
     def _find_library(
         self, paths: tuple[Path, ...], first: Path | None, parses: Iterator[Parse]
     ) -> None:
-        # The first article (a long one's opening) is already in: the rest of a lone long
-        # file comes before the walk, since finding that one file again matters less.
-        messages = (
-            ArticleParsed(-1, article, error, path=first, complete=complete)
-            for article, error, complete in parses
-        )
-        if len(paths) == 1 and not paths[0].is_dir():
-            self.opening.deliver(itertools.islice(messages, 1), self.post_message)
-        self.post_message(LibraryFound(*self.session.find()))
-        self.opening.deliver(messages, self.post_message)  # the rest of a long first article
+        self.loader.find(paths, first, parses, self.post_message)
 
     @on(LibraryFound)
     def _fill_library(self, message: LibraryFound) -> None:
@@ -346,15 +315,7 @@ class MainScreen(Screen[None]):
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
-
-        def hand_over(items: Indexed, done: int, total: int) -> None:
-            self.post_message(EntriesIndexed(items, done, total))
-
-        try:
-            problem = self.session.index(files, parsed, lambda: worker.is_cancelled, hand_over)
-        except Exception as exc:  # noqa: BLE001 - never leave "Indexing…" up with no word
-            problem = describe(exc)
-        self.post_message(IndexFinished(problem))
+        self.loader.index(files, parsed, lambda: worker.is_cancelled, self.post_message)
 
     @on(EntriesIndexed)
     def _add_entries(self, message: EntriesIndexed) -> None:
@@ -396,7 +357,7 @@ class MainScreen(Screen[None]):
 
                 self.show_notice(could_not_open(done.failed, done.error))
         if done.shown:
-            if self.reader.loading or self._spinner is not None:
+            if self.loader.loading:
                 self.stop_loading()
                 if self.focused is None:  # auto-focus skips a pane that is still loading
                     self.reader.focus()
@@ -448,23 +409,7 @@ class MainScreen(Screen[None]):
         self._show_position()
 
     def _show_position(self) -> None:
-        article = self.current_article
-        if article is None:
-            return
-        self.status.article_title = article.title
-        section = self.section_index
-        if 0 <= section < len(article.sections):
-            self.status.section_title = article.sections[section].title or "Lead"
-        # The sidebar follows a frame later: moving its cursor can redraw a screenful of tree
-        # lines (G on a long article), which should not delay the article's own repaint.
-        if not self._sidebar_follow_due:
-            self._sidebar_follow_due = True
-            self.call_after_refresh(self._sidebar_follow)
-
-    def _sidebar_follow(self) -> None:
-        self._sidebar_follow_due = False
-        if self.current_article is not None:
-            self.sidebar.show_position(self.shown_index, self.section_index)
+        self.panels.show_position()
 
     def watch_show_sidebar(self, show: bool) -> None:
         """Show or hide the sidebar; never leave the focus on a hidden widget."""
@@ -497,15 +442,10 @@ class MainScreen(Screen[None]):
         self._regroup_sidebar()
 
     def _regroup_sidebar(self) -> None:
-        if self.is_mounted:
-            self.sidebar.regroup(self.grouping, self.sorting)
-            if self.shown_index >= 0:
-                self.sidebar.show_position(self.shown_index, None)
-            self._show_arrangement()
+        self.panels.regroup()
 
     def _show_arrangement(self) -> None:
-        count = self.sidebar.article_count or len(self.files)
-        self.sidebar.border_title = arrangement_title(count, self.grouping, self.sorting)
+        self.panels.show_arrangement()
 
     def on_resize(self, event: events.Resize) -> None:
         """Hide the sidebar when the terminal becomes narrow, show it when it widens again."""
