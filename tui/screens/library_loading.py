@@ -8,22 +8,29 @@ worker, started only once the first article is in, so it does not compete with i
 
 :class:`LibraryLoading` is composed into the main screen (``screen.loader``): it fills the
 sidebar and the status line from what the workers post (:class:`LibraryFound`,
-:class:`EntriesIndexed`, :class:`IndexFinished`) and says once what went wrong. The workers,
-and the handlers that call it, are the screen's; the work is the
-:class:`tui.library.session.LibrarySession`'s.
+:class:`EntriesIndexed`, :class:`IndexFinished`) and says once what went wrong. The workers
+are the screen's (``@work`` methods, so "latest wins" holds per screen) and run
+:meth:`LibraryLoading.find` and :meth:`LibraryLoading.index`, which call the
+:class:`tui.library.session.LibrarySession` and post what it returns; the screen's handlers
+pass the messages back here. It also shows the pane's loading indicator when opening is slow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from tui.article.sanitize import shown_name
+from tui.library.sqlite_faults import describe
+from tui.screens.article_opening import ArticleParsed
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from tui.article.model import Article
     from tui.library.index import Entry
     from tui.library.prefetch import Prefetch
@@ -33,12 +40,16 @@ if TYPE_CHECKING:
     from tui.screens.main import MainScreen
 
 __all__ = [
+    "LOADING_DELAY",
     "EntriesIndexed",
     "IndexFinished",
     "LibraryFound",
     "LibraryLoading",
     "arrangement_title",
 ]
+
+LOADING_DELAY = 0.3
+"""Seconds before the pane shows its loading indicator, if no article is in by then."""
 
 _GROUP_NAMES = {"none": "", "folder": "by folder", "outlet": "by outlet"}
 _SORT_NAMES = {"file": "file order", "date": "newest first", "title": "by title"}
@@ -114,6 +125,7 @@ class LibraryLoading:
         self._prefetch = prefetch
         self._indexing = False  # the index worker was started
         self._index_fault_told = False
+        self._spinner: Timer | None = None  # shows the loading indicator if opening is slow
 
     @property
     def skipped(self) -> list[tuple[Path, str]]:
@@ -172,6 +184,33 @@ class LibraryLoading:
         parsed = prefetch.take(first) if prefetch is not None else None
         return first, screen.opening.produce(first, parsed)
 
+    def find(
+        self,
+        paths: tuple[Path, ...],
+        first: Path | None,
+        parses: Iterator[Parse],
+        post: Callable[[Message], bool],
+    ) -> None:
+        """The ``find the library`` worker's work: the files, then the rest of the first article.
+
+        Args:
+            paths: The paths the library was opened with.
+            first: The first article (already in the pane: a long one's opening).
+            parses: The rest of its parses (see :meth:`first_parses`).
+            post: Posts a message to the screen (called from the worker thread).
+        """
+        screen = self._screen
+        # The first article (a long one's opening) is already in: the rest of a lone long
+        # file comes before the walk, since finding that one file again matters less.
+        messages = (
+            ArticleParsed(-1, article, error, path=first, complete=complete)
+            for article, error, complete in parses
+        )
+        if len(paths) == 1 and not paths[0].is_dir():
+            screen.opening.deliver(itertools.islice(messages, 1), post)
+        post(LibraryFound(*screen.session.find()))
+        screen.opening.deliver(messages, post)  # the rest of a long first article
+
     def fill(self, message: LibraryFound) -> int | None:
         """Put the files found in the session and the sidebar.
 
@@ -196,7 +235,7 @@ class LibraryLoading:
             # The pane says what was tried and why it failed: no toast repeats it.
             screen.show_notice(nothing_to_read(session.paths, self.skipped))
             self.skipped.clear()
-            screen.stop_loading()
+            self.stop_loading()
             screen.status.progress = ""
             return None
         if len(cached) < len(files):
@@ -219,6 +258,31 @@ class LibraryLoading:
             return None
         self._indexing = True
         return screen.session.to_index(screen.shown_index)
+
+    def index(
+        self,
+        files: tuple[Path, ...],
+        parsed: dict[str, Article],
+        cancelled: Callable[[], bool],
+        post: Callable[[Message], bool],
+    ) -> None:
+        """The ``index the library`` worker's work: batches of entries, then the end.
+
+        Args:
+            files: The files to index (see :meth:`to_index`).
+            parsed: Articles already parsed in full, by ``str(path)``.
+            cancelled: Whether the worker was cancelled (it stops between files).
+            post: Posts a message to the screen (called from the worker thread).
+        """
+
+        def hand_over(items: Indexed, done: int, total: int) -> None:
+            post(EntriesIndexed(items, done, total))
+
+        try:
+            problem = self._screen.session.index(files, parsed, cancelled, hand_over)
+        except Exception as exc:  # noqa: BLE001 - never leave "Indexing…" up with no word
+            problem = describe(exc)
+        post(IndexFinished(problem))
 
     def add_entries(self, message: EntriesIndexed) -> None:
         """Show a batch of indexed files in the sidebar, and the progress."""
@@ -260,6 +324,37 @@ class LibraryLoading:
             markup=False,
             timeout=10,
         )
+
+    # ----------------------------------------------------------------------- the spinner
+
+    @property
+    def loading(self) -> bool:
+        """Whether the pane's loading indicator is shown, or due to show."""
+        return self._screen.reader.loading or self._spinner is not None
+
+    def show_loading_later(self) -> None:
+        """Show the loading indicator if no article is in after :data:`LOADING_DELAY`.
+
+        Only when opening is slow: drawing it would slow a quick first paint.
+        """
+        self._spinner = self._screen.set_timer(LOADING_DELAY, self._show_loading)
+
+    def _show_loading(self) -> None:
+        self._spinner = None
+        self._screen.reader.loading = True
+
+    def stop_loading(self) -> None:
+        """Take the pane's loading indicator away (and the timer that would show it)."""
+        if self._spinner is not None:  # the loading indicator is not due any more
+            self._spinner.stop()
+            self._spinner = None
+        screen = self._screen
+        if not screen.reader.loading:
+            return
+        screen.reader.loading = False
+        # Keys of a loading widget are inactive and Textual does not announce the change
+        # back, so tell the footer (and key dispatch) that the pane's keys are live again.
+        screen.refresh_bindings()
 
     def _report_skipped(self) -> None:
         skipped = self.skipped

@@ -13,6 +13,8 @@ workers and the message handlers, and composes the objects that do the work:
 - ``loader``: :class:`tui.screens.library_loading.LibraryLoading`: the first article, the
   files found and the index's progress in the sidebar and status line;
 - ``library``: :class:`tui.screens.library_commands.LibraryCommands`: the library keys;
+- ``reading``: :class:`tui.screens.reading_commands.ReadingCommands`: the keys for sections,
+  articles, find, the sidebar and the quote list;
 - ``panels``: :class:`tui.screens.main_panels.SidePanels`: the sidebar, the quote list, the
   find bar and the notice, made on first use.
 
@@ -21,14 +23,12 @@ Quote navigation is the pane's (``reader.quotes``): this screen routes its keys.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, getters, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
@@ -39,19 +39,27 @@ from textual.widgets import Input
 from tui.article.model import Article
 from tui.article.sanitize import shown_name
 from tui.library.prefetch import Prefetch
-from tui.library.session import Indexed, LibrarySession
-from tui.library.sqlite_faults import describe
+from tui.library.session import LibrarySession
 from tui.library.state import ReadingState
 from tui.screens.article_opening import ArticleOpening, ArticleParsed, Opened
 from tui.screens.library_commands import LibraryCommands
 from tui.screens.library_loading import (
+    LOADING_DELAY,
     EntriesIndexed,
     IndexFinished,
     LibraryFound,
     LibraryLoading,
-    arrangement_title,
+)
+from tui.screens.main_keys import (
+    DISPLAY_KEYS,
+    FIND_KEYS,
+    LIBRARY_KEYS,
+    MOVING_KEYS,
+    QUOTE_KEYS,
+    SIDEBAR_KEYS,
 )
 from tui.screens.main_panels import SidePanels
+from tui.screens.reading_commands import ReadingCommands
 from tui.screens.reading_place import ReadingPlace
 from tui.screens.web_refresh import WEB_KEYS, WebRefresh, WebUpdated
 from tui.settings.config import ReaderConfig
@@ -64,8 +72,6 @@ from tui.widgets.toggle_footer import ToggleFooter
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from textual.timer import Timer
-
     from tui.screens.article_opening import Parse
     from tui.widgets.quote_navigator import QuoteNavigator
 
@@ -74,17 +80,10 @@ __all__ = ["LOADING_DELAY", "NARROW", "READING_KEYS", "MainScreen"]
 NARROW = 80
 """Below this many columns the sidebar starts hidden and the article takes the whole width."""
 
-LOADING_DELAY = 0.3
-"""Seconds before the pane shows its loading indicator, if no article is in by then."""
-
 READING_KEYS = frozenset(
     ("scroll-down", "scroll-up", "page-down", "page-up", "scroll-top", "scroll-bottom")
 )
 """The pane's bindings that read on while a sidebar has the focus (see MainScreen.on_key)."""
-
-
-def _on_off(value: bool) -> str:
-    return "on" if value else "off"
 
 
 class MainScreen(Screen[None]):
@@ -93,65 +92,14 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = "ReaderPane"  # reading keys work at once; Tab reaches the sidebar
 
     BINDINGS = [
-        # The library keys.
-        Binding("m", "toggle_read", "Read", show=False, id="toggle-read",
-                tooltip="Mark the article read or unread"),
-        Binding("u", "next_unread", "Unread", show=False, id="next-unread",
-                tooltip="Open the next unread article in the sidebar"),
-        Binding("B", "toggle_bookmark", "Bookmark", show=False, id="toggle-bookmark",
-                tooltip="Bookmark the article, or remove its bookmark"),
-        Binding("ctrl+b", "show_bookmarks", "Bookmarks", show=False, id="show-bookmarks",
-                tooltip="List the bookmarked articles; Enter opens one"),
-        Binding("F", "library_search", "Search", show=False, id="library-search",
-                tooltip="Search the text of every article in the library"),
-        Binding("o", "group_by", "Group", show=False, id="group-by",
-                tooltip="Group the sidebar by folder, by outlet, or not at all"),
-        Binding("O", "sort_by", "Sort", show=False, id="sort-by",
-                tooltip="Sort the sidebar by file order, newest first, or title"),
-        # Moving through the article and the library.
-        Binding("]", "next_section", "Section", id="next-section",
-                tooltip="Scroll the article to the start of the next section"),
-        Binding("[", "previous_section", "Prev section", show=False, id="previous-section",
-                tooltip="Scroll the article to the start of the previous section"),
-        Binding("J", "next_article", "Article", id="next-article",
-                tooltip="Open the next article in the sidebar"),
-        Binding("K", "previous_article", "Prev article", show=False, id="previous-article",
-                tooltip="Open the previous article in the sidebar"),
-        Binding('"', "toggle_quotes", "Quotes: on", id="toggle-quotes",
-                tooltip="Highlight quotations and their speakers, or show them as plain text"),
-        Binding("c", "toggle_credits", "Credits: on", show=False, id="toggle-credits",
-                tooltip="Show or hide image and video credit markers"),
-        Binding("z", "toggle_boilerplate", "Boilerplate", show=False, id="toggle-boilerplate",
-                tooltip="Unfold or fold promos, related links and wire footers"),
-        Binding("s", "toggle_sidebar", "Sidebar", show=False, id="toggle-sidebar",
-                tooltip="Show or hide the list of articles and sections"),
-        Binding(">", "resize_sidebar(5)", "Wider sidebar", show=False, id="widen-sidebar",
-                tooltip="Give the sidebar a larger share of the terminal"),
-        Binding("<", "resize_sidebar(-5)", "Narrower sidebar", show=False, id="narrow-sidebar",
-                tooltip="Give the sidebar a smaller share of the terminal"),
-        Binding("tab", "focus_next_pane", "Switch pane", show=False, id="focus-next-pane",
-                tooltip="Move the keyboard focus between the sidebar and the article"),
-        Binding("/", "find", "Find", id="find", tooltip="Search the article for some text"),
-        Binding("n", "find_next", "Next match", show=False, id="find-next",
-                tooltip="Go to the next match of the last search"),
-        Binding("N", "find_previous", "Previous match", show=False, id="find-previous",
-                tooltip="Go to the previous match of the last search"),
-        Binding("escape", "close_find", "Close find", show=False, id="close-find",
-                tooltip="Close the find bar and clear the match highlight"),
-        Binding("a", "toggle_speakers", "Speakers: on", show=False, id="toggle-speakers",
-                tooltip="Show or hide the “— Speaker” line after attributed quotations"),
-        Binding("}", "next_quote", "Quote", id="next-quote",
-                tooltip="Scroll to the next quotation and make it the current one"),
-        Binding("{", "previous_quote", "Prev quote", show=False, id="previous-quote",
-                tooltip="Scroll to the previous quotation and make it the current one"),
-        Binding("w", "show_quotes", "Who said it", show=False, id="show-quotes",
-                tooltip="Swap the sidebar between articles and the quotes grouped by speaker"),
-        Binding("y", "copy_quote", "Copy quote", show=False, id="copy-quote",
-                tooltip="Copy the current quotation as a Markdown citation"),
-        Binding("Y", "copy_paragraph", "Copy paragraph", show=False, id="copy-paragraph",
-                tooltip="Copy the paragraph at the top of the page as a Markdown citation"),
+        *LIBRARY_KEYS,
+        *MOVING_KEYS,
+        *DISPLAY_KEYS,
+        *SIDEBAR_KEYS,
+        *FIND_KEYS,
+        *QUOTE_KEYS,
         *WEB_KEYS,
-    ]  # fmt: skip
+    ]  # the footer's order (see tui/screens/main_keys.py)
 
     article_index: var[int] = var(-1)
     """Index (in :attr:`files`) of the article chosen; -1 before any is."""
@@ -214,6 +162,8 @@ class MainScreen(Screen[None]):
         """What the library keys do."""
         self.panels = SidePanels(self)
         """The sidebar and quote list, the find bar and the notice (made on first use)."""
+        self.reading = ReadingCommands(self)
+        """What the keys for sections, articles, find and the sidebar do."""
         self.web = WebRefresh(self)
         """Feeds: the web shelf kept in step, refreshes, teasers made whole."""
         self._configured_theme = configured_theme
@@ -224,9 +174,6 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.show_boilerplate, self._reader_config.show_boilerplate)
         self.set_reactive(MainScreen.show_speakers, self._reader_config.show_speakers)
         self._narrow = False
-        self._sidebar_follow_due = False  # the sidebar cursor is to follow after this frame
-        self._article_steps = 0  # next/previous article pressed before the files were known
-        self._spinner: Timer | None = None  # shows the loading indicator if opening is slow
 
     def compose(self) -> ComposeResult:
         """Status line on top, sidebar and pane side by side, find bar and footer below."""
@@ -333,40 +280,18 @@ class MainScreen(Screen[None]):
         # After the first frame: walking the library now would contend with painting it.
         self.call_after_refresh(self._find_library, self.session.paths, first, parses)
         if self.opening.shown_path is None:
-            # The spinner only when opening is slow: drawing it would slow a quick first paint.
-            self._spinner = self.set_timer(LOADING_DELAY, self._show_loading)
-
-    def _show_loading(self) -> None:
-        self._spinner = None
-        self.reader.loading = True
+            self.loader.show_loading_later()
 
     def stop_loading(self) -> None:
         """Take the pane's loading indicator away (and the timer that would show it)."""
-        if self._spinner is not None:  # the loading indicator is not due any more
-            self._spinner.stop()
-            self._spinner = None
-        if not self.reader.loading:
-            return
-        self.reader.loading = False
-        # Keys of a loading widget are inactive and Textual does not announce the change
-        # back, so tell the footer (and key dispatch) that the pane's keys are live again.
-        self.refresh_bindings()
+        self.loader.stop_loading()
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False,
           description="find the library")  # fmt: skip
     def _find_library(
         self, paths: tuple[Path, ...], first: Path | None, parses: Iterator[Parse]
     ) -> None:
-        # The first article (a long one's opening) is already in: the rest of a lone long
-        # file comes before the walk, since finding that one file again matters less.
-        messages = (
-            ArticleParsed(-1, article, error, path=first, complete=complete)
-            for article, error, complete in parses
-        )
-        if len(paths) == 1 and not paths[0].is_dir():
-            self.opening.deliver(itertools.islice(messages, 1), self.post_message)
-        self.post_message(LibraryFound(*self.session.find()))
-        self.opening.deliver(messages, self.post_message)  # the rest of a long first article
+        self.loader.find(paths, first, parses, self.post_message)
 
     @on(LibraryFound)
     def _fill_library(self, message: LibraryFound) -> None:
@@ -380,9 +305,7 @@ class MainScreen(Screen[None]):
         if done.adopted:
             self.sidebar.show_position(start, self.reader.current_section)
         self._follow_opening(done)
-        steps, self._article_steps = self._article_steps, 0
-        if steps:  # the article moves asked for before the library's files were known
-            self._go_to_article(steps)
+        self.reading.catch_up()  # the article moves asked for before the files were known
 
     def _start_indexing(self) -> None:
         """Index new and changed files, the open one last (once only)."""
@@ -398,15 +321,7 @@ class MainScreen(Screen[None]):
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
-
-        def hand_over(items: Indexed, done: int, total: int) -> None:
-            self.post_message(EntriesIndexed(items, done, total))
-
-        try:
-            problem = self.session.index(files, parsed, lambda: worker.is_cancelled, hand_over)
-        except Exception as exc:  # noqa: BLE001 - never leave "Indexing…" up with no word
-            problem = describe(exc)
-        self.post_message(IndexFinished(problem))
+        self.loader.index(files, parsed, lambda: worker.is_cancelled, self.post_message)
 
     @on(EntriesIndexed)
     def _add_entries(self, message: EntriesIndexed) -> None:
@@ -448,7 +363,7 @@ class MainScreen(Screen[None]):
 
                 self.show_notice(could_not_open(done.failed, done.error))
         if done.shown:
-            if self.reader.loading or self._spinner is not None:
+            if self.loader.loading:
                 self.stop_loading()
                 if self.focused is None:  # auto-focus skips a pane that is still loading
                     self.reader.focus()
@@ -501,23 +416,7 @@ class MainScreen(Screen[None]):
         self._show_position()
 
     def _show_position(self) -> None:
-        article = self.current_article
-        if article is None:
-            return
-        self.status.article_title = article.title
-        section = self.section_index
-        if 0 <= section < len(article.sections):
-            self.status.section_title = article.sections[section].title or "Lead"
-        # The sidebar follows a frame later: moving its cursor can redraw a screenful of tree
-        # lines (G on a long article), which should not delay the article's own repaint.
-        if not self._sidebar_follow_due:
-            self._sidebar_follow_due = True
-            self.call_after_refresh(self._sidebar_follow)
-
-    def _sidebar_follow(self) -> None:
-        self._sidebar_follow_due = False
-        if self.current_article is not None:
-            self.sidebar.show_position(self.shown_index, self.section_index)
+        self.panels.show_position()
 
     def watch_show_sidebar(self, show: bool) -> None:
         """Show or hide the sidebar; never leave the focus on a hidden widget."""
@@ -550,15 +449,10 @@ class MainScreen(Screen[None]):
         self._regroup_sidebar()
 
     def _regroup_sidebar(self) -> None:
-        if self.is_mounted:
-            self.sidebar.regroup(self.grouping, self.sorting)
-            if self.shown_index >= 0:
-                self.sidebar.show_position(self.shown_index, None)
-            self._show_arrangement()
+        self.panels.regroup()
 
     def _show_arrangement(self) -> None:
-        count = self.sidebar.article_count or len(self.files)
-        self.sidebar.border_title = arrangement_title(count, self.grouping, self.sorting)
+        self.panels.show_arrangement()
 
     def on_resize(self, event: events.Resize) -> None:
         """Hide the sidebar when the terminal becomes narrow, show it when it widens again."""
@@ -603,19 +497,14 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#find")
     def _search(self, event: Input.Submitted) -> None:
-        self.find_query = event.value
-        self.panels.close_find_bar()
-        if event.value:
-            self._find(backwards=False)
-        else:
-            self.reader.clear_find()
+        self.reading.search(event.value)
 
     # ----------------------------------------------------------------------- actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape only closes find when there is something to close."""
         if action == "close_find":
-            return bool(self.panels.find_bar_open() or self.find_query)
+            return self.reading.can_close_find()
         return True
 
     def action_toggle_read(self) -> None:
@@ -654,47 +543,21 @@ class MainScreen(Screen[None]):
         """Cycle the sidebar's order."""
         self.sorting = SORTINGS[(SORTINGS.index(self.sorting) + 1) % len(SORTINGS)]
 
-    def _go_to_section(self, step: int) -> None:
-        article = self.current_article
-        if article is None:
-            return
-        target = self.reader.current_section + step
-        if not 0 <= target < len(article.sections):
-            self.app.bell()
-            return
-        self.reader.scroll_to_section(target)
-        self.section_index = target
-
     def action_next_section(self) -> None:
         """Scroll to the next section."""
-        self._go_to_section(1)
+        self.reading.go_to_section(1)
 
     def action_previous_section(self) -> None:
         """Scroll to the previous section."""
-        self._go_to_section(-1)
-
-    def _go_to_article(self, step: int) -> None:
-        if not self.files:  # the library is still being found: move once it is
-            self._article_steps += step
-            return
-        if self.sidebar.entry(self.article_index) is None:
-            # Not listed yet (its index entry is on the way): go by the order files were found.
-            near = self.article_index + step
-            target: int | None = near if 0 <= near < len(self.files) else None
-        else:
-            target = self.sidebar.neighbour(self.article_index, step)
-        if target is None:
-            self.app.bell()
-            return
-        self.article_index = target
+        self.reading.go_to_section(-1)
 
     def action_next_article(self) -> None:
         """Open the next article."""
-        self._go_to_article(1)
+        self.reading.go_to_article(1)
 
     def action_previous_article(self) -> None:
         """Open the previous article."""
-        self._go_to_article(-1)
+        self.reading.go_to_article(-1)
 
     def action_toggle_quotes(self) -> None:
         """Switch quote highlighting on or off."""
@@ -718,28 +581,15 @@ class MainScreen(Screen[None]):
 
     def action_resize_sidebar(self, step: int) -> None:
         """Widen or narrow the sidebar by ``step`` per cent of the terminal, at least 4 cells."""
-        share = self.panels.resized_share(step)
-        if share:
-            self.sidebar_share = share
-        else:
-            self.app.bell()
-        self.show_sidebar = True
+        self.reading.resize_sidebar(step)
 
     def action_focus_next_pane(self) -> None:
         """Move focus between the sidebar and the article (showing a hidden sidebar)."""
-        if self.panels.sidebar_has_focus():
-            self.reader.focus()
-        else:
-            self.show_sidebar = True
-            self.panels.sidebar_panel.focus()
+        self.reading.focus_next_pane()
 
     def action_show_quotes(self) -> None:
         """Show the quote navigator in the sidebar (focused), or go back to the articles."""
-        showing = self.show_quote_list and self.show_sidebar
-        self.show_sidebar = True
-        self.show_quote_list = not showing
-        if self.show_quote_list:
-            self.quote_list.focus()
+        self.reading.show_quotes()
 
     def action_next_quote(self) -> None:
         """Move to the next quotation."""
@@ -759,26 +609,16 @@ class MainScreen(Screen[None]):
 
     def action_find(self) -> None:
         """Open the find bar."""
-        self.panels.open_find_bar(self.find_query)
-
-    def _find(self, *, backwards: bool) -> None:
-        if not self.find_query:
-            self.action_find()
-        elif not self.reader.find(self.find_query, backwards=backwards):
-            self.notify(f"Not found: {self.find_query}", severity="warning", markup=False)
+        self.reading.open_find()
 
     def action_find_next(self) -> None:
         """Go to the next match of the last search."""
-        self._find(backwards=False)
+        self.reading.find(backwards=False)
 
     def action_find_previous(self) -> None:
         """Go to the previous match of the last search."""
-        self._find(backwards=True)
+        self.reading.find(backwards=True)
 
     def action_close_find(self) -> None:
         """Close the find bar, or clear the match highlight when the bar is closed."""
-        if self.panels.find_bar_open():
-            self.panels.close_find_bar()
-        else:
-            self.find_query = ""
-            self.reader.clear_find()
+        self.reading.close_find()

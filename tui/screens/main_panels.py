@@ -1,10 +1,12 @@
-"""The main screen's panels: the sidebar and the quote list, the find bar, the notice, key labels.
+"""The main screen's panels: sidebar and quote list, find bar, notice, key labels, position.
 
 :class:`SidePanels` is composed into the main screen (``screen.panels``). The quote list, the
 find bar and the notice start hidden, so they are made on first use: not drawing or styling
-them before the first frame is part of a quick start. The screen's watchers and actions call
-it; the state it acts on (``show_sidebar``, ``show_quote_list``, ``sidebar_share``,
-``find_query``) stays in the screen's ``var`` attributes.
+them before the first frame is part of a quick start. It also shows where the reader is (the
+status line's titles, the sidebar's cursor) and how the sidebar is arranged. The screen's
+watchers and actions call it; the state it acts on (``show_sidebar``, ``show_quote_list``,
+``sidebar_share``, ``find_query``, ``section_index``, ``grouping``, ``sorting``) stays in the
+screen's ``var`` attributes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from textual.widgets import Input, Tree
+
+from tui.screens.library_loading import arrangement_title
 
 if TYPE_CHECKING:
     from textual import events
@@ -47,6 +51,7 @@ class SidePanels:
         """The quote navigator, once made."""
         self._find_bar: Input | None = None
         self._notice: Notice | None = None
+        self._sidebar_follow_due = False  # the sidebar cursor is to follow after this frame
 
     # ----------------------------------------------------------------------- made on use
 
@@ -104,6 +109,43 @@ class SidePanels:
             self.navigator.show_article(article)
 
     # ----------------------------------------------------------------------- the sidebar
+
+    def show_position(self) -> None:
+        """Put the article and section being read in the status line and the sidebar."""
+        screen = self._screen
+        article = screen.current_article
+        if article is None:
+            return
+        screen.status.article_title = article.title
+        section = screen.section_index
+        if 0 <= section < len(article.sections):
+            screen.status.section_title = article.sections[section].title or "Lead"
+        # The sidebar follows a frame later: moving its cursor can redraw a screenful of tree
+        # lines (G on a long article), which should not delay the article's own repaint.
+        if not self._sidebar_follow_due:
+            self._sidebar_follow_due = True
+            screen.call_after_refresh(self._sidebar_follow)
+
+    def _sidebar_follow(self) -> None:
+        self._sidebar_follow_due = False
+        screen = self._screen
+        if screen.current_article is not None:
+            screen.sidebar.show_position(screen.shown_index, screen.section_index)
+
+    def regroup(self) -> None:
+        """Group and sort the sidebar as the screen says, keeping the article's place."""
+        screen = self._screen
+        if screen.is_mounted:
+            screen.sidebar.regroup(screen.grouping, screen.sorting)
+            if screen.shown_index >= 0:
+                screen.sidebar.show_position(screen.shown_index, None)
+            self.show_arrangement()
+
+    def show_arrangement(self) -> None:
+        """Title the sidebar with how many articles it lists, how grouped and sorted."""
+        screen = self._screen
+        count = screen.sidebar.article_count or len(screen.files)
+        screen.sidebar.border_title = arrangement_title(count, screen.grouping, screen.sorting)
 
     def navigator_has_focus(self) -> bool:
         """Whether the quote list has the keyboard focus."""

@@ -10,9 +10,6 @@ wrap of its text. Strips are cached per line and dropped on theme, width or togg
 
 from __future__ import annotations
 
-import dataclasses
-from bisect import bisect_left, bisect_right
-from time import perf_counter
 from typing import ClassVar
 
 from textual import events
@@ -23,21 +20,16 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style
 from textual.theme import Theme
 from textual.timer import Timer
 
 from tui.article.model import Article
 from tui.reader.render import Item, ItemLines, ViewOptions, build_items, column_width
 from tui.widgets._quote_cursor import QuoteCursor
+from tui.widgets._reader_find import find, quote_items, reveal
 from tui.widgets._reader_layout import Position, PreparedItems, ReaderLayout, prepare_items
 from tui.widgets._reader_lines import ReaderLines, fold_at, fold_on_screen
-
-_REFINE_SLICE = 0.004
-"""Seconds of idle refinement per timer tick (short, so keys stay responsive)."""
-
-_RESIZE_EVERY = 0.25
-"""Seconds between the virtual-size updates idle refinement makes (and one at its end)."""
+from tui.widgets._reader_render import final_lines, plain_box, refine, warm
 
 _WARM_DELAY = 0.05
 """Seconds the pane must be still before the next page is drawn ahead."""
@@ -233,25 +225,7 @@ class ReaderPane(ScrollView, can_focus=True):
         Returns:
             False when there is no match.
         """
-        layout = self._layout
-        if not query or not layout.items:
-            self.clear_find()
-            return False
-        found = self._drawn.next_match(query, layout.item_at(self._top()), backwards=backwards)
-        if found is None:
-            self.clear_find()
-            return False
-        self._drawn.set_match(found)
-        line = self._item_lines(found[0]).line_of(found[1])
-        height = max(1, self.scrollable_content_region.height)
-        y = layout.starts[found[0]] + line
-        if not self._top() <= y < self._top() + height:
-            # Keep a third of a page of context above the match.
-            layout.make_exact_before(found[0], height // 3)
-            self._sync_size()
-            self._jump(layout.starts[found[0]] + line - height // 3)
-        self.refresh()
-        return True
+        return find(self, query, backwards=backwards)
 
     def clear_find(self) -> None:
         """Remove the find highlight."""
@@ -291,18 +265,7 @@ class ReaderPane(ScrollView, can_focus=True):
 
     def _quote_items(self, quote: int) -> range:
         """The items holding a quotation's paragraphs (empty when there is none)."""
-        article, layout = self.article, self._layout
-        if article is None or not 0 <= quote < len(article.quotes) or not layout.items:
-            return range(0)
-        first = article.quotes[quote]
-        start = bisect_left(layout.keys, (first.section, first.block))
-        end = start
-        while end < len(layout.items):
-            paragraph = layout.items[end].paragraph
-            if paragraph is None or all(span.quote_index != quote for span in paragraph.quotes):
-                break
-            end += 1
-        return range(start, max(end, start + 1))
+        return quote_items(self, quote)
 
     def watch_highlight_quotes(self) -> None:
         self.refresh()  # the lines drawn for each state are kept apart (see _warm)
@@ -388,26 +351,8 @@ class ReaderPane(ScrollView, can_focus=True):
         self.post_message(self.FoldToggled(self, item.section, item.block, is_open))
 
     def _reveal(self, section: int, first: int, last: int) -> None:
-        """Scroll the least that brings blocks ``first``…``last`` of a section into view.
-
-        An opened fold near the bottom of the screen (the end of an article, where scrolling
-        cannot go further) kept its text below the screen: scroll down until the last of it
-        shows, never so far that its first line leaves the top.
-        """
-        layout = self._layout
-        begin = bisect_left(layout.keys, (section, first))
-        end = bisect_right(layout.keys, (section, last))
-        if begin >= end:
-            return
-        for index in range(begin, end):
-            layout.make_exact(index)
-        self._sync_size()
-        height = max(1, self.scrollable_content_region.height)
-        start = layout.starts[begin] + layout.items[begin].gap
-        bottom = layout.starts[end - 1] + layout.heights[end - 1]
-        top = self._top()
-        if bottom > top + height:
-            self._jump(max(top, min(start, bottom - height)))
+        """Scroll the least that brings blocks ``first``…``last`` of a section into view."""
+        reveal(self, section, first, last)
 
     # ---------------------------------------------------------------- layout
 
@@ -448,44 +393,14 @@ class ReaderPane(ScrollView, can_focus=True):
             self._refine_timer = self.set_timer(0.05, self._refine)
 
     def _refine(self) -> None:
-        """Idle work: make a slice of estimated heights exact, keeping the top line still."""
+        """Idle work: make a slice of estimated heights exact (see :func:`refine`)."""
         self._refine_timer = None
-        layout = self._layout
-        if not layout.items:
+        if not self._layout.items:
             return
-        anchor = self._anchor()
-        layout.refine(_REFINE_SLICE)
-        now = perf_counter()
-        # The new length only moves the scrollbar's thumb a little: telling Textual every tick
-        # would repaint the scrollbar 50 times a second (keys move the pane with its own sync).
-        if layout.refined or now - self._sized_at >= _RESIZE_EVERY:
-            self._sized_at = now
-            self._sync_size()
-        if self._keep_anchor(anchor):
-            self._sized_at = now
-        if not layout.refined:
+        refine(self)
+        if not self._layout.refined:
             self._refine_timer = self.set_timer(0.02, self._refine)
         self._schedule_warm()  # exact heights can move other items onto the next page
-
-    def _anchor(self) -> tuple[int, int]:
-        """The item holding the top line and the line's offset in it (see _keep_anchor)."""
-        layout = self._layout
-        index = layout.item_at(self._top())
-        return index, self._top() - layout.starts[index]
-
-    def _keep_anchor(self, anchor: tuple[int, int]) -> bool:
-        """Put the anchored line back on top after heights above it changed.
-
-        Returns:
-            True when it had moved (the virtual size is updated first, so the line is in range).
-        """
-        index, offset = anchor
-        y = self._layout.starts[index] + offset
-        if y == self._top():
-            return False
-        self._sync_size()
-        self.scroll_to(y=y, animate=False, force=True)
-        return True
 
     def _goto(self, section: int, block: int, offset: int | None = None) -> None:
         """Scroll to a line of a block; ``offset`` None means its first text line."""
@@ -546,47 +461,12 @@ class ReaderPane(ScrollView, can_focus=True):
         return self._final_lines(crop)
 
     def _plain_box(self) -> bool:
-        """True when the pane's CSS draws nothing around or over its lines.
-
-        Then :meth:`_final_lines` gives the same strips as Textual's styles cache: the cache
-        would only pad each line to the region and pass it through the app's line filters.
-        """
-        styles = self.styles
-        return (
-            not any(styles.gutter)  # padding and border
-            and not any(edge[0] not in ("", "none") for edge in styles.outline)
-            and not styles.tint.a
-            and self.opacity == 1.0
-            and styles.text_opacity == 1.0
-            and (not styles.has_rule("hatch") or styles.hatch == "none")
-            and self.border_title is None
-            and self.border_subtitle is None
-        )
+        """True when the pane's CSS draws nothing over its lines (see :func:`plain_box`)."""
+        return plain_box(self)
 
     def _final_lines(self, crop: Region) -> list[Strip]:
-        """The lines in ``crop`` as the compositor wants them, from the strips' own caches.
-
-        Textual's styles cache makes a new strip for every line after each scroll, so the
-        line filters (truecolour conversion) ran on all of them for every page; here the
-        padded, filtered strip is cached on the drawn strip and a page seen before costs
-        lookups only.
-        """
-        base_background, background = self.background_colors
-        pad = Style(background=base_background + background).rich_style  # as the cache pads
-        filters = self.get_line_filters()
-        width = self.size.width
-        top = self._top()
-        line_width = self.scrollable_content_region.width
-        strips: list[Strip] = []
-        for y in crop.line_range:
-            strip = self._line(top + y, line_width).adjust_cell_length(width, pad)
-            for line_filter in filters:
-                strip = strip.apply_filter(line_filter, background)
-            strips.append(strip)
-        if crop.column_span != (0, width):
-            x1, x2 = crop.column_span
-            strips = [strip.crop(x1, x2) for strip in strips]
-        return strips
+        """The lines in ``crop`` as the compositor wants them (see :func:`final_lines`)."""
+        return final_lines(self, crop)
 
     def render_line(self, y: int) -> Strip:
         return self._line(self._top() + y, self.scrollable_content_region.width)
@@ -611,33 +491,6 @@ class ReaderPane(ScrollView, can_focus=True):
             self._warm_timer = self.set_timer(_WARM_DELAY, self._warm)
 
     def _warm(self) -> None:
-        """Idle work: draw the page below the one on screen, this page with quote
-        highlighting switched, and the last page.
-
-        Paging down, the quotes toggle and the jump to the end are the keys pressed most;
-        with their lines drawn, the key costs only the composing of the screen. Lines drawn
-        before are cached, so a second call costs lookups only.
-        """
+        """Idle work: draw ahead the pages the next key is likely to show (see :func:`warm`)."""
         self._warm_timer = None
-        layout = self._layout
-        if not layout.items:
-            return
-        width = self.scrollable_content_region.width
-        height = max(1, self.scrollable_content_region.height)
-        if width != self._pane_width:
-            return  # a reflow is due; the next frame lays out again
-        start = self._top() + height - 1  # page down keeps one line of the old page
-        for line_y in range(start, min(start + height, layout.total)):
-            self._line(line_y, width)
-        # And this page with quote highlighting switched, the other one-key change.
-        flipped = dataclasses.replace(self.options, highlight_quotes=not self.highlight_quotes)
-        top = self._top()
-        for line_y in range(top, min(top + height, layout.total)):
-            self._line(line_y, width, flipped)
-        # The last page, laid out as the end key lays it out (the line on top stays put).
-        anchor = self._anchor()
-        layout.make_exact_before(len(layout.items), height)
-        self._sync_size()
-        self._keep_anchor(anchor)
-        for line_y in range(max(0, layout.total - height), layout.total):
-            self._line(line_y, width)
+        warm(self)
