@@ -244,3 +244,43 @@ def test_starting_on_a_plain_file_loads_no_web_library(tmp_path: Path, module: s
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "LOADED False" in done.stdout
+
+
+async def test_r_prunes_old_read_entries_but_never_unread_or_bookmarked(
+    web_server: LocalServer,
+) -> None:
+    from dataclasses import replace
+
+    from tui.library.state import ReadingState
+
+    url = web_server.url("/feed.xml")
+    web_server.route("/feed.xml", body=_feed(_item(4)), content_type="application/rss+xml")
+    with WebStore() as store:
+        store.add_feed(url, "Velmora Courier", now=1.0)
+        old = time.time() - 90 * 86400  # first seen three months ago
+        store.merge_entries(url, [
+            FeedEntry(title=f"Velmora story {n}", link=f"https://courier.example/s/{n}",
+                      guid=f"velmora-{n}", content=f"<p>{LONG}</p>")
+            for n in (1, 2, 3)
+        ], now=old)  # fmt: skip
+        store.record_fetch(url, refreshed_at=time.time())
+    with ReadingState() as state:
+        state.set_read("https://courier.example/s/1")  # read: may go
+        state.set_read("https://courier.example/s/2")  # read but bookmarked: stays
+        state.toggle_bookmark("https://courier.example/s/2")
+        # story 3 is unread: stays
+    config = Config()
+    config = replace(config, web=replace(config.web, keep_days=30))
+    root = Shelf().root
+    root.mkdir(parents=True, exist_ok=True)
+    app = NewsreadApp([root], config=config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await _settle(app, screen, lambda: screen.sidebar.article_count == 3)
+        await pilot.press("r")
+        await _settle(app, screen, lambda: not screen.web.running)
+    with WebStore() as store:
+        titles = sorted(e.title for e in store.entries(url))
+    assert titles == ["Velmora story 2", "Velmora story 3", "Velmora story 4"]
+    names = sorted(p.name for p in root.rglob("*.html"))
+    assert len(names) == 3 and not any("story 1" in n for n in names), names

@@ -206,10 +206,10 @@ class WebRefresh:
             wanted = bool(due(store.feeds(), time.time(), interval))
         self._post(ShelfSynced(change, counted, wanted))
 
-    def _refresh_work(self) -> None:
+    def _refresh_work(self, read: frozenset[str], marked: frozenset[str]) -> None:
         from tui.web.fetch import Fetcher
         from tui.web.limits import fetch_limits
-        from tui.web.refresh import refresh_feeds
+        from tui.web.refresh import prune_old, refresh_feeds
         from tui.web.shelf import Shelf
         from tui.web.store import WebStore
 
@@ -229,6 +229,15 @@ class WebRefresh:
                 summary = refresh_feeds(
                     store, fetcher, feeds, concurrency=web.concurrency, on_outcome=arrived
                 )
+                # As `newsread refresh` does: old entries go unless unread or bookmarked.
+                pruned = prune_old(
+                    store,
+                    keep_days=web.keep_days,
+                    now=time.time(),
+                    keep=lambda key: key not in read or key in marked,
+                )
+                if pruned:
+                    shelf.sync(store)  # their files leave the shelf; the sidebar at next start
         except Exception as exc:  # noqa: BLE001 - the reader goes on; the status says why
             self._post(RefreshDone(None, f"{type(exc).__name__}: {exc}"))
             return
@@ -278,7 +287,12 @@ class WebRefresh:
             return
         self.running = True
         screen.status.progress = "Refreshing…"
-        self._run(self._refresh_work, "refresh the feeds")
+        # What pruning must spare, taken here on the UI thread: the worker never reads the
+        # session's sets while the reader changes them.
+        read = frozenset(screen.session.read)
+        state = screen.session.state
+        marked = frozenset(state.bookmarks()) if state is not None else frozenset()
+        self._run(lambda: self._refresh_work(read, marked), "refresh the feeds")
 
     def handle(self, message: WebUpdated) -> None:
         """Take a worker's news (the screen's handler calls this)."""
@@ -323,10 +337,10 @@ class WebRefresh:
         failed = [o for o in summary.outcomes if o.status == "failed"]
         text = f"{summary.new} new entr{'y' if summary.new == 1 else 'ies'} from "
         text += f"{summary.refreshed} of {len(summary.outcomes)} feeds."
-        if failed:
-            text += "\n" + "\n".join(f"{o.title}: {o.reason}" for o in failed[:5])
+        # Feed titles and reasons come from servers: each line is made inert on its own.
+        lines = [text, *(shown_name(f"{o.title}: {o.reason}") for o in failed[:5])]
         screen.notify(
-            shown_name(text) if "\n" not in text else text.replace("\x1b", "␛"),
+            "\n".join(lines),
             title="Refreshed",
             severity="warning" if failed else "information",
             markup=False,
