@@ -255,3 +255,18 @@ def test_session_keys_shelf_files_by_url(store: WebStore, tmp_path: Path) -> Non
     assert session.key_of(path) == "https://courier.example/news/1"
     assert session.index_of("https://courier.example/news/1") == 0
     assert session.key_of(tmp_path / "plain.txt") == str(tmp_path / "plain.txt")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "shown"),
+    [
+        ("2024-04-01T09:00:00Z", "1 April 2024, 09:00 UTC"),
+        ("2024-12-24T18:30:00+01:00", "24 December 2024, 18:30 +0100"),
+        ("2024-04-01", "1 April 2024"),
+        ("Mon, 01 Apr 2024", "Mon, 01 Apr 2024"),  # not ISO: as the feed gave it
+    ],
+)
+def test_entry_times_are_written_for_readers(stamp: str, shown: str) -> None:
+    from tui.web.shelf_html import human_date
+
+    assert human_date(stamp) == shown

@@ -15,6 +15,7 @@ Textual-free; imports no third-party library.
 from __future__ import annotations
 
 import html
+from datetime import datetime, timedelta
 
 from tui.web.types import EntryRow
 
@@ -61,7 +62,8 @@ def entry_document(entry: EntryRow, *, feed_title: str, summary_only: bool) -> b
     body = ["</head><body><article>", f"<h1>{title}</h1>"]
     if entry.published:
         stamp = _attr(entry.published)
-        body.append(f'<p><time datetime="{stamp}">{html.escape(entry.published)}</time></p>')
+        shown = html.escape(human_date(entry.published))
+        body.append(f'<p><time datetime="{stamp}">{shown}</time></p>')
     if entry.image_caption or entry.image_credit:
         parts = ["<figure>"]
         if entry.image_caption:
@@ -75,3 +77,22 @@ def entry_document(entry: EntryRow, *, feed_title: str, summary_only: bool) -> b
     body.append(text if entry.content_is_html else _text_body(text))
     body.append("</article></body></html>\n")
     return ("\n".join(head) + "\n" + "\n".join(body)).encode("utf-8", "replace")
+
+
+def human_date(stamp: str) -> str:
+    """An entry's ISO 8601 time as a reader writes it ("1 April 2024, 09:00 UTC").
+
+    Args:
+        stamp: The stored time (``2024-04-01T09:00:00Z``; feeds' own forms pass through).
+
+    Returns:
+        The time in words and figures, or ``stamp`` unchanged when it is not ISO 8601.
+    """
+    try:
+        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if "T" not in stamp and " " not in stamp.strip():
+        return f"{when.day} {when.strftime('%B %Y')}"  # a date without a time
+    zone = "UTC" if when.utcoffset() in (None, timedelta(0)) else when.strftime("%z")
+    return f"{when.day} {when.strftime('%B %Y, %H:%M')} {zone}"
