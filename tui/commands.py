@@ -56,6 +56,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "group-by",
         "sort-by",
     ),
+    "Links": ("show-links", "open-in-browser", "copy-url"),
     "Quotes": (
         "next-quote",
         "previous-quote",
@@ -98,6 +99,9 @@ COMMAND_NAMES: dict[str, str] = {
     "show-bookmarks": "Show bookmarks",
     "group-by": "Group the sidebar",
     "sort-by": "Sort the sidebar",
+    "show-links": "List the article's links",
+    "open-in-browser": "Open the article in the browser",
+    "copy-url": "Copy the article's web address",
     "next-quote": "Next quotation",
     "previous-quote": "Previous quotation",
     "show-quotes": "Who said it: quotes by speaker",

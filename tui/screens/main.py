@@ -51,6 +51,7 @@ from tui.screens.library_loading import (
     LibraryLoading,
     arrangement_title,
 )
+from tui.screens.link_keys import LINK_BINDINGS, LinkKeys
 from tui.screens.main_panels import SidePanels
 from tui.screens.reading_place import ReadingPlace
 from tui.settings.config import ReaderConfig
@@ -149,6 +150,7 @@ class MainScreen(Screen[None]):
                 tooltip="Copy the current quotation as a Markdown citation"),
         Binding("Y", "copy_paragraph", "Copy paragraph", show=False, id="copy-paragraph",
                 tooltip="Copy the paragraph at the top of the page as a Markdown citation"),
+        *LINK_BINDINGS,  # l, o, U: the link list, the article in the browser, its address
     ]  # fmt: skip
 
     article_index: var[int] = var(-1)
@@ -212,6 +214,8 @@ class MainScreen(Screen[None]):
         """What the library keys do."""
         self.panels = SidePanels(self)
         """The sidebar and quote list, the find bar and the notice (made on first use)."""
+        self.links = LinkKeys(self)
+        """What the link keys do (the link list, the browser, the article's address)."""
         self._configured_theme = configured_theme
         self._reader_config = reader if reader is not None else ReaderConfig()
         # Starting values only: set without watchers, since nothing is mounted yet.
@@ -630,6 +634,10 @@ class MainScreen(Screen[None]):
     def action_library_search(self) -> None:
         """Search every article in the library."""
         self.library.search()
+
+    def action_use_links(self, command: str) -> None:
+        """Run a link key: ``show`` the links, ``open`` the article, ``copy`` its address."""
+        self.links.run(command)
 
     def action_group_by(self) -> None:
         """Cycle the sidebar's grouping."""
