@@ -56,12 +56,12 @@ class LinksScreen(ModalScreen[None]):
             border: round $primary;
             background: $surface;
         }
-        & Input {
+        & Input, & Input:focus {
             border: none;
             height: 1;
             padding: 0 1;
         }
-        & OptionList {
+        & OptionList, & OptionList:focus {
             border: none;
             height: auto;
             max-height: 1fr;
@@ -107,7 +107,9 @@ class LinksScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The filter input above the list."""
         with Vertical():
-            yield Input(placeholder="Type to filter the links…", id="links-filter")
+            yield Input(
+                placeholder="Type to filter the links…", id="links-filter", select_on_focus=False
+            )
             yield OptionList(id="links")
 
     def on_mount(self) -> None:
@@ -176,6 +178,8 @@ class LinksScreen(ModalScreen[None]):
         """Start the filter with a printable key pressed while the list has the focus."""
         if self.focused is self.query_input or not event.is_printable or not event.character:
             return
+        if event.key in self.active_bindings:
+            return  # y, or a key the list binds: the bindings run after this handler
         event.stop()
         event.prevent_default()
         field = self.query_input
