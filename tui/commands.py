@@ -46,6 +46,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "widen-sidebar",
         "narrow-sidebar",
     ),
+    "Links": ("show-links", "open-in-browser", "copy-url"),
     "Finding": ("find", "find-next", "find-previous", "close-find"),
     "Library": (
         "library-search",
@@ -56,7 +57,6 @@ AREAS: dict[str, tuple[str, ...]] = {
         "group-by",
         "sort-by",
     ),
-    "Links": ("show-links", "open-in-browser", "copy-url"),
     "Quotes": (
         "next-quote",
         "previous-quote",

@@ -220,6 +220,24 @@ async def test_no_browser_is_said_once(tmp_path: Path, monkeypatch: pytest.Monke
         assert notes(app) == ["No web browser found (set the BROWSER environment variable)."]
 
 
+async def test_a_browser_that_fails_to_start_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Missing(webbrowser.BaseBrowser):
+        def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+            raise FileNotFoundError(self.name)
+
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: Missing("firefox"))
+    app = NewsreadApp([survey_folder(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app)
+        await pilot.press("o")
+        await settle(app)
+        assert app.is_running
+        shown = "https://calderbridge-courier.example/news/20…s-shorter-hours"
+        assert notes(app) == [f"The browser did not open {shown}"]
+
+
 async def test_v_groups_and_V_sorts_the_sidebar(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     write_articles(folder / "local", ("Alpha",))

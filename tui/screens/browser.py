@@ -10,7 +10,7 @@ a slow browser start never stalls a key. Two kinds of browser are told apart:
 - a **console** one (lynx, w3m, links, elinks, ``www-browser``, and any ``BROWSER`` command
   Python does not know, which it runs in the foreground) needs the terminal: the app is
   suspended (``App.suspend``) while it runs and comes back when it exits. Where the terminal
-  cannot be handed over (Windows, a test harness) it is refused with a message.
+  cannot be handed over (Textual Web, a test harness) it is refused with a message.
 
 Addresses never pass through a shell: every launcher runs an argument list. Only http, https
 and mailto addresses are opened (:func:`tui.article.links.is_openable`).
@@ -90,7 +90,14 @@ def open_in_browser(app: App[object], url: str) -> None:
     if not is_openable(url):
         app.notify("Only web and mail addresses are opened.", severity="warning", markup=False)
         return
-    app.run_worker(partial(_open, app, url), name="open in browser", group="browser", thread=True)
+    # exit_on_error=False: whatever a browser does, the reader stays up.
+    app.run_worker(
+        partial(_open, app, url),
+        name="open in browser",
+        group="browser",
+        thread=True,
+        exit_on_error=False,
+    )
 
 
 def _open(app: App[object], url: str) -> None:
@@ -111,7 +118,10 @@ def _open(app: App[object], url: str) -> None:
     if type(controller) is webbrowser.BackgroundBrowser:
         opened = launch_quietly(controller, url)
     else:
-        opened = controller.open(url)
+        try:
+            opened = controller.open(url)
+        except OSError:  # Python's launchers let a missing command's error through
+            opened = False
     if opened:
         app.call_from_thread(app.notify, f"Opened {_shown(url)}", markup=False)
     else:
@@ -124,7 +134,9 @@ def _open_in_terminal(app: App[object], controller: webbrowser.BaseBrowser, url:
     """On the UI thread: give a console browser the terminal until it exits."""
     try:
         with app.suspend():
-            controller.open(url)
+            opened = controller.open(url)
+    except OSError:
+        opened = False
     except SuspendNotSupported:
         app.notify(
             f"The browser ({controller.name}) runs in the terminal, which newsread cannot hand "
@@ -132,3 +144,6 @@ def _open_in_terminal(app: App[object], controller: webbrowser.BaseBrowser, url:
             severity="warning",
             markup=False,
         )
+        return
+    if not opened:
+        app.notify(f"The browser did not open {_shown(url)}", severity="error", markup=False)

@@ -99,7 +99,9 @@ class LinkKeys:
         """
         screen = self._screen
         if not is_openable(url):
-            screen.notify("Only web and mail addresses are copied.", severity="warning")
+            screen.notify(
+                "Only web and mail addresses are copied.", severity="warning", markup=False
+            )
             return
         screen.app.copy_to_clipboard(url)
         screen.notify(f"Copied {shorten_url(url, NOTICE_WIDTH)}", markup=False)
