@@ -26,7 +26,7 @@ LINK_BINDINGS = [
     Binding("o", "use_links('open')", "Open in browser", show=False, id="open-in-browser",
             tooltip="Open the article's web address in the browser"),
     Binding("U", "use_links('copy')", "Copy URL", show=False, id="copy-url",
-            tooltip="Copy the article's web address"),
+            tooltip="Copy the article's web address (a page's canonical URL, a file's url key)"),
 ]  # fmt: skip
 """The link keys of the main screen (``use_links`` actions)."""
 
