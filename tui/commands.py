@@ -46,6 +46,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "widen-sidebar",
         "narrow-sidebar",
     ),
+    "Links": ("show-links", "open-in-browser", "copy-url"),
     "Finding": ("find", "find-next", "find-previous", "close-find"),
     "Library": (
         "library-search",
@@ -100,6 +101,9 @@ COMMAND_NAMES: dict[str, str] = {
     "group-by": "Group the sidebar",
     "sort-by": "Sort the sidebar",
     "refresh-feeds": "Refresh the feeds",
+    "show-links": "List the article's links",
+    "open-in-browser": "Open the article in the browser",
+    "copy-url": "Copy the article's web address",
     "next-quote": "Next quotation",
     "previous-quote": "Previous quotation",
     "show-quotes": "Who said it: quotes by speaker",

@@ -272,12 +272,12 @@ async def test_group_and_sort_cycle_and_show_in_the_border(tmp_path: Path) -> No
         screen = await ready(app)
         tree = screen.sidebar
         assert tree.border_title == "3 articles · file order"
-        await pilot.press("o")
+        await pilot.press("v")
         assert tree.border_title == "3 articles · by folder · file order"
         assert [str(g.label) for g in tree.root.children] == ["local", "world"]
-        await pilot.press("O", "O")
+        await pilot.press("V", "V")
         assert tree.border_title == "3 articles · by folder · by title"
-        await pilot.press("o", "o")  # by outlet, then back to none
+        await pilot.press("v", "v")  # by outlet, then back to none
         assert tree.border_title == "3 articles · by title"
         assert tree.order() == [0, 1, 2]  # Alpha, Bravo, Charlie by title too
         await pilot.press("J")  # next article follows the sidebar order
@@ -298,7 +298,7 @@ async def test_two_thousand_articles(tmp_path: Path) -> None:
         await pilot.press("J", "J")
         await ready(app)
         assert screen.article_index == 2
-        await pilot.press("O", "O")  # by title: Story 0000 … stays first
+        await pilot.press("V", "V")  # by title: Story 0000 … stays first
         await pilot.press("tab", "end", "enter")
         await ready(app)
         assert screen.article_index == 1999

@@ -45,7 +45,7 @@ async def test_the_count_is_every_article_while_the_tree_is_still_filling() -> N
         tree = app.query_one(LibraryTree)
         tree.set_entries(((n, entry(n)) for n in range(total)), unread=())
         assert tree.article_count == total  # before the later chunks are added
-        tree.regroup("outlet", "title")  # "o" rebuilds the tree in chunks too
+        tree.regroup("outlet", "title")  # "v" rebuilds the tree in chunks too
         assert tree.article_count == total
         await pilot.pause()
         assert tree.article_count == total

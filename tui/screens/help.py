@@ -16,7 +16,7 @@ from tui.commands import KeyAction, key_actions
 __all__ = ["HelpScreen"]
 
 _KEY_WIDTH = 14
-_LEFT_AREAS = frozenset({"Reading", "Moving", "Showing"})
+_LEFT_AREAS = frozenset({"Reading", "Moving", "Showing", "Links"})
 """Areas shown in the left column (the rest go right), so the keys fit on one 40-row screen."""
 
 

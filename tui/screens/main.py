@@ -58,6 +58,7 @@ from tui.screens.main_keys import (
     QUOTE_KEYS,
     SIDEBAR_KEYS,
 )
+from tui.screens.link_keys import LINK_BINDINGS, LinkKeys
 from tui.screens.main_panels import SidePanels
 from tui.screens.reading_commands import ReadingCommands
 from tui.screens.reading_place import ReadingPlace
@@ -99,6 +100,7 @@ class MainScreen(Screen[None]):
         *FIND_KEYS,
         *QUOTE_KEYS,
         *WEB_KEYS,
+        *LINK_BINDINGS,  # l, o, U: the link list, the article in the browser, its address
     ]  # the footer's order (see tui/screens/main_keys.py)
 
     article_index: var[int] = var(-1)
@@ -166,6 +168,8 @@ class MainScreen(Screen[None]):
         """What the keys for sections, articles, find and the sidebar do."""
         self.web = WebRefresh(self)
         """Feeds: the web shelf kept in step, refreshes, teasers made whole."""
+        self.links = LinkKeys(self)
+        """What the link keys do (the link list, the browser, the article's address)."""
         self._configured_theme = configured_theme
         self._reader_config = reader if reader is not None else ReaderConfig()
         # Starting values only: set without watchers, since nothing is mounted yet.
@@ -526,6 +530,10 @@ class MainScreen(Screen[None]):
     def action_library_search(self) -> None:
         """Search every article in the library."""
         self.library.search()
+
+    def action_use_links(self, command: str) -> None:
+        """Run a link key: ``show`` the links, ``open`` the article, ``copy`` its address."""
+        self.links.run(command)
 
     def action_group_by(self) -> None:
         """Cycle the sidebar's grouping."""

@@ -31,9 +31,9 @@ LIBRARY_KEYS: list[BindingType] = [
             tooltip="List the bookmarked articles; Enter opens one"),
     Binding("F", "library_search", "Search", show=False, id="library-search",
             tooltip="Search the text of every article in the library"),
-    Binding("o", "group_by", "Group", show=False, id="group-by",
+    Binding("v", "group_by", "Group", show=False, id="group-by",
             tooltip="Group the sidebar by folder, by outlet, or not at all"),
-    Binding("O", "sort_by", "Sort", show=False, id="sort-by",
+    Binding("V", "sort_by", "Sort", show=False, id="sort-by",
             tooltip="Sort the sidebar by file order, newest first, or title"),
 ]  # fmt: skip
 """Read marks, bookmarks, library search and the sidebar's grouping and order."""
