@@ -284,3 +284,14 @@ async def test_r_prunes_old_read_entries_but_never_unread_or_bookmarked(
     assert titles == ["Velmora story 2", "Velmora story 3", "Velmora story 4"]
     names = sorted(p.name for p in root.rglob("*.html"))
     assert len(names) == 3 and not any("story 1" in n for n in names), names
+
+
+async def test_u_copies_a_feed_entrys_web_address(web_server: LocalServer) -> None:
+    _subscribe(web_server.url("/feed.xml"), [1])
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await _settle(app, screen, lambda: screen.current_article is not None)
+        await pilot.press("U")
+        await ready(app)
+        assert app.clipboard == "https://courier.example/s/1"

@@ -50,7 +50,12 @@ def read_html(path: Path) -> Article:
     url = shelf.url if shelf is not None else Path(path).absolute().as_uri()
     charset = shelf.charset if shelf is not None else None
     article = read_page(body, url, charset=charset)
-    return dataclasses.replace(article, path=str(path))
+    metadata = article.metadata
+    if shelf is not None and article.path and article.path.startswith(("http://", "https://")):
+        # The page's web address stays with the article (for `o`, `U` and citations) when its
+        # path becomes the shelf file.
+        metadata = (*metadata, ("url", article.path))
+    return dataclasses.replace(article, path=str(path), metadata=metadata)
 
 
 def load_file(path: Path) -> Article:

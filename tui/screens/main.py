@@ -50,6 +50,7 @@ from tui.screens.library_loading import (
     LibraryFound,
     LibraryLoading,
 )
+from tui.screens.link_keys import LINK_BINDINGS, LinkKeys
 from tui.screens.main_keys import (
     DISPLAY_KEYS,
     FIND_KEYS,
@@ -58,7 +59,6 @@ from tui.screens.main_keys import (
     QUOTE_KEYS,
     SIDEBAR_KEYS,
 )
-from tui.screens.link_keys import LINK_BINDINGS, LinkKeys
 from tui.screens.main_panels import SidePanels
 from tui.screens.reading_commands import ReadingCommands
 from tui.screens.reading_place import ReadingPlace
