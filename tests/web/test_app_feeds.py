@@ -295,3 +295,39 @@ async def test_u_copies_a_feed_entrys_web_address(web_server: LocalServer) -> No
         await pilot.press("U")
         await ready(app)
         assert app.clipboard == "https://courier.example/s/1"
+
+
+async def test_a_library_folder_beside_the_feeds_is_grouped_under_its_name(
+    web_server: LocalServer, tmp_path: Path
+) -> None:
+    _subscribe(web_server.url("/feed.xml"), [1])
+    news = tmp_path / "harbour-news"
+    news.mkdir()
+    (news / "tides.txt").write_text("Tides at Kelmarsh\n\nThe spring tide came in early.\n")
+    root = Shelf().root
+    root.mkdir(parents=True, exist_ok=True)
+    app = NewsreadApp([news, root], config=Config())
+    async with app.run_test(size=(120, 40)):
+        screen = await ready(app)
+        await _settle(app, screen, lambda: screen.sidebar.article_count == 2)
+        await _settle(app, screen, lambda: len(_group_labels(screen)) == 2)
+        assert _group_labels(screen) == ["harbour-news", "Velmora Courier · 1"]
+
+
+@pytest.mark.parametrize("feeds", [2, 7])
+async def test_a_refresh_where_every_feed_fails_alike_says_so_once(
+    web_server: LocalServer, feeds: int
+) -> None:
+    with WebStore() as store:
+        for n in range(feeds):
+            store.add_feed(web_server.url(f"/gone-{n}.xml"), f"Gone {n}", now=1.0)
+            store.record_fetch(web_server.url(f"/gone-{n}.xml"), refreshed_at=time.time())
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app)
+        await pilot.press("r")
+        await _settle(app, screen, lambda: not screen.web.running)
+        await ready(app)
+        messages = [str(n.message) for n in app._notifications]
+        summary = next(m for m in messages if m.startswith("0 new entries"))
+        assert summary.splitlines()[1:] == [f"All {feeds} failed feeds: HTTP 404 Not Found"]

@@ -338,7 +338,13 @@ class WebRefresh:
         text = f"{summary.new} new entr{'y' if summary.new == 1 else 'ies'} from "
         text += f"{summary.refreshed} of {len(summary.outcomes)} feeds."
         # Feed titles and reasons come from servers: each line is made inert on its own.
-        lines = [text, *(shown_name(f"{o.title}: {o.reason}") for o in failed[:5])]
+        reasons = {o.reason for o in failed}
+        if len(failed) > 1 and len(reasons) == 1:  # offline, typically: one line says it
+            lines = [text, shown_name(f"All {len(failed)} failed feeds: {failed[0].reason}")]
+        else:
+            lines = [text, *(shown_name(f"{o.title}: {o.reason}") for o in failed[:5])]
+            if len(failed) > 5:
+                lines.append(f"… and {len(failed) - 5} more (newsread refresh lists them)")
         screen.notify(
             "\n".join(lines),
             title="Refreshed",

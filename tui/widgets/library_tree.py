@@ -10,6 +10,7 @@ expanded (a 10,000-article library would otherwise need 50,000 nodes). Node data
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -135,7 +136,9 @@ def _short_source(entry: Entry) -> str:
 
 def _group_name(entry: Entry, grouping: Grouping) -> str:
     if grouping == "folder":
-        return str(entry.folder) or "."
+        # A file at the top of a library folder is grouped under that folder's own name
+        # ("examples", "news"), not ".", so several folders opened together read apart.
+        return str(entry.folder) or os.path.basename(os.path.dirname(entry.path)) or "."
     if grouping == "outlet":
         return entry.outlet or "No outlet"
     return ""
