@@ -11,6 +11,9 @@ entry whose file holds only the feed's summary is fetched whole when opened (``[
 fetch_full_article`` "auto" or "always"), its shelf file rewritten and the whole article
 swapped in at the reader's place.
 
+The records the workers post and their :class:`WebUpdated` message are in
+:mod:`tui.screens.web_messages` (re-exported here).
+
 Nothing here imports urllib3, feedparser or lxml at module level: the web is loaded in the
 workers, and only when the shelf is in the library.
 """
@@ -23,17 +26,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.message import Message
 
-from tui.article.model import Article
-from tui.article.records import record
 from tui.article.sanitize import shown_name
+from tui.screens.web_messages import FeedDone, RefreshDone, ShelfSynced, Upgraded, WebUpdated
 
 if TYPE_CHECKING:
     from tui.library.session import Indexed
     from tui.screens.main import MainScreen
     from tui.settings.web_config import WebConfig
-    from tui.web.refresh import FeedOutcome, RefreshSummary
+    from tui.web.refresh import FeedOutcome
     from tui.web.shelf import ShelfChange
 
 __all__ = ["WEB_KEYS", "FeedDone", "RefreshDone", "ShelfSynced", "Upgraded", "WebRefresh",
@@ -49,65 +50,6 @@ NO_FEEDS = (
     "No feeds to refresh. Subscribe with `newsread feeds add URL` or "
     "`newsread feeds import FILE.opml`, then start newsread again."
 )
-
-
-@record
-class ShelfSynced:
-    """The shelf was brought in step with the store (start-up: no network)."""
-
-    change: ShelfChange
-    """What the sync wrote."""
-    counted: frozenset[str]
-    """Sidebar group names that show unread counts (feed folders and titles)."""
-    due: bool
-    """A refresh is due (the last one is older than the interval)."""
-
-
-@record
-class FeedDone:
-    """One feed of a refresh finished; its shelf folder is synced."""
-
-    outcome: FeedOutcome
-    """What happened to it."""
-    change: ShelfChange
-    """The files its sync wrote."""
-    done: int
-    """Feeds finished so far."""
-    total: int
-    """Feeds in this refresh."""
-    counted: frozenset[str]
-    """Sidebar group names that show unread counts."""
-
-
-@record
-class RefreshDone:
-    """The refresh is over."""
-
-    summary: RefreshSummary | None
-    """Every feed's outcome (None when the refresh could not start)."""
-    problem: str = ""
-    """Why it could not start."""
-
-
-@record
-class Upgraded:
-    """A summary-only entry's page was fetched (or could not be)."""
-
-    path: Path
-    """The shelf file, rewritten when ``article`` is set."""
-    article: Article | None
-    """The whole article, read from the rewritten file."""
-    problem: str = ""
-    """Why the summary stays."""
-
-
-class WebUpdated(Message):
-    """Something the web workers did, for the screen to hand to :class:`WebRefresh`."""
-
-    def __init__(self, update: ShelfSynced | FeedDone | RefreshDone | Upgraded) -> None:
-        self.update = update
-        """What happened."""
-        super().__init__()
 
 
 def _counted(store: object) -> frozenset[str]:

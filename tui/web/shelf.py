@@ -15,9 +15,10 @@ place in the sidebar).
   title made safe the same way, ``(2)`` added on a clash.
 - Only files whose bytes changed are written (each atomically); files of pruned entries and
   removed feeds are deleted.
-- ``.shelf.json`` (the manifest) maps each file to the address it is read as, its read key
-  (what :class:`tui.library.state.ReadingState` keys marks by, so they outlive a rebuild), its
-  feed, entry id and charset, and whether it is only a summary.
+- ``.shelf.json`` (the manifest, :mod:`tui.web.shelf_manifest`) maps each file to the address
+  it is read as, its read key (what :class:`tui.library.state.ReadingState` keys marks by, so
+  they outlive a rebuild), its feed, entry id and charset, and whether it is only a summary;
+  this module re-exports its :data:`MANIFEST`, :class:`ShelfFile` and :func:`file_record`.
 
 Textual-free; imports no third-party library (the store is SQLite).
 """
@@ -26,19 +27,25 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
 import threading
-import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tui.article.records import record
 from tui.settings import paths
 from tui.web.shelf_html import entry_document
+from tui.web.shelf_manifest import (
+    MANIFEST,
+    ShelfFile,
+    file_record,
+    manifest_bytes,
+    manifest_files,
+    read_manifest,
+)
 
 if TYPE_CHECKING:
     from tui.web.store import WebStore
@@ -54,11 +61,8 @@ __all__ = [
     "safe_name",
 ]
 
-MANIFEST = ".shelf.json"
-"""The manifest's name in the shelf's root (hidden: the library's walk skips it)."""
 OPENED = "Opened pages"
 """The folder of pages opened with ``newsread URL``."""
-_VERSION = 1
 _NAME_CHARS = 60
 _UNSAFE = re.compile(r"[/\\:*?\"<>|]+")
 _SPACES = re.compile(r"\s+")
@@ -92,26 +96,6 @@ def safe_name(text: str, fallback: str = "Untitled", limit: int = _NAME_CHARS) -
 
 
 @record
-class ShelfFile:
-    """What the manifest says of one shelf file."""
-
-    url: str
-    """The address the file is read as (links resolve against it)."""
-    key: str
-    """The read key: read marks, bookmarks and positions are kept under it."""
-    feed_url: str | None = None
-    """The feed the entry came from (None for an opened page)."""
-    entry_id: int | None = None
-    """The entry's id in the store (None for an opened page)."""
-    charset: str | None = None
-    """The charset the server named for a stored page's raw bytes."""
-    summary_only: bool = False
-    """The file holds only the feed's summary; the whole article is on its link."""
-    digest: str = ""
-    """A hash of the bytes written (a sync writes only files whose bytes changed)."""
-
-
-@record
 class ShelfChange:
     """What a sync did to the shelf's files."""
 
@@ -128,7 +112,6 @@ class ShelfChange:
 
 _LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_LOCK = threading.Lock()
-_CACHE: dict[str, tuple[int, dict[str, ShelfFile]]] = {}
 
 
 def _lock_for(root: Path) -> threading.Lock:
@@ -159,56 +142,6 @@ def _file_name(key: str, title: str, published: str | None) -> str:
     return f"{_stamp(published)} {safe_name(title, limit=50)} {digest}.html"
 
 
-def _manifest_files(data: dict[str, Any]) -> dict[str, ShelfFile]:
-    files: dict[str, ShelfFile] = {}
-    for name, value in data.get("files", {}).items():
-        if isinstance(value, dict) and isinstance(value.get("url"), str):
-            files[name] = ShelfFile(
-                url=value["url"],
-                key=str(value.get("key") or value["url"]),
-                feed_url=value.get("feed_url"),
-                entry_id=value.get("entry_id"),
-                charset=value.get("charset"),
-                summary_only=bool(value.get("summary_only")),
-                digest=str(value.get("digest", "")),
-            )
-    return files
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) and data.get("version") == _VERSION else {}
-
-
-def file_record(path: Path | str) -> ShelfFile | None:
-    """What the manifest of the shelf holding ``path`` says of it (None outside a shelf).
-
-    The manifest is looked for in the file's folder's parent (``<root>/<feed>/<file>``) and
-    read again only when it changed, so the library's loader can ask for every ``.html`` file.
-
-    Args:
-        path: A file.
-
-    Returns:
-        Its record, or None.
-    """
-    target = Path(os.path.abspath(path))
-    root = target.parent.parent
-    manifest = root / MANIFEST
-    try:
-        stamp = manifest.stat().st_mtime_ns
-    except OSError:
-        return None
-    cached = _CACHE.get(str(manifest))
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, _manifest_files(_read_json(manifest)))
-        _CACHE[str(manifest)] = cached
-    return cached[1].get(target.relative_to(root).as_posix())
-
-
 class Shelf:
     """The folder of ``.html`` files made from the web store.
 
@@ -236,12 +169,12 @@ class Shelf:
 
     def files(self) -> dict[Path, ShelfFile]:
         """Every file the manifest lists, by path."""
-        data = _read_json(self.manifest_path)
-        return {self.root / name: entry for name, entry in _manifest_files(data).items()}
+        data = read_manifest(self.manifest_path)
+        return {self.root / name: entry for name, entry in manifest_files(data).items()}
 
     def folder_of(self, feed_url: str) -> Path | None:
         """A feed's folder (None when the shelf has none for it)."""
-        name = _read_json(self.manifest_path).get("feeds", {}).get(feed_url)
+        name = read_manifest(self.manifest_path).get("feeds", {}).get(feed_url)
         return self.root / name if isinstance(name, str) else None
 
     # -- writing ---------------------------------------------------------------------------------
@@ -289,8 +222,8 @@ class _Sync:
     def __init__(self, root: Path, store: WebStore) -> None:
         self.root = root
         self.store = store
-        data = _read_json(root / MANIFEST)
-        self.files = _manifest_files(data)
+        data = read_manifest(root / MANIFEST)
+        self.files = manifest_files(data)
         self.opened_feeds: dict[str, str] = dict(data.get("opened_feeds", {}))
         self.opened_pages: dict[str, None] = dict.fromkeys(data.get("opened_pages", []))
         old = data.get("feeds", {})
@@ -417,28 +350,15 @@ class _Sync:
             path.parent.rmdir()  # only when empty
 
     def save(self) -> None:
-        data = {
-            "version": _VERSION,
-            "written": time.time(),
-            "feeds": {url: folder.name for url, folder in self.folders.items()}
+        manifest = manifest_bytes(
+            feeds={url: folder.name for url, folder in self.folders.items()}
             if self.named
             else self.old_folders,
-            "opened_feeds": self.opened_feeds,
-            "opened_pages": list(self.opened_pages),
-            "files": {
-                name: {
-                    "url": f.url,
-                    "key": f.key,
-                    "feed_url": f.feed_url,
-                    "entry_id": f.entry_id,
-                    "charset": f.charset,
-                    "summary_only": f.summary_only,
-                    "digest": f.digest,
-                }
-                for name, f in sorted(self.files.items())
-            },
-        }
-        _write_atomic(self.root / MANIFEST, json.dumps(data, indent=1).encode())
+            opened_feeds=self.opened_feeds,
+            opened_pages=list(self.opened_pages),
+            files=self.files,
+        )
+        _write_atomic(self.root / MANIFEST, manifest)
 
 
 def _stem(name: str) -> str:

@@ -10,24 +10,36 @@ expanded (a 10,000-article library would otherwise need 50,000 nodes). Node data
 
 from __future__ import annotations
 
-import os
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
 from textual import on
-from textual.style import Style as ContentStyle
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tui.article.sanitize import shown_name
-from tui.reader.textlayout import resolve_style
-from tui.widgets.article_tree import ArticleTree, TreeEntry, words_label
+from tui.widgets._library_labels import (
+    BOOKMARK_MARK,
+    article_label,
+    group_label,
+    more_label,
+    section_label,
+    section_titles,
+    unread_style,
+)
+from tui.widgets._library_order import (
+    GROUPINGS,
+    SORTINGS,
+    Grouping,
+    Sorting,
+    date_key,
+    group_name,
+    sort_key,
+)
+from tui.widgets.article_tree import ArticleTree, TreeEntry
 
 if TYPE_CHECKING:
     from tui.library.entry import Entry  # entries come from the index, after the first frame
@@ -44,72 +56,8 @@ __all__ = [
     "date_key",
 ]
 
-Grouping = Literal["none", "folder", "outlet"]
-Sorting = Literal["file", "date", "title"]
-GROUPINGS: tuple[Grouping, ...] = ("none", "folder", "outlet")
-"""Group-by modes in the order ``group-by`` cycles through them."""
-SORTINGS: tuple[Sorting, ...] = ("file", "date", "title")
-"""Sort modes in the order ``sort-by`` cycles through them (``file``: the order found)."""
-
 CHUNK = 1000
 """Articles added to the tree per step of a rebuild (the first step paints at once)."""
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "januar", "january"),
-            ("feb", "februar", "february"),
-            ("mar", "march", "märz", "maerz"),
-            ("apr", "april"),
-            ("may", "mai"),
-            ("jun", "june", "juni"),
-            ("jul", "july", "juli"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october", "okt", "oktober"),
-            ("nov", "november"),
-            ("dec", "december", "dez", "dezember"),
-        ),
-        1,
-    )
-    for name in names
-}
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})")
-_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")  # 05.03.2024 day first
-_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
-_WORDS = re.compile(r"[^\W\d_]+|\d{1,2}\b")
-
-
-def date_key(date: str | None) -> tuple[int, int, int] | None:
-    """A sortable (year, month, day) from a date as printed, or None when it has no year.
-
-    Understands ISO dates, day-first numeric dates and dates with month names in English or
-    German ("5 March 2024", "March 5, 2024", "5. März 2024"); a missing day or month is 0.
-
-    Args:
-        date: The date string from the article, if any.
-
-    Returns:
-        ``(year, month, day)`` or None.
-    """
-    if not date:
-        return None
-    if match := _ISO.search(date):
-        return int(match[1]), int(match[2]), int(match[3])
-    if match := _NUMERIC.search(date):
-        return int(match[3]), int(match[2]), int(match[1])
-    year = _YEAR.search(date)
-    if year is None:
-        return None
-    month = day = 0
-    for word in _WORDS.findall(date[: year.start()] + " " + date[year.end() :]):
-        if word.isdigit():
-            day = day or int(word)
-        else:
-            month = month or _MONTHS.get(word.casefold(), 0)
-    return int(year[1]), month, day if 1 <= day <= 31 else 0
-
 
 SECTIONS_SHOWN = 1000
 """Section leaves an article gets at most; one more leaf stands for the rest.
@@ -117,31 +65,6 @@ SECTIONS_SHOWN = 1000
 Textual's Tree lays out every line again after each change, so tens of thousands of leaves
 (a 100 MB live page has 50,000 sections) cost a tenth of a second per change. ``]`` and ``[``
 still step through every section, and the extra leaf opens the first one not listed."""
-
-BOOKMARK_MARK = "★ "
-"""Drawn before a bookmarked article's title."""
-
-_OUTLET_SHORT = {"Associated Press": "AP", "The Guardian": "Guardian", "BBC News": "BBC"}
-
-
-def _short_source(entry: Entry) -> str:
-    """The outlet in a few cells ("AP", "Reuters"), cut to 10 cells; "" when none is named.
-
-    Only an outlet the text names: a file name standing in for it read as one ("· zzzz-long").
-    """
-    source = entry.outlet or ""
-    source = _OUTLET_SHORT.get(source, source)
-    return source if len(source) <= 10 else source[:9] + "…"
-
-
-def _group_name(entry: Entry, grouping: Grouping) -> str:
-    if grouping == "folder":
-        # A file at the top of a library folder is grouped under that folder's own name
-        # ("examples", "news"), not ".", so several folders opened together read apart.
-        return str(entry.folder) or os.path.basename(os.path.dirname(entry.path)) or "."
-    if grouping == "outlet":
-        return entry.outlet or "No outlet"
-    return ""
 
 
 class LibraryTree(ArticleTree):
@@ -225,15 +148,12 @@ class LibraryTree(ArticleTree):
                 group.set_label(self._group_label(name, group))
 
     def _group_label(self, name: str, group: TreeNode[TreeEntry] | None = None) -> Text:
-        # A folder name is hostile (ESC, tabs, bytes that are not UTF-8): shown escaped.
-        label = Text(shown_name(name), style="bold")
+        unread = 0
         if group is not None and name in self._counted:
             unread = sum(
                 1 for node in group.children if node.data and node.data.article in self._unread
             )
-            if unread:
-                label.append(f" · {unread:,}", style="not bold")
-        return label
+        return group_label(name, unread)
 
     def set_entries(self, entries: Iterable[tuple[int, Entry]], unread: Iterable[int]) -> None:
         """Replace the whole list.
@@ -260,11 +180,11 @@ class LibraryTree(ArticleTree):
             self._unread.add(article)
         else:
             self._unread.discard(article)
-        self._touch_group(_group_name(entry, self.grouping))
+        self._touch_group(group_name(entry, self.grouping))
         if old is not None and article in self._article_nodes:
-            if self._sort_key(article, old) == self._sort_key(article, entry) and _group_name(
+            if self._sort_key(article, old) == self._sort_key(article, entry) and group_name(
                 old, self.grouping
-            ) == _group_name(entry, self.grouping):
+            ) == group_name(entry, self.grouping):
                 self._relabel(article)
                 self._relabel_groups()
                 return
@@ -280,7 +200,7 @@ class LibraryTree(ArticleTree):
             self._unread.discard(article)
         entry = self._entries.get(article)
         if entry is not None:
-            self._touch_group(_group_name(entry, self.grouping))
+            self._touch_group(group_name(entry, self.grouping))
             self._relabel_groups()
         node = self._article_nodes.get(article)
         if node is not None:
@@ -341,14 +261,7 @@ class LibraryTree(ArticleTree):
     # ------------------------------------------------------------------ building
 
     def _sort_key(self, article: int, entry: Entry) -> tuple[object, ...]:
-        if self.sorting == "title":
-            return (entry.title.casefold(), article)
-        if self.sorting == "date":
-            # Newest first; undated articles after the dated ones, by file time.
-            when = date_key(entry.date)
-            dated = (0, *(-part for part in when)) if when else (1, 0, 0, 0)
-            return (*dated, -entry.mtime_ns, article)
-        return (article,)
+        return sort_key(self.sorting, article, entry)
 
     def _rebuild(self) -> None:
         self.clear()
@@ -379,7 +292,7 @@ class LibraryTree(ArticleTree):
     def _parent_for(self, entry: Entry) -> TreeNode[TreeEntry]:
         if self.grouping == "none":
             return self.root
-        name = _group_name(entry, self.grouping)
+        name = group_name(entry, self.grouping)
         group = self._groups.get(name)
         if group is None:
             keys = self._keys.setdefault(self.root.id, [])
@@ -407,7 +320,7 @@ class LibraryTree(ArticleTree):
             allow_expand=len(entry.section_words) > 0,
         )
         if parent is not self.root:
-            self._touch_group(_group_name(entry, self.grouping))
+            self._touch_group(group_name(entry, self.grouping))
         self._meta[node.id] = meta
         self._outlet[node.id] = outlet
         self._article_nodes[article] = node
@@ -416,7 +329,7 @@ class LibraryTree(ArticleTree):
     def _remove(self, article: int) -> None:
         node = self._article_nodes.pop(article)
         if article in self._entries:
-            self._touch_group(_group_name(self._entries[article], self.grouping))
+            self._touch_group(group_name(self._entries[article], self.grouping))
         parent = node.parent
         if parent is not None:
             keys = self._keys.get(parent.id, [])
@@ -429,18 +342,11 @@ class LibraryTree(ArticleTree):
 
     def _label(self, article: int) -> tuple[Text, int, int]:
         """The article's label, the length of its dim tail, and of the outlet ending it."""
-        entry = self._entries[article]
-        # Compact so the title keeps most of the sidebar's width: "471w · AP".
-        source = _short_source(entry)
-        outlet = f" · {source}" if source else ""
-        meta = f"  {entry.word_count:,}w" + outlet
-        # The first cell is the unread marker, styled with the theme when drawn.
-        label = Text("● " if article in self._unread else "  ")
-        if article in self._bookmarked:
-            label.append(BOOKMARK_MARK, style="bold")
-        label.append(entry.title or shown_name(Path(entry.path).name))
-        label.append(meta, style="dim")
-        return label, len(meta), len(outlet)
+        return article_label(
+            self._entries[article],
+            unread=article in self._unread,
+            bookmarked=article in self._bookmarked,
+        )
 
     def _relabel(self, article: int, *, refill: bool = True) -> None:
         node = self._article_nodes[article]
@@ -460,14 +366,9 @@ class LibraryTree(ArticleTree):
         if article in self._filled:
             return
         self._filled.add(article)
-        entry = self._entries[article]
-        headings = list(entry.headings)
-        words = list(entry.section_words)
-        # The lead has no heading: when there is one more section than headings, it is first.
-        titles = ["Lead"] * (len(words) - len(headings)) + headings
         self._fills += 1
         self._fill_of[article] = self._fills
-        self._add_sections(article, self._fills, list(enumerate(zip(titles, words, strict=False))))
+        self._add_sections(article, self._fills, section_titles(self._entries[article]))
 
     def _add_sections(
         self, article: int, fill: int, sections: list[tuple[int, tuple[str, int]]]
@@ -477,16 +378,12 @@ class LibraryTree(ArticleTree):
         if node is None or article not in self._filled or self._fill_of.get(article) != fill:
             return  # the article was relabelled, refilled or removed meanwhile
         for number, (title, count) in sections[:SECTIONS_SHOWN]:
-            meta = f"  {words_label(count)}"
-            label = Text(title or "Lead")
-            label.append(meta, style="dim")
+            label, meta = section_label(title, count)
             leaf = node.add_leaf(label, data=TreeEntry(article, number))
-            self._meta[leaf.id] = len(meta)
+            self._meta[leaf.id] = meta
         rest = sections[SECTIONS_SHOWN:]
         if rest:
-            more = len(rest)
-            label = Text(f"⋯ {more:,} more section{'s' if more > 1 else ''}", style="dim")
-            node.add_leaf(label, data=TreeEntry(article, rest[0][0]))
+            node.add_leaf(more_label(len(rest)), data=TreeEntry(article, rest[0][0]))
 
     # ------------------------------------------------------------------ showing
 
@@ -530,12 +427,7 @@ class LibraryTree(ArticleTree):
         """The theme's ``$unread`` style (a style string such as "bold #9ece6a")."""
         theme = self.app.theme
         if self._marker is None or self._marker[0] != theme:
-            spec = resolve_style("$unread", self.app.theme_variables)
-            try:
-                style = ContentStyle.parse(spec).rich_style
-            except Exception:  # an unknown colour in a user theme: draw it unstyled
-                style = Style()
-            self._marker = (theme, style)
+            self._marker = (theme, unread_style(self.app.theme_variables))
         return self._marker[1]
 
     @on(Tree.NodeExpanded)
