@@ -5,9 +5,11 @@ Pure string work (:mod:`urllib.parse`), no network.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from tui.web.types import FetchError
+if TYPE_CHECKING:  # the command line asks is_web_url before its first frame: keep it light
+    pass
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 """The only schemes newsread fetches (no file:, ftp:, data: or javascript:)."""
@@ -55,6 +57,8 @@ def check_url(url: str) -> str:
     Raises:
         FetchError: when the scheme is not http or https, or there is no host.
     """
+    from tui.web.types import FetchError
+
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
