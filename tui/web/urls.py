@@ -5,11 +5,7 @@ Pure string work (:mod:`urllib.parse`), no network.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-
-if TYPE_CHECKING:  # the command line asks is_web_url before its first frame: keep it light
-    pass
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 """The only schemes newsread fetches (no file:, ftp:, data: or javascript:)."""
@@ -57,6 +53,7 @@ def check_url(url: str) -> str:
     Raises:
         FetchError: when the scheme is not http or https, or there is no host.
     """
+    # Imported here: the command line asks is_web_url before its first frame.
     from tui.web.types import FetchError
 
     url = url.strip()
