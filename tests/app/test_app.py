@@ -129,7 +129,7 @@ def test_loader_takes_named_files_whatever_their_ending(tmp_path: Path) -> None:
     [
         (lambda p: p / "missing.txt", "no such file or directory"),
         (lambda p: _binary(p / "photo.txt"), "not a text file"),
-        (lambda p: _empty_dir(p / "empty"), "no .txt, .md or .markdown files"),
+        (lambda p: _empty_dir(p / "empty"), "no .txt, .md, .markdown or .html files"),
         (lambda p: _dangling(p / "link.txt"), "broken symbolic link"),
     ],
     ids=["missing", "binary", "empty-folder", "dangling-link"],

@@ -22,7 +22,7 @@ async def test_nothing_to_read_is_explained_in_the_pane(tmp_path: Path, kind: st
     if kind == "empty folder":
         path = tmp_path / "empty"
         path.mkdir()
-        reason = "no .txt, .md or .markdown files"
+        reason = "no .txt, .md, .markdown or .html files"
     elif kind == "binary file":
         path = tmp_path / "photo.txt"
         path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)

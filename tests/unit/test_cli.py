@@ -142,7 +142,7 @@ def test_an_empty_directory_is_an_error(tmp_path: Path, capsys: pytest.CaptureFi
     (tmp_path / "empty").mkdir()
     assert main(["dump", str(tmp_path / "empty")]) == 1
     assert capsys.readouterr().err == (
-        f"newsread: cannot read {tmp_path / 'empty'}: no .txt, .md or .markdown files\n"
+        f"newsread: cannot read {tmp_path / 'empty'}: no .txt, .md, .markdown or .html files\n"
     )
 
 

@@ -171,7 +171,7 @@ def find_articles(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, s
     Returns:
         ``(files, skipped)``: the readable files in order without duplicates, and each path
         that was left out with a short reason ("not a text file", "no such file or
-        directory", "no .txt, .md or .markdown files", …). Never raises for a bad path.
+        directory", "no .txt, .md, .markdown or .html files", …). Never raises for a bad path.
     """
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
@@ -208,7 +208,7 @@ def find_articles(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, s
                 take(file, problem)
             # Only an unseen folder that yielded nothing is "empty"; a repeat is just skipped.
             if len(files) + len(skipped) == before and len(seen_folders) > already:
-                skipped.append((path, "no .txt, .md or .markdown files"))
+                skipped.append((path, "no .txt, .md, .markdown or .html files"))
         elif not path.is_file():
             skipped.append((path, "not a regular file"))
         else:
