@@ -140,3 +140,10 @@ def test_example_config_sets_web() -> None:
     web = load_config(EXAMPLES / "config.toml").web
     assert web.refresh_minutes == 30
     assert web.fetch_full_article == "always"
+
+
+def test_a_short_total_timeout_alone_shortens_the_time_to_connect(tmp_path: Path) -> None:
+    web = load(tmp_path, "total_timeout = 3\n")
+    assert (web.connect_timeout, web.total_timeout) == (3.0, 3.0)
+    # Both set by the user and contradicting each other is still an error (see above).
+    assert load(tmp_path, "total_timeout = 3\nconnect_timeout = 2\n").connect_timeout == 2.0

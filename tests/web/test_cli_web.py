@@ -316,3 +316,15 @@ def test_dump_of_a_file_imports_no_web_library(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "LOADED [] 0"
+
+
+def test_dump_of_an_address_with_a_broken_config_exits_2_and_fetches_nothing(
+    site: LocalServer, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = tmp_path / "broken.toml"
+    config.write_text("[web]\ntotal_timeout = 3\nconnect_timeout = 9\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as ended:
+        main(["--config", str(config), "dump", site.url("/story/lighthouse")])
+    assert ended.value.code == 2
+    assert "connect_timeout (9) is longer than total_timeout (3)" in capsys.readouterr().err
+    assert site.hits("/story/lighthouse") == 0

@@ -102,10 +102,9 @@ def web_articles(
     try:
         config = _config(args)
     except CommandError as error:
+        # A broken config stops newsread with status 2, as everywhere else; nothing is fetched.
         _error(str(error))
-        for url in urls:
-            yield url, None
-        return
+        raise SystemExit(error.status) from None
     with ExitStack() as stack:
         store = stack.enter_context(_store())
         fetcher = None if offline else _fetcher(config, stack)

@@ -103,7 +103,11 @@ def read_web(
         default = WebConfig()
         connect = kept.get("connect_timeout", default.connect_timeout)
         total = kept.get("total_timeout", default.total_timeout)
-        if connect > total:
+        if connect > total and "connect_timeout" not in kept:
+            # Only total_timeout was set, below the default time to connect: connecting may
+            # take the whole request's time, not more (no error about a key the user never set).
+            kept["connect_timeout"] = total
+        elif connect > total:
             problem(
                 "connect_timeout",
                 f"connect_timeout ({connect}) is longer than total_timeout ({total})",
