@@ -218,8 +218,12 @@ def build_items(
     has_title = any(isinstance(b, Title) for b in blocks_all)
     if article.title and not has_title and not article.title_derived:
         add(Item("title", 0, -1, _flat(article.title), STYLE_TITLE))
-    if article.authors and not any(isinstance(b, Byline) for b in blocks_all):
+    # Authors known only from metadata (front matter, a web page's JSON-LD) get a byline line:
+    # under the headline when the text has one, else at the top.
+    byline_due = bool(article.authors) and not any(isinstance(b, Byline) for b in blocks_all)
+    if byline_due and not has_title:
         add(Item("byline", 0, -1, byline_text(article.authors), STYLE_BYLINE))
+        byline_due = False
     speakers = _speakers(article) if options.show_speakers else {}
     for s, section in enumerate(article.sections):
         if section.heading is not None:
@@ -248,6 +252,9 @@ def build_items(
             item = _block_item(block, s, b, options, speakers)
             if item is not None:
                 add(item)
+            if byline_due and isinstance(block, Title):
+                add(Item("byline", s, b, byline_text(article.authors), STYLE_BYLINE))
+                byline_due = False
             b += 1
     if items:
         items[0] = _with_gap(items[0], 0)
