@@ -328,3 +328,23 @@ def test_dump_of_an_address_with_a_broken_config_exits_2_and_fetches_nothing(
     assert ended.value.code == 2
     assert "connect_timeout (9) is longer than total_timeout (3)" in capsys.readouterr().err
     assert site.hits("/story/lighthouse") == 0
+
+
+def test_a_missing_config_named_on_the_command_line_stops_refresh_with_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = run(capsys, "--config", str(tmp_path / "nope.toml"), "refresh")
+    assert status == 2
+    assert "nope.toml: no such config file" in err
+
+
+def test_newsread_url_with_a_broken_config_exits_2_and_reports_every_problem(
+    site: LocalServer, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = tmp_path / "broken.toml"
+    config.write_text("[web]\nmax_mb = 0\nkeep_days = -1\n", encoding="utf-8")
+    status = main(["--config", str(config), site.url("/story/lighthouse")])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert '"max_mb"' in err and '"keep_days"' in err and "␊" not in err
+    assert site.hits("/story/lighthouse") == 0

@@ -270,3 +270,11 @@ def test_entry_times_are_written_for_readers(stamp: str, shown: str) -> None:
     from tui.web.shelf_html import human_date
 
     assert human_date(stamp) == shown
+
+
+def test_the_screen_and_the_shelf_name_the_same_folder() -> None:
+    from tui.screens.web_refresh import WebRefresh
+    from tui.settings import paths
+    from tui.web.shelf import default_root
+
+    assert WebRefresh._root() == default_root() == paths.cache_dir() / "web"

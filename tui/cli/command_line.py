@@ -345,7 +345,14 @@ def run_app(args: argparse.Namespace) -> int:
         if any(not is_web_url(path) for path in args.paths):
             _error("give either addresses or files, not both")
             return 2
-        shelf, opened_url = open_urls(args)
+        from tui.cli.web_commands import CommandError
+
+        try:
+            shelf, opened_url = open_urls(args)
+        except CommandError as error:  # the config: every fault of it exits 2
+            for line in str(error).splitlines():
+                _error(line)
+            return error.status
         if opened_url is None:
             return 1
         args.paths = [str(path) for path in shelf]
@@ -440,6 +447,13 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     if is_command(args):
         namespace = build_command_parser().parse_args(args)
-        result: int = namespace.run(namespace)
+        try:
+            result: int = namespace.run(namespace)
+        except KeyboardInterrupt:  # Ctrl-C during a refresh or a dump: no traceback
+            return 130
+        except BrokenPipeError:  # `newsread refresh | head`: the reader went away
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 1
         return result
     return run_app(build_app_parser().parse_args(args))

@@ -24,26 +24,38 @@ __all__ = ["open_urls", "shelf_paths"]
 def shelf_paths() -> list[Path]:
     """The shelf's folder when feeds are subscribed (or pages were opened), else nothing.
 
-    Without a store file nothing is imported or opened, so a reader of files starts as fast
-    as before.
+    Runs before the first frame, so it only looks: without a store file nothing is read; with
+    one, the shelf's manifest or a read-only query for a feed decides (the app's worker syncs
+    the shelf later). The store is never opened for writing here, so a second newsread busy
+    writing it cannot hold up the start.
 
     Returns:
         ``[shelf root]`` (made if missing) or ``[]``.
     """
-    if not (paths.data_dir() / "web.sqlite3").is_file():
+    store = paths.data_dir() / "web.sqlite3"
+    if not store.is_file():
         return []
-    from tui.web.shelf import MANIFEST, Shelf
-    from tui.web.store import WebStore
-
-    shelf = Shelf()
+    root = paths.cache_dir() / "web"
+    if not ((root / ".shelf.json").is_file() or _has_feeds(store)):
+        return []
     try:
-        with WebStore() as store:
-            wanted = bool(store.feeds()) or (shelf.root / MANIFEST).is_file()
-        if wanted:
-            shelf.root.mkdir(parents=True, exist_ok=True)
+        root.mkdir(parents=True, exist_ok=True)
     except OSError:
         return []
-    return [shelf.root] if wanted else []
+    return [root]
+
+
+def _has_feeds(store: Path) -> bool:
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            return conn.execute("SELECT 1 FROM feeds LIMIT 1").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
 
 
 def _error(message: str) -> None:
@@ -62,21 +74,17 @@ def open_urls(args: argparse.Namespace) -> tuple[list[Path], Path | None]:
     """
     from contextlib import ExitStack
 
-    from tui.cli.web_commands import CommandError, _config, _fetcher
+    from tui.cli.web_commands import _config, _fetcher
     from tui.web.shelf import Shelf
     from tui.web.sources import OfflineMiss, open_source
     from tui.web.store import WebStore
     from tui.web.types import FetchError
 
-    try:
-        config = _config(args)
-    except CommandError as error:
-        _error(str(error))
-        return [], None
+    config = _config(args)  # a CommandError (status 2) goes to the caller
     shelf = Shelf()
     first: Path | None = None
     with ExitStack() as stack:
-        store = stack.enter_context(WebStore())
+        store = stack.enter_context(WebStore(report=lambda why: _error(f"web store: {why}")))
         fetcher = _fetcher(config, stack)
         for url in args.paths:
             try:

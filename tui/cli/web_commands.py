@@ -13,6 +13,7 @@ then fetch the feed directly, with conditional GETs, instead of the page each ti
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -53,24 +54,33 @@ class CommandError(Exception):
 
 
 def _error(message: str) -> None:
-    print(f"newsread: {shown_name(message)}", file=sys.stderr)
+    for line in message.splitlines() or [""]:  # each line made inert on its own
+        print(f"newsread: {shown_name(line)}", file=sys.stderr)
 
 
 def _config(args: argparse.Namespace) -> Config:
-    """The config file's settings (binding ids are not needed: the app is not started)."""
-    from tui.settings.config import ConfigError, config_path, load_config
+    """The config file's settings (binding ids are not needed: the app is not started).
 
-    path = config_path(getattr(args, "config", None))
+    As for the reader: a file named by ``--config`` or ``$NEWSREAD_CONFIG`` must exist, and
+    every problem is reported (exit status 2).
+    """
+    from tui.settings.config import CONFIG_ENV, ConfigError, config_path, load_config
+
+    given = getattr(args, "config", None)
+    path = config_path(given)
+    if (given is not None or os.environ.get(CONFIG_ENV)) and not path.exists():
+        raise CommandError(f"{path}: no such config file", 2)
     try:
         return load_config(path)
     except ConfigError as error:
-        raise CommandError(str(error).splitlines()[0], 2) from None
+        raise CommandError("\n".join(str(p) for p in error.problems), 2) from None
 
 
 def _store() -> WebStore:
     from tui.web.store import WebStore
 
-    return WebStore()
+    # A store that cannot be saved (full or read-only disk, a damaged file set aside) says so.
+    return WebStore(report=lambda why: _error(f"web store: {why}"))
 
 
 def _fetcher(config: Config, stack: ExitStack) -> Fetcher:

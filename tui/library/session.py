@@ -178,6 +178,8 @@ class LibrarySession:
         parsed: dict[str, Article],
         cancelled: Callable[[], bool],
         hand_over: Callable[[Indexed, int, int], None],
+        *,
+        forget: bool = True,
     ) -> str | None:
         """Index new and changed files (for a worker); return the index's problem, if any.
 
@@ -186,6 +188,8 @@ class LibrarySession:
             parsed: Articles already parsed in full, by path key (stored as they are).
             cancelled: Whether to stop.
             hand_over: Given each batch of entries with (done, total).
+            forget: Drop index entries of files that are gone (the whole library's indexing
+                only: given a few new files it would check every other stored path).
         """
         from tui.library.index import LibraryIndex
 
@@ -207,7 +211,7 @@ class LibrarySession:
                     batch, sent = [], time.monotonic()
             if batch:
                 hand_over(tuple(batch), count[0], count[1])
-            if not cancelled():
+            if forget and not cancelled():
                 index.forget_missing(files)
             return index.problem
 

@@ -59,10 +59,10 @@ def _counted(store: object) -> frozenset[str]:
 
     assert isinstance(store, WebStore)
     names = {OPENED}
+    folders = Shelf().folders()  # the manifest read once, not once per feed
     for row in store.feeds():
-        folder = Shelf().folder_of(row.url)
-        if folder is not None:
-            names.add(folder.name)
+        if (folder := folders.get(row.url)) is not None:
+            names.add(folder)
         names.add(row.title or row.url)
         names.add(safe_name(row.title or row.url, fallback="Feed"))
     return frozenset(names)
@@ -90,6 +90,8 @@ class WebRefresh:
         """Whether the library holds the web shelf (feeds are subscribed)."""
         from tui.settings import paths
 
+        # tui.web.shelf.default_root() spelled out: asked on every start, before the first
+        # frame, when no web module should be imported (a test keeps the two in step).
         root = paths.cache_dir() / "web"
         return any(Path(p) == root for p in self._screen.session.paths)
 
@@ -122,9 +124,9 @@ class WebRefresh:
 
     @staticmethod
     def _root() -> Path:
-        from tui.settings import paths
+        from tui.web.shelf import default_root  # the one place the shelf's folder is named
 
-        return paths.cache_dir() / "web"
+        return default_root()
 
     def _run(self, work: Callable[[], None], description: str) -> None:
         self._screen.run_worker(
@@ -149,6 +151,8 @@ class WebRefresh:
         self._post(ShelfSynced(change, counted, wanted))
 
     def _refresh_work(self, read: frozenset[str], marked: frozenset[str]) -> None:
+        from textual.worker import get_current_worker
+
         from tui.web.fetch import Fetcher
         from tui.web.limits import fetch_limits
         from tui.web.refresh import prune_old, refresh_feeds
@@ -168,8 +172,14 @@ class WebRefresh:
                     done = FeedDone(outcome, change, count[0], len(feeds), _counted(store))
                     self._post(done)
 
+                worker = get_current_worker()
                 summary = refresh_feeds(
-                    store, fetcher, feeds, concurrency=web.concurrency, on_outcome=arrived
+                    store,
+                    fetcher,
+                    feeds,
+                    concurrency=web.concurrency,
+                    on_outcome=arrived,
+                    cancelled=lambda: worker.is_cancelled,  # quitting never waits for feeds
                 )
                 # As `newsread refresh` does: old entries go unless unread or bookmarked.
                 pruned = prune_old(
@@ -322,7 +332,9 @@ class WebRefresh:
             # As done: the loader's "Indexing… n%" would cover the refresh's progress.
             self._screen.post_message(EntriesIndexed(items, total, total))
 
-        self._screen.session.index(tuple(files), {}, lambda: False, hand_over)
+        # forget=False: these few files are new, not the library; checking every other stored
+        # path once per feed would repeat the whole library's work.
+        self._screen.session.index(tuple(files), {}, lambda: False, hand_over, forget=False)
 
     # -- summary-only entries --------------------------------------------------------------------
 

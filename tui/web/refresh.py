@@ -211,6 +211,7 @@ def refresh_feeds(
     now: Callable[[], float] = time.time,
     concurrency: int = 8,
     on_outcome: Callable[[FeedOutcome], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> RefreshSummary:
     """Fetch feeds in worker threads and merge each into the store as it arrives.
 
@@ -222,6 +223,8 @@ def refresh_feeds(
         now: The clock (seconds since the epoch).
         concurrency: Worker threads, at least 1.
         on_outcome: Called in this thread with each feed's outcome as it finishes.
+        cancelled: Asked between feeds; True stops the refresh (the app quitting). Feeds not
+            yet started are dropped, those in flight end at their deadline.
 
     Returns:
         Every outcome and the total time.
@@ -245,15 +248,20 @@ def refresh_feeds(
             wanted.append(row)
     if not wanted:
         return RefreshSummary(tuple(outcomes), time.monotonic() - started)
-    with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="refresh") as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="refresh")
+    try:
         pending: dict[Future[Fetched], tuple[FeedRow, float]] = {
             pool.submit(fetch_feed, fetcher, row): (row, time.monotonic()) for row in wanted
         }
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        poll = None if cancelled is None else 0.25
+        while pending and not (cancelled is not None and cancelled()):
+            done, _ = wait(pending, timeout=poll, return_when=FIRST_COMPLETED)
             for future in done:
                 row, begun = pending.pop(future)
                 report(_merge(store, row, future, now(), begun))
+    finally:
+        # Ctrl-C or a cancel must not wait for every queued feed: drop those not started.
+        pool.shutdown(wait=False, cancel_futures=True)
     return RefreshSummary(tuple(outcomes), time.monotonic() - started)
 
 

@@ -172,6 +172,15 @@ class Shelf:
         data = read_manifest(self.manifest_path)
         return {self.root / name: entry for name, entry in manifest_files(data).items()}
 
+    def folders(self) -> dict[str, str]:
+        """Every feed's folder name on the shelf, by feed URL (one read of the manifest)."""
+        feeds = read_manifest(self.manifest_path).get("feeds", {})
+        return (
+            {k: v for k, v in feeds.items() if isinstance(v, str)}
+            if isinstance(feeds, dict)
+            else {}
+        )
+
     def folder_of(self, feed_url: str) -> Path | None:
         """A feed's folder (None when the shelf has none for it)."""
         name = read_manifest(self.manifest_path).get("feeds", {}).get(feed_url)
