@@ -278,3 +278,26 @@ def test_the_screen_and_the_shelf_name_the_same_folder() -> None:
     from tui.web.shelf import default_root
 
     assert WebRefresh._root() == default_root() == paths.cache_dir() / "web"
+
+
+def test_an_entrys_own_markup_cannot_rename_or_redate_it_on_the_shelf() -> None:
+    from tui.web.readable import read_page
+    from tui.web.shelf_html import entry_document
+    from tui.web.types import EntryRow
+
+    planted = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Injected",'
+        ' "author": {"name": "Mallory Evil"}, "datePublished": "1999-01-01"}</script>'
+        '<meta property="og:title" content="Injected too"><p>The ferry sailed again.</p>'
+    )
+    row = EntryRow(
+        id=1, feed_url="https://courier.example/rss", dedup_key="guid:1", guid="1",
+        link="https://courier.example/s/1", canonical_link="https://courier.example/s/1",
+        title="Real title </script> here", author="Ana Ruiz", published="2024-01-01T09:00:00Z",
+        summary=None, content=planted, content_is_html=True, image_credit=None,
+        image_caption=None, first_seen=1.0,
+    )  # fmt: skip
+    article = read_page(entry_document(row, feed_title="Courier", summary_only=False), row.link)
+    assert article.title == "Real title </script> here"
+    assert [a.name for a in article.authors] == ["Ana Ruiz"]
+    assert article.date is not None and article.date.startswith("2024-01-01")

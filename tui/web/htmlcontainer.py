@@ -65,12 +65,20 @@ def _in_boilerplate(
     element: HtmlElement, body: HtmlElement, known: dict[HtmlElement, bool]
 ) -> bool:
     """Whether an ancestor below ``body`` is furniture (``known`` remembers the answers)."""
+    # Iterative: a page nested thousands deep must not exhaust the stack.
+    chain: list[HtmlElement] = []
     node = element.getparent()
-    if node is None or node is body:
-        return False
-    if node not in known:
-        known[node] = is_boilerplate(node) or _in_boilerplate(node, body, known)
-    return known[node]
+    answer = False
+    while node is not None and node is not body:
+        if node in known:
+            answer = known[node]
+            break
+        chain.append(node)
+        node = node.getparent()
+    for node in reversed(chain):  # outermost first: furniture is inherited downwards
+        answer = answer or is_boilerplate(node)
+        known[node] = answer
+    return answer
 
 
 def _scores(body: HtmlElement) -> dict[HtmlElement, float]:

@@ -29,8 +29,9 @@ __all__ = ["PageWalk", "walk_body"]
 
 Mode = Literal["content", "outside", "furniture"]
 
-_MAX_DEPTH = 400
-"""Nesting below which a subtree is read as flat text (keeps recursion bounded)."""
+_MAX_DEPTH = 150
+"""Nesting below which a subtree is read as flat text (keeps recursion bounded: each level
+costs three or four Python frames, and Python allows a thousand)."""
 _QUOTE_OPEN = ("“", "‘")
 _QUOTE_CLOSE = ("”", "’")
 _OPENING_MARKS = "“\"«„‘'「『‚»"
@@ -73,6 +74,8 @@ class PageWalk:
         self.raw: list[str] = []
         self.line = 0
         self.kind: Kind = "body"
+        self.ol_next: dict[int, int] = {}
+        """The next number of each ``<ol>`` being walked, by ``id`` (one step per item)."""
         self.mode: Mode = "outside"
         self.q_depth = 0
         self.in_quote = False
@@ -179,8 +182,10 @@ class PageWalk:
             self.flush()
             cells = [collapse(sanitize(" ".join(c.itertext()))) for c in element]
             text = " | ".join(c for c in cells if c)
-            if text:
-                self.out.row(text, " ".join(cells), element.sourceline or 0, self.mode, self.kind)
+            # The raw is the whole row, text between and around the cells included.
+            raw = collapse(sanitize(" ".join(element.itertext())))
+            if text or raw:
+                self.out.row(text or raw, raw, element.sourceline or 0, self.mode, self.kind)
             self._links_in(element)
         elif tag == "pre":
             self.flush()
@@ -266,10 +271,14 @@ class PageWalk:
             self.kind = "list-item"
         parent = element.getparent()
         if parent is not None and tag_of(parent) == "ol" and self.mode == "content":
-            items = [c for c in parent if tag_of(c) == "li"]
-            start = str(parent.get("start") or "1")
-            first = int(start) if start.isdigit() and len(start) < 7 else 1
-            self.add("", element, f"{first + items.index(element)}. ")
+            # Counted as the walk goes: looking each item up among its siblings was
+            # quadratic (16,000 items took minutes).
+            number = self.ol_next.get(id(parent))
+            if number is None:
+                start = str(parent.get("start") or "1")
+                number = int(start) if start.isdigit() and len(start) < 7 else 1
+            self.ol_next[id(parent)] = number + 1
+            self.add("", element, f"{number}. ")
         self.children(element, depth)
         self.flush()
         self.kind = saved

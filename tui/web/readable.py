@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.article.links import LinkCollector
+# Hostile addresses (ESC, bidi controls inside a canonical link) never become an article's
+# path: only a clean http(s) address does.
+from tui.article.links import WEB_SCHEMES, LinkCollector, is_openable
 from tui.article.model import Article, Author, Block, ImageCredit, Paragraph, Section
 from tui.article.quotes import annotate
 from tui.article.sanitize import sanitize
@@ -90,7 +92,7 @@ def read_page(body: bytes, url: str, *, charset: str | None = None) -> Article:
         source_format="html",
         outlet=meta.outlet,
         date=meta.date,
-        path=canonical_url(meta.canonical or url),
+        path=_address(meta.canonical, url),
         quotes=quotes,
         links=links.links(),
     )
@@ -152,7 +154,15 @@ def read_entry(entry: FeedEntry, *, feed_title: str, feed_url: str) -> Article:
         source_format="html",
         outlet=clean(feed_title) or None,
         date=clean(entry.published) or None,
-        path=canonical_url(link) if link else None,
+        path=_address(link),
         quotes=quotes,
         links=links.links(),
     )
+
+
+def _address(*candidates: str | None) -> str | None:
+    """The first candidate that is a clean http(s) address, in canonical form."""
+    for candidate in candidates:
+        if candidate and is_openable(candidate, WEB_SCHEMES):
+            return canonical_url(candidate)
+    return None

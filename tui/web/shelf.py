@@ -45,6 +45,7 @@ from tui.web.shelf_manifest import (
     manifest_bytes,
     manifest_files,
     read_manifest,
+    safe_relative,
 )
 
 if TYPE_CHECKING:
@@ -175,16 +176,14 @@ class Shelf:
     def folders(self) -> dict[str, str]:
         """Every feed's folder name on the shelf, by feed URL (one read of the manifest)."""
         feeds = read_manifest(self.manifest_path).get("feeds", {})
-        return (
-            {k: v for k, v in feeds.items() if isinstance(v, str)}
-            if isinstance(feeds, dict)
-            else {}
-        )
+        if not isinstance(feeds, dict):
+            return {}
+        return {k: v for k, v in feeds.items() if safe_relative(v, parts=1)}
 
     def folder_of(self, feed_url: str) -> Path | None:
         """A feed's folder (None when the shelf has none for it)."""
-        name = read_manifest(self.manifest_path).get("feeds", {}).get(feed_url)
-        return self.root / name if isinstance(name, str) else None
+        name = self.folders().get(feed_url)
+        return self.root / name if name is not None else None
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -236,7 +235,11 @@ class _Sync:
         self.opened_feeds: dict[str, str] = dict(data.get("opened_feeds", {}))
         self.opened_pages: dict[str, None] = dict.fromkeys(data.get("opened_pages", []))
         old = data.get("feeds", {})
-        self.old_folders: dict[str, str] = old if isinstance(old, dict) else {}
+        self.old_folders: dict[str, str] = (
+            {k: v for k, v in old.items() if safe_relative(v, parts=1)}
+            if isinstance(old, dict)
+            else {}
+        )
         self.folders: dict[str, Path] = {}
         self.named = False  # the folders were named this pass (else the old ones are kept)
         self.added: list[Path] = []

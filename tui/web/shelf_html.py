@@ -15,6 +15,7 @@ Textual-free; imports no third-party library.
 from __future__ import annotations
 
 import html
+import json
 from datetime import datetime, timedelta
 
 from tui.web.types import EntryRow
@@ -49,6 +50,19 @@ def entry_document(entry: EntryRow, *, feed_title: str, summary_only: bool) -> b
     """
     title = html.escape(entry.title or "", quote=True)
     head = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8">', f"<title>{title}</title>"]
+    # The entry's own facts first, as og:title and JSON-LD: reader mode trusts the first of
+    # each, so markup inside the feed's content cannot rename or re-date the entry.
+    head.append(f'<meta property="og:title" content="{_attr(entry.title or "")}">')
+    facts: dict[str, object] = {"@context": "https://schema.org", "@type": "NewsArticle",
+                                "headline": entry.title or ""}  # fmt: skip
+    if entry.author:
+        facts["author"] = {"@type": "Person", "name": entry.author}
+    if entry.published:
+        facts["datePublished"] = entry.published
+    # No < > & inside the script (JSON escapes them), so no text can end it or look like markup.
+    ld = json.dumps(facts, ensure_ascii=True)
+    ld = ld.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    head.append(f'<script type="application/ld+json">{ld}</script>')
     if entry.link:
         head.append(f'<link rel="canonical" href="{_attr(entry.link)}">')
     if feed_title:

@@ -83,6 +83,8 @@ def manifest_files(data: dict[str, Any]) -> dict[str, ShelfFile]:
     """
     files: dict[str, ShelfFile] = {}
     for name, value in data.get("files", {}).items():
+        if not safe_relative(name, parts=2):  # a damaged or planted manifest stays inside
+            continue
         if isinstance(value, dict) and isinstance(value.get("url"), str):
             files[name] = ShelfFile(
                 url=value["url"],
@@ -160,3 +162,22 @@ def file_record(path: Path | str) -> ShelfFile | None:
         cached = (stamp, manifest_files(read_manifest(manifest)))
         _CACHE[str(manifest)] = cached
     return cached[1].get(target.relative_to(root).as_posix())
+
+
+def safe_relative(name: object, *, parts: int) -> bool:
+    """Whether a manifest name is ``parts`` plain names under the shelf root.
+
+    The manifest is a file anyone could edit: a name with ``..``, an empty or absolute part or a
+    backslash would make a sync read or delete outside the shelf.
+
+    Args:
+        name: The name as the manifest holds it.
+        parts: 1 for a feed's folder, 2 for ``folder/file``.
+
+    Returns:
+        True when every part is a plain name.
+    """
+    if not isinstance(name, str) or "\\" in name or "\0" in name:
+        return False
+    pieces = name.split("/")
+    return len(pieces) == parts and all(p and p not in (".", "..") for p in pieces)
