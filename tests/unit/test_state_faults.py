@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import tui.library.state
-from tui.library.sqlite_faults import describe, is_busy, is_corrupt
+from tui.dbfaults import describe, is_busy, is_corrupt
 from tui.library.state import ReadingState, peek_theme
 
 FULL = "database or disk is full"

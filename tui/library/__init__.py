@@ -6,7 +6,7 @@
   (safe queries, snippets).
 - :mod:`~tui.library.state` keeps read marks, bookmarks and positions (:mod:`~tui.library.positions`
   converts them), :mod:`~tui.library.dbpaths` stores any path as a key and
-  :mod:`~tui.library.sqlite_faults` tells a damaged database from a full disk.
+  :mod:`tui.dbfaults` (below every package) tells a damaged database from a full disk.
 - :mod:`~tui.library.session` is one reading session of a library (files open, read marks,
   bookmarks, positions, parses kept), which the main screen calls from its workers.
 - :mod:`~tui.library.prefetch` is the start-up helper process that parses the first article.

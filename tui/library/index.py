@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.article.model import Article
+from tui.dbfaults import describe, enable_wal, is_corrupt
 from tui.library.dbpaths import from_db, to_db
 from tui.library.entry import (
     ENTRY_COLUMNS,
@@ -54,7 +55,6 @@ from tui.library.search import (
     like_count,
     like_search,
 )
-from tui.library.sqlite_faults import describe, enable_wal, is_corrupt
 from tui.settings import paths
 
 __all__ = ["BATCH", "RANK_LIMIT", "SCHEMA_VERSION", "Entry", "LibraryIndex", "SearchHit"]

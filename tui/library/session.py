@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui.article.model import Article
+from tui.dbfaults import describe
 from tui.library.entry import path_key
 from tui.library.positions import PanePosition, paragraph_at, position_of
-from tui.library.sqlite_faults import describe
 from tui.library.state import ReadingState, is_url_key
 
 if TYPE_CHECKING:

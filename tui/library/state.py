@@ -33,8 +33,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tui.dbfaults import describe, enable_wal, is_corrupt
 from tui.library.dbpaths import from_db, to_db
-from tui.library.sqlite_faults import describe, enable_wal, is_corrupt
 from tui.settings import paths
 
 __all__ = [

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from tui.article.sanitize import shown_name
-from tui.library.sqlite_faults import describe
+from tui.dbfaults import describe
 from tui.screens.article_opening import ArticleParsed
 
 if TYPE_CHECKING:

@@ -124,10 +124,13 @@ def parse_with_feedparser(body: bytes, url: str, content_type: str = "") -> Feed
         reason = parsed.get("bozo_exception")
         raise NotAFeed(f"not a feed{f': {reason}' if reason else ''}".splitlines()[0][:200])
     kind: FeedKind = "atom" if version.startswith("atom") else "rss"
-    raw_entries = list(parsed.get("entries") or [])[:MAX_ITEMS]
+    all_entries = list(parsed.get("entries") or [])
+    raw_entries = all_entries[:MAX_ITEMS]
     media = media_credits(body)
-    if media is not None and len(media) != len(raw_entries):
+    if media is not None and len(media) != len(all_entries):
         media = None  # a recovered parse saw other items than feedparser did: do not guess
+    elif media is not None:
+        media = media[:MAX_ITEMS]
     return _feed(kind, parsed.get("feed") or {}, raw_entries, media, url)
 
 

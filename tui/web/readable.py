@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# Hostile addresses (ESC, bidi controls inside a canonical link) never become an article's
-# path: only a clean http(s) address does.
 from tui.article.links import WEB_SCHEMES, LinkCollector, is_openable
 from tui.article.model import Article, Author, Block, ImageCredit, Paragraph, Section
 from tui.article.quotes import annotate
@@ -161,7 +159,11 @@ def read_entry(entry: FeedEntry, *, feed_title: str, feed_url: str) -> Article:
 
 
 def _address(*candidates: str | None) -> str | None:
-    """The first candidate that is a clean http(s) address, in canonical form."""
+    """The first candidate that is a clean http(s) address, in canonical form.
+
+    Hostile addresses (ESC or bidi controls inside a canonical link) never become an
+    article's path.
+    """
     for candidate in candidates:
         if candidate and is_openable(candidate, WEB_SCHEMES):
             return canonical_url(candidate)

@@ -12,12 +12,13 @@ The same choices as the reading state (:mod:`tui.library.state`):
   empty database when it cannot be read), so the session keeps what it fetches but does not
   save it; ``problem`` says why and ``report`` hears of it once.
 
-The layers keep :mod:`tui.web` below :mod:`tui.library`, so SQLite's codes are read here again
-(a few lines) rather than imported from :mod:`tui.library.sqlite_faults`.
+What a fault means (damaged, busy, full, read-only) is read by :mod:`tui.dbfaults`, shared with
+the library's databases.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -27,47 +28,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from tui.dbfaults import describe, is_busy, is_corrupt
+
 __all__ = ["Database", "describe", "is_corrupt", "transaction"]
 
 _T = TypeVar("_T")
 _Fault = (sqlite3.Error, OSError)
-_CORRUPT, _NOTADB, _BUSY, _LOCKED = 11, 26, 5, 6
-_BUSY_WORDS = "another newsread is using it"
-_WORDS = {
-    13: "the disk is full",
-    8: "it is read-only",
-    14: "it cannot be opened",
-    _BUSY: _BUSY_WORDS,
-    _LOCKED: _BUSY_WORDS,
-    10: "a disk error",
-    3: "permission denied",
-    _CORRUPT: "it is damaged",
-    _NOTADB: "it is not a database",
-}
-
-
-def _code(exc: BaseException) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return code & 0xFF
-    text = str(exc).lower()
-    if "malformed" in text:
-        return _CORRUPT
-    return _NOTADB if "not a database" in text else None
-
-
-def is_corrupt(exc: BaseException) -> bool:
-    """Whether SQLite says the file is damaged or not a database (and only then)."""
-    return isinstance(exc, sqlite3.DatabaseError) and _code(exc) in (_CORRUPT, _NOTADB)
-
-
-def describe(exc: BaseException) -> str:
-    """A few lower-case words saying why the file could not be used ("the disk is full")."""
-    if isinstance(exc, sqlite3.Error):
-        return _WORDS.get(_code(exc) or 0, str(exc) or type(exc).__name__)
-    if isinstance(exc, OSError):
-        return "the disk is full" if exc.errno == 28 else (exc.strerror or str(exc)).lower()
-    return f"{type(exc).__name__}: {exc}"
 
 
 class _Unusable(Exception):
@@ -116,9 +82,9 @@ class Database:
                 if self._memory:
                     raise
                 if is_corrupt(exc):
-                    self._close()
-                    self._set_aside()
-                    try:
+                    try:  # setting the file aside can fail too (a read-only folder)
+                        self._close()
+                        self._set_aside()
                         return work(self._connection())
                     except _Fault as again:
                         exc = again
@@ -154,7 +120,7 @@ class Database:
                     conn.execute("PRAGMA journal_mode = WAL")
                     break
                 except sqlite3.OperationalError as exc:
-                    if _code(exc) not in (_BUSY, _LOCKED) or attempt == 199:
+                    if not is_busy(exc) or attempt == 199:
                         raise
                     time.sleep(0.05)
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -198,6 +164,10 @@ class Database:
         """Go on in memory, from a copy of the file when it can still be read."""
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         source = self._conn
+        if source is not None and source.in_transaction:
+            # A backup from a connection with a write transaction open never returns.
+            with contextlib.suppress(sqlite3.Error):
+                source.execute("ROLLBACK")
         try:
             if source is None and self.path.is_file():
                 uri = f"{self.path.resolve().as_uri()}?mode=ro"
@@ -236,8 +206,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
-    except BaseException:
+        conn.execute("COMMIT")
+    finally:
+        # The block raised, or COMMIT itself failed (a full disk): never leave it open.
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")

@@ -43,6 +43,10 @@ from tui.web.urls import canonical_url, check_url
 __all__ = ["SCHEMA_VERSION", "EntryRow", "FeedRow", "PageRow", "WebStore", "dedup_key"]
 
 
+_UNLINKED = "NOT EXISTS (SELECT 1 FROM entries WHERE entries.canonical_link = pages.canonical_url)"
+"""A page no stored entry links (what pruning may take)."""
+
+
 class WebStore:
     """Subscriptions, entries and pages in one SQLite file.
 
@@ -321,23 +325,28 @@ class WebStore:
             (cutoff,),
         )
         doomed = [row[0] for row in old if not keep(row[3] or f"{row[1]}#{row[2]}")]
-        self._delete("entries", "id", doomed)
+        # The conditions are asked again as the rows go: a refresh between the question and
+        # the delete may have renewed an entry or linked a page.
+        deleted = self._delete("entries", "id", doomed, "first_seen < ?", (cutoff,))
         pages = self._query(
-            "SELECT url, canonical_url FROM pages WHERE fetched_at < ? AND NOT EXISTS "
-            "(SELECT 1 FROM entries WHERE entries.canonical_link = pages.canonical_url)",
+            f"SELECT url, canonical_url FROM pages WHERE fetched_at < ? AND {_UNLINKED}",
             (cutoff,),
         )
         gone = [row[0] for row in pages if not keep(row[1])]
-        self._delete("pages", "url", gone)
-        return len(doomed) + len(gone)
+        deleted += self._delete("pages", "url", gone, f"fetched_at < ? AND {_UNLINKED}", (cutoff,))
+        return deleted
 
-    def _delete(self, table: str, column: str, keys: list[Any]) -> None:
-        def work(conn: sqlite3.Connection) -> None:
+    def _delete(
+        self, table: str, column: str, keys: list[Any], still: str, params: tuple[Any, ...]
+    ) -> int:
+        def work(conn: sqlite3.Connection) -> int:
+            count = 0
             with transaction(conn):
                 for start in range(0, len(keys), 500):  # below SQLite's variable limit
                     chunk = keys[start : start + 500]
                     marks = ", ".join("?" * len(chunk))
-                    conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+                    sql = f"DELETE FROM {table} WHERE {column} IN ({marks}) AND {still}"
+                    count += conn.execute(sql, (*chunk, *params)).rowcount
+            return count
 
-        if keys:
-            self._db.run(work)
+        return self._db.run(work) if keys else 0

@@ -151,16 +151,15 @@ class _Reader(Walker):
             self.channel(root, base, 2, info, entries)
         else:
             raise Unsupported("unknown dialect")
-        if len(entries) > MAX_ITEMS:
-            raise Unsupported("too many entries")
-        for entry in entries:
-            del entry["_title_depth"]
         media = None
         if media_named:
             items = [*root.iter("item", f"{{{RSS1}}}item", f"{{{ATOM}}}entry")]
             if len(items) != len(entries):
                 raise Unsupported("items outside the channel")
-            media = [item_media(item) for item in items]
+            media = [item_media(item) for item in items[:MAX_ITEMS]]
+        del entries[MAX_ITEMS:]  # as many as the other readers keep (the title is read)
+        for entry in entries:
+            del entry["_title_depth"]
         return XmlFeed(kind, info, entries, media)
 
     def rdf(self, root: Any, base: str, info: Raw, entries: list[Raw]) -> None:

@@ -4,7 +4,8 @@ Only a file SQLite itself calls damaged (``SQLITE_CORRUPT``, ``SQLITE_NOTADB``) 
 or rebuilt. A full disk, a read-only file or folder, a path that cannot be opened or another
 process holding the lock says nothing about the data: the file is left alone, the fault is
 reported in words (:func:`describe`) and the work is retried later or done without the file.
-Textual-free; shared by :mod:`tui.library.state` and :mod:`tui.library.index`.
+Textual-free and below every package that keeps a database: shared by
+:mod:`tui.library.state`, :mod:`tui.library.index` and :mod:`tui.web.sqlitefile`.
 """
 
 from __future__ import annotations
