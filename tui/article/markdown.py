@@ -287,7 +287,17 @@ def _html_block(b: _Builder, tok: Token, kind: Kind, item: int | None) -> None:
         b.add_text(text, span, kind, item)
 
 
-def _derive_title(sections: Sequence[Section], path: str | None) -> str:
+def derive_title(sections: Sequence[Section], path: str | None = None) -> str:
+    """A title for an article without one: the lead's opening words, else the first heading,
+    else the file's name, else "Untitled" (shared by the Markdown and HTML readers).
+
+    Args:
+        sections: The article's sections.
+        path: The file it came from, if any.
+
+    Returns:
+        The title.
+    """
     for section in sections:
         for block in section.blocks:
             if isinstance(block, Paragraph) and block.text.strip():
@@ -320,7 +330,7 @@ def _parse(text: str, path: str | None) -> Article:
     authors = merge_authors(front.authors if front else (), unique_authors(b.authors))
     title, derived = (front.title if front else None) or b.first_h1, False
     if not title:
-        title, derived = _derive_title(annotated, path), True
+        title, derived = derive_title(annotated, path), True
     return Article(
         title=title,
         sections=tuple(annotated),
@@ -352,7 +362,7 @@ def _fallback(text: str, path: str | None) -> Article:
             chunk = []
     section = Section(None, tuple(blocks))
     return Article(
-        title=_derive_title([section], path),
+        title=derive_title([section], path),
         sections=(section,),
         title_derived=True,
         source_format="markdown",

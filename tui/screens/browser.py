@@ -18,14 +18,16 @@ and mailto addresses are opened (:func:`tui.article.links.is_openable`).
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import webbrowser
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SuspendNotSupported
 
 from tui.article.links import is_openable, shorten_url
+
+if TYPE_CHECKING:  # imported when a key asks for the browser, not before the first frame
+    import webbrowser
 
 __all__ = ["NOTICE_WIDTH", "is_console", "launch_quietly", "open_in_browser"]
 
@@ -43,6 +45,8 @@ def is_console(controller: webbrowser.BaseBrowser) -> bool:
         True for a foreground command (lynx, w3m, links, ``www-browser``, an unknown
         ``BROWSER`` command) and for Python's elinks launcher.
     """
+    import webbrowser
+
     if type(controller) is webbrowser.GenericBrowser:
         return True
     return isinstance(controller, webbrowser.UnixBrowser) and not controller.background
@@ -60,6 +64,8 @@ def launch_quietly(controller: webbrowser.BackgroundBrowser, url: str) -> bool:
     Returns:
         True when the command started.
     """
+    import subprocess
+
     args = [controller.name, *(arg.replace("%s", url) for arg in controller.args)]
     sys.audit("webbrowser.open", url)
     try:
@@ -102,6 +108,8 @@ def open_in_browser(app: App[object], url: str) -> None:
 
 def _open(app: App[object], url: str) -> None:
     """Worker: find the browser and open the address (or hand the terminal over)."""
+    import webbrowser
+
     try:
         controller = webbrowser.get()
     except webbrowser.Error:

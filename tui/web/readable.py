@@ -18,9 +18,8 @@ page is read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from tui.article.links import WEB_SCHEMES, LinkCollector, is_openable
+from tui.article.markdown import derive_title
 from tui.article.model import Article, Author, Block, ImageCredit, Paragraph, Section
 from tui.article.quotes import annotate
 from tui.article.sanitize import sanitize
@@ -32,23 +31,6 @@ from tui.web.types import FeedEntry
 from tui.web.urls import canonical_url
 
 __all__ = ["read_entry", "read_page"]
-
-_TITLE_WORDS = 8
-
-
-def _derive_title(sections: Sequence[Section]) -> str:
-    """The lead's opening words, else the first heading, else "Untitled"."""
-    for section in sections:
-        for block in section.blocks:
-            if isinstance(block, Paragraph) and block.text.strip():
-                words = block.text.split()
-                if len(words) <= _TITLE_WORDS:
-                    return " ".join(words)
-                return " ".join(words[:_TITLE_WORDS]).rstrip(",;:—–-") + "…"
-    for section in sections:
-        if section.heading is not None:
-            return section.heading.text
-    return "Untitled"
 
 
 def _trim(sections: list[Section]) -> list[Section]:
@@ -83,7 +65,7 @@ def read_page(body: bytes, url: str, *, charset: str | None = None) -> Article:
     title = meta.title
     derived = not title
     return Article(
-        title=title or _derive_title(annotated),
+        title=title or derive_title(annotated),
         sections=annotated,
         title_derived=derived,
         authors=tuple(merge_authors(meta.authors, byline_authors)),
@@ -145,7 +127,7 @@ def read_entry(entry: FeedEntry, *, feed_title: str, feed_url: str) -> Article:
     title = clean(entry.title)
     entry_authors = [Author(name) for name in split_names(clean(entry.author))]
     return Article(
-        title=title or _derive_title(annotated),
+        title=title or derive_title(annotated),
         sections=annotated,
         title_derived=not title,
         authors=tuple(merge_authors(entry_authors, byline_authors)),
